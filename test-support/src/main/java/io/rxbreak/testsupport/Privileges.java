@@ -1,0 +1,69 @@
+package io.rxbreak.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Tests that need root: skipped with a printed reason when not root, but never skipped under {@code CI=true},
+ * where a missing privilege is a failure.
+ */
+public final class Privileges
+{
+    private Privileges()
+    {
+    }
+
+    /**
+     * @return whether this process runs as root (effective uid 0).
+     */
+    public static boolean isRoot()
+    {
+        try
+        {
+            for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
+            {
+                if (line.startsWith("Uid:"))
+                {
+                    final String[] fields = line.trim().split("\\s+");
+                    return "0".equals(fields[2]);
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+        return false;
+    }
+
+    /**
+     * @return whether this runs under continuous integration ({@code CI=true}).
+     */
+    public static boolean isCi()
+    {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * Skip the calling test when not root (printing why), or fail it under CI.
+     *
+     * @param why what the test needs root for.
+     */
+    public static void assumeRoot(final String why)
+    {
+        if (isRoot())
+        {
+            return;
+        }
+        final String reason = "needs root (" + why + "); run the tests as root to include it";
+        if (isCi())
+        {
+            throw new AssertionError("CI=true but not root: " + reason);
+        }
+        System.out.println("SKIPPED: " + reason);
+        Assumptions.abort(reason);
+    }
+}
