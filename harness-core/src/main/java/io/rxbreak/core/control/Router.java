@@ -1,0 +1,57 @@
+package io.rxbreak.core.control;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Routes requests by method and exact path; an unknown path is a 404 listing the known ones, a known path with
+ * another method a 405.
+ */
+public final class Router implements AgentHandler
+{
+    private final Map<String, Map<String, AgentHandler>> routes = new LinkedHashMap<>();
+
+    /**
+     * @param path the exact path.
+     * @param handler what serves it.
+     * @return this router.
+     */
+    public Router get(final String path, final AgentHandler handler)
+    {
+        return route("GET", path, handler);
+    }
+
+    /**
+     * @param path the exact path.
+     * @param handler what serves it.
+     * @return this router.
+     */
+    public Router post(final String path, final AgentHandler handler)
+    {
+        return route("POST", path, handler);
+    }
+
+    private Router route(final String method, final String path, final AgentHandler handler)
+    {
+        routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
+        return this;
+    }
+
+    @Override
+    public AgentResponse handle(final AgentRequest request) throws Exception
+    {
+        final Map<String, AgentHandler> byMethod = routes.get(request.path());
+        if (byMethod == null)
+        {
+            return AgentResponse.error(404, "no such path " + request.path() + "; known: " + new TreeSet<>(routes.keySet()));
+        }
+        final AgentHandler handler = byMethod.get(request.method());
+        if (handler == null)
+        {
+            return AgentResponse.error(405, request.method() + " is not allowed on " + request.path() +
+                "; use " + byMethod.keySet());
+        }
+        return handler.handle(request);
+    }
+}
