@@ -93,6 +93,17 @@ final class LineCursor
         return position >= lineEnd;
     }
 
+    /**
+     * @return whether the current line starts with a space or tab; moves to its first non-space.
+     */
+    boolean lineIndented()
+    {
+        position = lineStart;
+        final boolean indented = lineStart < lineEnd && isSpace(data[lineStart]);
+        skipSpaces();
+        return indented;
+    }
+
     int position()
     {
         return position;
