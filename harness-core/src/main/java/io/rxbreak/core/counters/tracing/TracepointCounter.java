@@ -119,10 +119,16 @@ public final class TracepointCounter implements AutoCloseable
     }
 
     /**
+     * Reads and removal exclude each other, so that a shutdown hook never removes an instance being read.
+     *
      * @return hits per event since {@link #open}; an event this kernel lacks is left out.
      */
-    public TracepointCounts read()
+    public synchronized TracepointCounts read()
     {
+        if (closed)
+        {
+            return TracepointCounts.unavailable("tracing stopped (rxbreak is exiting)");
+        }
         final Map<String, Long> counts = new LinkedHashMap<>();
         for (final Map.Entry<String, Path> entry : instances.entrySet())
         {
