@@ -35,8 +35,8 @@ public final class CounterSampler
         this.roots = roots;
         this.readTunables = readTunables;
         this.interfaceStatisticsReader = new InterfaceStatisticsReader(roots.sysRoot(), files);
-        this.tunablesReader = new TunablesReader(roots);
         this.sysfsMatchesNamespace = roots.pid() == 0 || sameNetworkNamespace(roots.procRoot(), roots.pid());
+        this.tunablesReader = new TunablesReader(roots, sysfsMatchesNamespace);
     }
 
     public CounterRoots roots()

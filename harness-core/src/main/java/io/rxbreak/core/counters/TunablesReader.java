@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class TunablesReader
 {
     private final CounterRoots roots;
+    private final boolean readSysfs;
     private final CounterFiles files = new CounterFiles();
 
     /**
@@ -27,7 +28,18 @@ public final class TunablesReader
      */
     public TunablesReader(final CounterRoots roots)
     {
+        this(roots, true);
+    }
+
+    /**
+     * @param roots where to read.
+     * @param readSysfs whether to read RPS masks and ring sizes of the interfaces sysfs shows (false when the
+     *     namespace read is not the one sysfs shows).
+     */
+    public TunablesReader(final CounterRoots roots, final boolean readSysfs)
+    {
         this.roots = roots;
+        this.readSysfs = readSysfs;
     }
 
     /**
@@ -45,7 +57,7 @@ public final class TunablesReader
             }
         }
         final Map<String, String> rps = new TreeMap<>();
-        final List<String> devices = devices();
+        final List<String> devices = readSysfs ? devices() : List.of();
         for (final String device : devices)
         {
             for (final Path queue : list(roots.sysRoot().resolve("class/net").resolve(device).resolve("queues"), "rx-*"))
@@ -76,7 +88,7 @@ public final class TunablesReader
                 irqAffinity.put(name.toString(), affinity);
             }
         }
-        return new Tunables(sysctls, rps, irqAffinity, ringSizes(devices));
+        return new Tunables(sysctls, rps, irqAffinity, readSysfs ? ringSizes(devices) : null);
     }
 
     private List<String> devices()

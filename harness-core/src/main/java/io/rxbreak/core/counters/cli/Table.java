@@ -5,17 +5,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A text table with aligned columns: the first column left-aligned, the others right-aligned.
+ * A text table with aligned columns: text left-aligned, numbers right-aligned.
  */
 final class Table
 {
     private final List<String[]> rows = new ArrayList<>();
     private final String indent;
+    private final String alignment;
+
+    /**
+     * @param indent printed before each row.
+     * @param alignment one letter per column, {@code L} left or {@code R} right; null: the first column left,
+     *     the others right.
+     * @param header the column names.
+     */
+    private Table(final String indent, final String alignment, final String[] header)
+    {
+        this.indent = indent;
+        this.alignment = alignment;
+        rows.add(header);
+    }
 
     Table(final String indent, final String... header)
     {
-        this.indent = indent;
-        rows.add(header);
+        this(indent, null, header);
+    }
+
+    static Table aligned(final String indent, final String alignment, final String... header)
+    {
+        return new Table(indent, alignment, header);
     }
 
     Table row(final String... cells)
@@ -47,18 +65,23 @@ final class Table
             {
                 final String cell = row[i] == null ? "" : row[i];
                 final int pad = widths[i] - visibleLength(cell);
-                if (i > 0)
+                line.append(i > 0 ? "  " : "");
+                if (leftAligned(i))
                 {
-                    line.append("  ");
-                    line.append(" ".repeat(pad)).append(cell);
+                    line.append(cell).append(" ".repeat(pad));
                 }
                 else
                 {
-                    line.append(cell).append(" ".repeat(pad));
+                    line.append(" ".repeat(pad)).append(cell);
                 }
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    private boolean leftAligned(final int column)
+    {
+        return alignment == null ? column == 0 : alignment.charAt(column) == 'L';
     }
 
     private static int visibleLength(final String text)

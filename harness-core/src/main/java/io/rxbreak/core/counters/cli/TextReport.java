@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.counters.CounterDiff;
+import io.rxbreak.core.counters.CounterDiffer;
 import io.rxbreak.core.counters.CounterSnapshot;
 import io.rxbreak.core.counters.CpuIdSource;
 import io.rxbreak.core.counters.LayerDrops;
@@ -73,7 +74,7 @@ final class TextReport
         }
         else
         {
-            final Table table = new Table("  ", "local", "remote", "st", "rx_queue", "tx_queue", "drops", "inode", "uid");
+            final Table table = Table.aligned("  ", "LLRRRRRR", "local", "remote", "st", "rx_queue", "tx_queue", "drops", "inode", "uid");
             for (final UdpSocket socket : snapshot.udpSockets().sockets())
             {
                 if (selection.matches(socket))
@@ -117,7 +118,7 @@ final class TextReport
             return;
         }
         out.println("tunables");
-        final Table table = new Table("  ", "name", "value");
+        final Table table = Table.aligned("  ", "LL", "name", "value");
         for (final String name : Tunables.SYSCTLS)
         {
             table.row(name, tunables.sysctls().getOrDefault(name, "absent"));
@@ -133,7 +134,7 @@ final class TextReport
         out.println("from " + time(diff.before().epochMs()) + " to " + time(diff.after().epochMs()) +
             (diff.intervalNs() == null ? " (interval unknown)" : " (" + Units.formatDuration(roundMs(diff.intervalNs())) + ")"));
         out.println("drops per layer");
-        final Table layers = new Table("  ", " ", "layer", "drops", "from");
+        final Table layers = Table.aligned("  ", "LLRL", " ", "layer", "drops", "from");
         for (final LayerDrops layer : diff.layers().values())
         {
             layers.row(format.marker(layer.dropped()), layer.layer().label(), format.drop(layer.drops()),
@@ -169,7 +170,7 @@ final class TextReport
         {
             for (final String section : new String[] {"Udp", "UdpLite", "Ip"})
             {
-                final Map<String, Long> columns = diff.snmp().get(section);
+                final Map<String, Long> columns = countersOnly(section, diff.snmp().get(section));
                 if (columns != null && (all || !joinedNonZero(columns).isEmpty()))
                 {
                     out.println("snmp " + section + ": " + (all ? joined(columns) : joinedNonZero(columns)));
@@ -203,6 +204,23 @@ final class TextReport
         {
             out.println("note: " + note);
         }
+    }
+
+    private static Map<String, Long> countersOnly(final String section, final Map<String, Long> columns)
+    {
+        if (columns == null)
+        {
+            return null;
+        }
+        final Map<String, Long> counters = new java.util.LinkedHashMap<>();
+        columns.forEach((name, value) ->
+        {
+            if (!CounterDiffer.SNMP_GAUGES.contains(section + " " + name))
+            {
+                counters.put(name, value);
+            }
+        });
+        return counters;
     }
 
     private static long roundMs(final long ns)
