@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * A capture: the counter files copied into a folder at the paths they were read from ({@code DIR/proc/net/udp},
  * {@code DIR/sys/class/net/eth0/statistics/rx_dropped}, ...), so that the folder reads as roots
  * {@code DIR/proc} and {@code DIR/sys} like the live system. {@code DIR/capture.json} holds the time and what was
- * copied; {@code DIR/uname.txt} the output of {@code uname -a}. A folder made by hand with {@code cp --parents}
+ * copied; {@code DIR/uname.txt} the output of {@code uname -a}. For a process in another network namespace, the
+ * interface folders of sysfs (which show the capturing process's namespace) are left out. A folder made by hand with {@code cp --parents}
  * reads too (without capture.json its time is unknown).
  */
 public final class Capture
@@ -75,7 +76,8 @@ public final class Capture
                 }
             }
         }
-        for (final Path device : list(roots.sysRoot().resolve("class/net"), "*"))
+        final List<Path> devices = roots.sysfsShowsNamespace() ? list(roots.sysRoot().resolve("class/net"), "*") : List.of();
+        for (final Path device : devices)
         {
             final Path target = sys.resolve("class/net").resolve(device.getFileName().toString());
             for (final Path statistic : list(device.resolve("statistics"), "*"))

@@ -1,8 +1,6 @@
 package io.rxbreak.core.counters;
 
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +33,7 @@ public final class CounterSampler
         this.roots = roots;
         this.readTunables = readTunables;
         this.interfaceStatisticsReader = new InterfaceStatisticsReader(roots.sysRoot(), files);
-        this.sysfsMatchesNamespace = roots.pid() == 0 || sameNetworkNamespace(roots.procRoot(), roots.pid());
+        this.sysfsMatchesNamespace = roots.sysfsShowsNamespace();
         this.tunablesReader = new TunablesReader(roots, sysfsMatchesNamespace);
     }
 
@@ -80,19 +78,5 @@ public final class CounterSampler
     private String bootId()
     {
         return files.read(roots.procRoot().resolve("sys/kernel/random/boot_id")) ? files.text() : null;
-    }
-
-    private static boolean sameNetworkNamespace(final Path procRoot, final long pid)
-    {
-        try
-        {
-            final Path own = Files.readSymbolicLink(procRoot.resolve("self/ns/net"));
-            final Path other = Files.readSymbolicLink(procRoot.resolve(Long.toString(pid)).resolve("ns/net"));
-            return own.equals(other);
-        }
-        catch (final java.io.IOException ex)
-        {
-            return false; // cannot tell: leave sysfs out rather than show another namespace's interfaces
-        }
     }
 }
