@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class UdpSocketParser
 {
+    private static final int ESTIMATED_ROW_BYTES = 128;
+
     private final boolean littleEndian;
 
     /**
@@ -49,7 +51,7 @@ public final class UdpSocketParser
         {
             throw cursor.fail("expected the header line starting with 'sl'");
         }
-        final List<UdpSocket> sockets = new ArrayList<>();
+        final List<UdpSocket> sockets = new ArrayList<>(length / ESTIMATED_ROW_BYTES + 1);
         while (cursor.nextLine())
         {
             sockets.add(parseRow(cursor, ipv6));

@@ -99,6 +99,23 @@ class CountersCliTest
     }
 
     @Test
+    void captureMadeByHandWithoutTimeDiffsWithTheIntervalUnknown() throws Exception
+    {
+        final Path before = FixtureRoots.write(tmp.resolve("b"), "width-13-cpu1-offline.txt", "real-6.18.txt",
+            "udp-real-6.18.txt", "1");
+        final Path after = FixtureRoots.write(tmp.resolve("a"), "width-13-cpu1-offline.txt", "real-6.18.txt",
+            "udp-real-6.18.txt", "1");
+        final CliRun text = CliRun.run("counters", "diff", before.toString(), after.toString());
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("from an unknown time to an unknown time (interval unknown)")
+            .contains("note: the interval cannot be told: rates are left out");
+        final JsonNode node = CountersJson.mapper().readTree(
+            CliRun.run("counters", "diff", before.toString(), after.toString(), "--json").out());
+        assertThat(node.path("intervalNs").isNull()).isTrue();
+        assertThat(node.path("layers").path("nic").path("drops").asLong()).isZero();
+    }
+
+    @Test
     void captureOfTheLiveSystemReadsBackAndDiffsAgainstLive() throws Exception
     {
         final Path dir = tmp.resolve("live-capture");
