@@ -1,5 +1,8 @@
 package io.rxbreak.core.ramp;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What happened at one rate over the whole search.
  *
@@ -10,6 +13,7 @@ package io.rxbreak.core.ramp;
  * @param measuredNs  the total measured time of its valid trials.
  * @param unreachable true when the sender could not offer it.
  */
+@JsonIgnoreProperties(value = "status", allowGetters = true)
 public record RateSummary(long rate, int passes, int fails, int invalid, long measuredNs, boolean unreachable)
 {
     /**
@@ -17,6 +21,7 @@ public record RateSummary(long rate, int passes, int fails, int invalid, long me
      *         once with nothing else), {@code sporadic} (it failed and passed: a rate that failed once is not a
      *         no-drop rate, but the loss does not come every time), {@code unreachable} or {@code invalid}.
      */
+    @JsonProperty("status")
     public String status()
     {
         if (fails > 0)

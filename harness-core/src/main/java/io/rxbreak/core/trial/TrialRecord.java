@@ -3,6 +3,7 @@ package io.rxbreak.core.trial;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.rxbreak.core.counters.Layer;
 
 /**
@@ -88,6 +89,7 @@ public record TrialRecord(
     /**
      * @return true for a PASS or a FAIL: a trial that says something about the receiver.
      */
+    @JsonIgnore
     public boolean isValid()
     {
         return verdict != Verdict.INVALID;
