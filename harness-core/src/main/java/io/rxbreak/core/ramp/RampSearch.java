@@ -50,8 +50,10 @@ public final class RampSearch
     }
 
     /**
-     * Run the search to its end. An exception from the runner propagates; {@link #partialResult} then gives what
-     * was found so far.
+     * Run the search to its end. An interrupt (the runner throwing {@link InterruptedException}, or the thread's
+     * interrupt flag set between trials) stops it with {@link SearchStop#INTERRUPTED}, the flag left set. Any other
+     * exception from the runner or the listener propagates; {@link #partialResult} then gives what was found so
+     * far.
      *
      * @return the result.
      */
@@ -59,6 +61,10 @@ public final class RampSearch
     {
         while (true)
         {
+            if (Thread.currentThread().isInterrupted())
+            {
+                return result(SearchStop.INTERRUPTED, "interrupted after " + history.trials().size() + " trials");
+            }
             LossGoal goal = null;
             Decision.Run next = null;
             for (final LossGoal candidate : goals)

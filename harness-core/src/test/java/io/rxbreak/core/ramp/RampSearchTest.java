@@ -334,6 +334,25 @@ class RampSearchTest
     }
 
     @Test
+    void stopsBetweenTrialsWhenTheThreadIsInterrupted()
+    {
+        final SimulatedReceiver receiver = new SimulatedReceiver(20_000);
+        final TrialRunner signalled = request ->
+        {
+            if (request.trial() == 2)
+            {
+                Thread.currentThread().interrupt();
+            }
+            return receiver.run(request);
+        };
+        final SearchResult result = search(config().build(), signalled);
+
+        assertThat(Thread.interrupted()).isTrue();
+        assertThat(result.stop()).isEqualTo(SearchStop.INTERRUPTED);
+        assertThat(result.trials()).hasSize(2);
+    }
+
+    @Test
     void givesAPartialResultWhenTheRunnerFails()
     {
         final SimulatedReceiver receiver = new SimulatedReceiver(20_000);
