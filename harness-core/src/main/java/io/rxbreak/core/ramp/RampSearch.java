@@ -15,8 +15,9 @@ import io.rxbreak.core.trial.TrialResult;
  * it through the {@link TrialRunner}, judges it, tells the {@link SearchListener}, and repeats until every goal
  * is reached, the trial budget is spent, a rate stays invalid, or the run is interrupted.
  * <p>
- * An invalid trial is run again up to {@code --max-invalid-retries} times. When every attempt fell short of the
- * target because of the sender, the rate is marked unreachable and the sender's achieved rate (less the tolerance)
+ * An invalid trial is run again up to {@code --max-invalid-retries} times; a sender that falls short twice in a
+ * row has shown its limit, so a shortfall is retried once only. When every attempt fell short of the target
+ * because of the sender, the rate is marked unreachable and the sender's achieved rate (less the tolerance)
  * becomes the hint for the next rate to try; the sender's limit then bounds the search like a failure does, and
  * if the highest rate the sender can offer passes, the result says the break point lies above it. Any other
  * persistent invalidity stops the search ({@link SearchStop#INVALID_TRIALS}): nothing honest can be said about
@@ -145,6 +146,10 @@ public final class RampSearch
             if (last.invalidReason() == InvalidReason.SENDER_SHORTFALL)
             {
                 bestAchieved = Math.max(bestAchieved, (long)Math.floor(last.achievedRate()));
+                if (allShortfall && attempt >= 2)
+                {
+                    break;
+                }
             }
             else
             {

@@ -138,7 +138,9 @@ class RampSearchTest
         assertThat(result.trials()).filteredOn(r -> r.verdict() == Verdict.INVALID)
             .allSatisfy(r -> assertThat(r.invalidReason()).isEqualTo(InvalidReason.SENDER_SHORTFALL))
             .isNotEmpty();
-        assertThat(result.trials().size()).isLessThanOrEqualTo(40);
+        assertThat(result.rates()).filteredOn(RateSummary::unreachable).isNotEmpty()
+            .allSatisfy(rate -> assertThat(rate.invalid()).as("a shortfall is retried once").isEqualTo(2));
+        assertThat(result.trials().size()).isLessThanOrEqualTo(25);
     }
 
     @Test
