@@ -108,7 +108,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
 
     @Option(names = "--max-lag", paramLabel = "DURATION", defaultValue = "10ms", converter = DurationConverter.class,
         description = "A trial still this far behind its schedule at the end is sender-limited (default: "
-            + "${DEFAULT-VALUE}); so is one that sent over 0.5 % less than was due.")
+            + "${DEFAULT-VALUE}); so is one that sent over 0.5 %% less than was due.")
     long maxLagNs;
 
     @Option(names = "--sndbuf", paramLabel = "BYTES", defaultValue = "0", converter = ByteSizeConverter.class,
