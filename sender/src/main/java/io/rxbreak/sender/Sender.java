@@ -255,6 +255,11 @@ public final class Sender implements AutoCloseable
             notes.add("warning: --size " + maxLength + " B datagrams exceed " + setup.interfaceName() + "'s MTU of " +
                 setup.interfaceMtu() + " B (with " + headers + " B of IP and UDP headers): they will fragment");
         }
+        if (ipv6 && setup.loopback())
+        {
+            notes.add("warning: the kernel does not deliver IPv6 multicast over lo (it counts the datagrams in " +
+                "Ip6OutNoRoutes although the sends succeed); use --interface with a veth pair");
+        }
         final int segments = gsoSegments(plan, maxLength, fragments, notes);
         final int slotBytes = maxLength;
         final int maxBatch = config.maxBatchMessages() > 0 ? config.maxBatchMessages() :
