@@ -150,7 +150,8 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final CountDownLatch printed = new CountDownLatch(1);
-        final Sender sender = Sender.open(config, io.rxbreak.core.time.NanoClock.SYSTEM, SndbufErrorsSource.UNAVAILABLE);
+        final Sender sender = Sender.open(config, io.rxbreak.core.time.NanoClock.SYSTEM,
+            new SnmpSndbufErrors(SnmpSndbufErrors.PROC_NET_SNMP));
         Thread hook = null;
         try
         {

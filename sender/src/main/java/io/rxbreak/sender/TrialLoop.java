@@ -204,8 +204,8 @@ final class TrialLoop implements Runnable
     private void begin()
     {
         started = true;
-        allocatedAtStart = allocatedBytes();
         sndbufAtStart = sndbufErrors.sndbufErrors();
+        allocatedAtStart = allocatedBytes();
         for (int g = 0; g < slots.length; g++)
         {
             slots[g].encodeAll(plan.trialId(), sizeBytes, g * streamsPerGroup, streamsPerGroup);

@@ -33,8 +33,8 @@ import java.util.Map;
  * @param packets datagram writes (a GSO send counts once).
  * @param stalls times the socket would block and the sender waited for it to drain.
  * @param errors failed sends by errno name ({@code EAGAIN}, {@code ENOBUFS}, ...).
- * @param sndbufErrorsDelta the change of Udp SndbufErrors over the trial (this network namespace, every socket),
- *     or null when it could not be read.
+ * @param sndbufErrorsDelta the change of Udp SndbufErrors (IPv4; /proc/net/snmp) over the trial, this network
+ *     namespace and every socket in it, or null when it could not be read.
  * @param endMarkersSent end-of-trial markers sent, every stream and repeat.
  * @param senderThreadAllocatedBytes bytes the sending thread allocated during the trial (0 means a hot path
  *     without allocation), or -1 when the JVM cannot tell.
