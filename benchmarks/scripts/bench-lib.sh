@@ -47,7 +47,7 @@ start_sink() {
   sink_out="$tmp/sink.$port"
   ip netns exec "$ns" "$tmp/sink" "$group_ip" "$port" lo "${1:-200}" >"$sink_out" 2>&1 &
   sink_pid=$!
-  for _ in $(seq 200); do grep -q READY "$sink_out" && return 0; sleep 0.02; done
+  for _ in $(seq 200); do grep -qs READY "$sink_out" && return 0; sleep 0.02; done
   echo "sink did not start: $(cat "$sink_out")" >&2
   exit 1
 }

@@ -246,6 +246,11 @@ public final class Sender implements AutoCloseable
             throw new IllegalStateException("trial " + running.trialId() + " is still running");
         }
         final List<String> notes = new ArrayList<>();
+        if (config.sndbufBytes() > 0 && setup.sndbufBytes() < 2L * config.sndbufBytes())
+        {
+            notes.add("warning: --sndbuf " + config.sndbufBytes() + " B asked, the kernel granted " + setup.sndbufBytes() +
+                " B (it doubles the request and caps it at net.core.wmem_max)");
+        }
         final int maxLength = plan.maxMessageLength(plan.sizeBytes());
         final boolean ipv6 = config.groups().stream().anyMatch(MulticastGroup::isIpv6);
         final int headers = ipv6 ? IPV6_HEADERS : IPV4_HEADERS;
