@@ -15,10 +15,12 @@ import org.HdrHistogram.Histogram;
  * @param meanNs the mean.
  * @param percentilesNs percentile (as text, like "99.9") to latency.
  * @param maxNs the largest.
+ * @param negative latencies below zero (the clocks disagree), recorded as 0.
+ * @param clamped latencies above a minute, recorded as one minute.
  * @param note what the figures mean.
  */
 public record LatencySummary(long count, long minNs, double meanNs, Map<String, Long> percentilesNs, long maxNs,
-    String note)
+    long negative, long clamped, String note)
 {
     /** The ladder's steps. */
     private static final double[] LADDER = {50, 90, 99, 99.9, 99.99, 99.999};
@@ -29,9 +31,11 @@ public record LatencySummary(long count, long minNs, double meanNs, Map<String, 
 
     /**
      * @param histogram the latencies.
+     * @param negative how many were below zero.
+     * @param clamped how many were above the histogram's range.
      * @return the summary.
      */
-    public static LatencySummary of(final Histogram histogram)
+    public static LatencySummary of(final Histogram histogram, final long negative, final long clamped)
     {
         final Map<String, Long> percentiles = new LinkedHashMap<>();
         final long count = histogram.getTotalCount();
@@ -40,7 +44,7 @@ public record LatencySummary(long count, long minNs, double meanNs, Map<String, 
             percentiles.put(label(percentile), count == 0 ? 0 : histogram.getValueAtPercentile(percentile));
         }
         return new LatencySummary(count, count == 0 ? 0 : histogram.getMinValue(),
-            count == 0 ? 0 : histogram.getMean(), percentiles, count == 0 ? 0 : histogram.getMaxValue(), NOTE);
+            count == 0 ? 0 : histogram.getMean(), percentiles, count == 0 ? 0 : histogram.getMaxValue(), negative, clamped, NOTE);
     }
 
     private static String label(final double percentile)

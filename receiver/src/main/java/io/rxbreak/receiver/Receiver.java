@@ -84,6 +84,7 @@ public final class Receiver implements AutoCloseable
             count, new DefaultThreadFactory("rxbreak-rx", true), factory);
         final List<ReceiverSocket> sockets = new ArrayList<>();
         final EpochClock epochClock = EpochClock.system();
+        Warmup.run(epochClock);
         try
         {
             int index = 0;
@@ -279,6 +280,7 @@ public final class Receiver implements AutoCloseable
         long received = 0, unique = 0, gaps = 0, duplicates = 0, outOfOrder = 0, late = 0;
         long kernelDrops = 0, applicationDrops = 0, datagrams = 0, batches = 0, otherTrial = 0, endMarkers = 0;
         long rcvbufGranted = Long.MAX_VALUE;
+        long negativeLatency = 0, clampedLatency = 0;
         int streamsEnded = 0;
         Integer trialId = null;
         boolean ended = true;
@@ -337,6 +339,8 @@ public final class Receiver implements AutoCloseable
             endMarkers += trial.counters().get(TrialAccounting.END_MARKERS);
             rcvbufGranted = Math.min(rcvbufGranted, socket.rcvbufGranted());
             latency.add(trial.latencyCopy());
+            negativeLatency += trial.counters().get(TrialAccounting.NEGATIVE_LATENCY);
+            clampedLatency += trial.counters().get(TrialAccounting.LATENCY_CLAMPED);
             socketResults.add(new SocketResult(socket.index(), socket.group().toString(), socket.inode(),
                 socketReceived, socketUnique, socketGaps, socketDatagrams, socketBatches, socketDrops,
                 memInfo.rxQueueBytes(), socketAppDrops, socket.rcvbufRequested(), socket.rcvbufGranted(),
@@ -345,7 +349,7 @@ public final class Receiver implements AutoCloseable
         return new TrialResult(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
             kernelDrops, applicationDrops, datagrams, batches, foreign, otherTrial, endMarkers, streamsEnded,
             config.rcvbufBytes(), rcvbufGranted == Long.MAX_VALUE ? 0 : rcvbufGranted, throttle.toString(),
-            socketResults, streamResults, LatencySummary.of(latency));
+            socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency));
     }
 
     private static long delta(final TrialAccounting trial, final long[] now, final int index)
