@@ -18,6 +18,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.time.EpochClock;
@@ -84,7 +85,21 @@ public final class Receiver implements AutoCloseable
             count, new DefaultThreadFactory("rxbreak-rx", true), factory);
         final List<ReceiverSocket> sockets = new ArrayList<>();
         final EpochClock epochClock = EpochClock.system();
+        if (System.getProperty("io.netty.leakDetection.level") == null)
+        {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         Warmup.run(epochClock);
+        final List<EventLoop> socketLoops = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            socketLoops.add((EventLoop)loops.next());
+        }
+        final String warmupNote = PathWarmup.run(socketLoops, transport, config, epochClock);
+        if (warmupNote != null)
+        {
+            notes.add(warmupNote);
+        }
         try
         {
             int index = 0;
@@ -93,7 +108,8 @@ public final class Receiver implements AutoCloseable
                 for (int i = 0; i < config.socketsPerGroup(); i++)
                 {
                     sockets.add(ReceiverSocket.open(
-                        index++, (EventLoop)loops.next(), transport, group, config, epochClock));
+                        index, socketLoops.get(index), transport, group, config, epochClock));
+                    index++;
                 }
             }
         }

@@ -92,25 +92,7 @@ public final class ReceiverSocket
             counters, NanoClock.SYSTEM);
         final Accountant accountant = new Accountant(trials, epochClock, config.followTrials());
         final ReceiveHandler handler = new ReceiveHandler(counters, accountant, "s" + index, 0x5EEDL + index);
-        final Bootstrap bootstrap = new Bootstrap()
-            .group(loop)
-            .channelFactory(() -> transport == TransportKind.IO_URING ?
-                new IoUringDatagramChannel(group.family()) : new EpollDatagramChannel(group.family()))
-            .option(ChannelOption.SO_REUSEADDR, true)
-            .option(UnixChannelOption.SO_REUSEPORT, true)
-            .option(ChannelOption.AUTO_READ, false)
-            .option(ChannelOption.RECVBUF_ALLOCATOR,
-                new FixedRecvByteBufAllocator(config.batch() * config.maxMessageBytes())
-                    .maxMessagesPerRead(MAX_MESSAGES_PER_READ))
-            .handler(handler);
-        if (transport == TransportKind.IO_URING)
-        {
-            bootstrap.option(IoUringChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, config.maxMessageBytes());
-        }
-        else
-        {
-            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, config.maxMessageBytes());
-        }
+        final Bootstrap bootstrap = bootstrap(loop, transport, group.family(), config, handler);
         final DatagramChannel channel = (DatagramChannel)bootstrap.register().sync().channel();
         try
         {
@@ -138,6 +120,36 @@ public final class ReceiverSocket
             channel.close();
             throw ex;
         }
+    }
+
+    /**
+     * @return a bootstrap with the receiver's channel options: SO_REUSEADDR, SO_REUSEPORT, AUTO_READ off, and
+     *     recvmmsg batching (MAX_DATAGRAM_PAYLOAD_SIZE and a buffer of {@code batch} datagrams).
+     */
+    static Bootstrap bootstrap(final EventLoop loop, final TransportKind transport,
+        final io.netty.channel.socket.SocketProtocolFamily family, final ReceiverConfig config,
+        final ReceiveHandler handler)
+    {
+        final Bootstrap bootstrap = new Bootstrap()
+            .group(loop)
+            .channelFactory(() -> transport == TransportKind.IO_URING ?
+                new IoUringDatagramChannel(family) : new EpollDatagramChannel(family))
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .option(UnixChannelOption.SO_REUSEPORT, true)
+            .option(ChannelOption.AUTO_READ, false)
+            .option(ChannelOption.RECVBUF_ALLOCATOR,
+                new FixedRecvByteBufAllocator(config.batch() * config.maxMessageBytes())
+                    .maxMessagesPerRead(MAX_MESSAGES_PER_READ))
+            .handler(handler);
+        if (transport == TransportKind.IO_URING)
+        {
+            bootstrap.option(IoUringChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, config.maxMessageBytes());
+        }
+        else
+        {
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, config.maxMessageBytes());
+        }
+        return bootstrap;
     }
 
     private static void multicastAllOff(final Channel channel, final TransportKind transport)
