@@ -134,6 +134,8 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         final Thread hook = new Thread(() ->
         {
             signalled = true;
+            spec.commandLine().getErr().println("rxbreak receive: stopping on a signal");
+            spec.commandLine().getErr().flush();
             stopRequested.countDown();
             awaitQuietly(finished);
         }, "rxbreak-receive-shutdown");

@@ -75,9 +75,12 @@ public final class ResultFormatter
         out.println(String.format(Locale.ROOT, "  received %d  unique %d  gaps %d  duplicates %d  out of order %d" +
             "  late %d", result.received(), result.unique(), result.gaps(), result.duplicates(), result.outOfOrder(),
             result.late()));
-        out.println(String.format(Locale.ROOT, "  kernel drops %d (socket buffer)  application drops %d  " +
-            "unexplained %d", result.kernelDrops(), result.applicationDrops(),
-            result.gaps() - result.kernelDrops() - result.applicationDrops()));
+        final boolean allEnded = result.streamsEnded() == result.streams().size() && !result.streams().isEmpty();
+        out.println(String.format(Locale.ROOT, "  kernel drops %d (socket buffer)  application drops %d  %s",
+            result.kernelDrops(), result.applicationDrops(), allEnded ?
+                "unexplained " + (result.gaps() - result.kernelDrops() - result.applicationDrops()) :
+                "(" + (result.streams().size() - result.streamsEnded()) + " of " + result.streams().size() +
+                    " streams without an end marker: loss after their last message received cannot be told)"));
         out.println(String.format(Locale.ROOT, "  datagrams %d in %d reads (%.1f per read)  end markers %d  " +
             "other trial %d  foreign %s", result.datagrams(), result.batches(),
             result.batches() == 0 ? 0.0 : (double)result.datagrams() / result.batches(), result.endMarkers(),

@@ -150,7 +150,9 @@ class ReceiverNamespaceTest
             assertThat(drops).as(result.toString()).isPositive();
             assertThat(result.get("gaps").asLong()).isEqualTo(drops);
             assertThat(result.get("received").asLong() + drops).isEqualTo(40_000);
-            assertThat(lossEvents).as("each loss episode is a stall").isBetween(1L, stallCount);
+            // a stall fills the buffer and loses one run; on a busy 2-core machine the run may be split once more
+            // right after the stall, while the still-full buffer drains
+            assertThat(lossEvents).as("loss episodes come with stalls").isBetween(1L, 2 * stallCount);
             assertThat(drops).as("no more lost than was offered while stalled")
                 .isLessThanOrEqualTo(stalledMs * 20 + 20 * stallCount);
         }
@@ -196,7 +198,7 @@ class ReceiverNamespaceTest
             receiver.awaitStderrLine(SEND, l -> l.contains(" received 3000 ") && l.contains("throttle none"));
             final int exit = receiver.terminate(ReceiverProcesses.RUN);
             assertThat(exit).as(receiver.stderr()).isEqualTo(143);
-            assertThat(receiver.stderr()).contains("summary: trial 1");
+            assertThat(receiver.stderr()).as("stdout: " + receiver.stdout()).contains("summary: trial 1");
             assertThat(receiver.stdout()).contains("\"received\":3000");
         }
     }

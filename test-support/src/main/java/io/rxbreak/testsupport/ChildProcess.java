@@ -250,7 +250,9 @@ public final class ChildProcess implements AutoCloseable
      */
     public int terminate(final Duration timeout)
     {
-        process.destroy();
+        // ProcessHandle.destroy sends SIGTERM like Process.destroy, but leaves the output pipes open: Process.destroy
+        // closes them, losing what the process prints while it shuts down (a summary, a result)
+        process.toHandle().destroy();
         return waitFor(timeout);
     }
 
