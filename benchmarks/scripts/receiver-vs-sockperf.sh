@@ -13,6 +13,8 @@
 # skips it: its socket path (recvmmsg, batching, throttle machinery, decode) runs in full, its per-message
 # sequence and latency accounting (measured separately by ReceiveAccountingBenchmark) does not.
 set -euo pipefail
+# job control: background processes keep SIGINT (sockperf prints its totals only on SIGINT)
+set -m
 
 REPS=5
 SECONDS_PER_RUN=5
@@ -105,7 +107,7 @@ run_sockperf() {
   local drops granted
   drops=$(skmem d)
   granted=$(skmem rb)
-  kill -TERM "$pid"
+  kill -INT "$pid"
   wait "$pid" || true
   local received
   received=$(sed -n 's/.*Total \([0-9]*\) messages received.*/\1/p' "$out")

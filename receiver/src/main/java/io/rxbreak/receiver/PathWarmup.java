@@ -27,8 +27,8 @@ import io.rxbreak.core.wire.MessageHeader;
  */
 final class PathWarmup
 {
-    private static final int MESSAGES_PER_LOOP = 30_000;
-    private static final int BURST = 32;
+    private static final int MESSAGES_PER_LOOP = 100_000;
+    private static final int BURST = 64;
     private static final long TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
 
     private PathWarmup()
