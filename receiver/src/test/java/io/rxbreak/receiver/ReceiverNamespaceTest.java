@@ -71,9 +71,13 @@ class ReceiverNamespaceTest
             final ChildProcess receiver = ReceiverProcesses.receiver(ns, "--group", "239.1.2.4:6001",
                 "--group", "239.1.2.5:6001", "--rcvbuf", "1MiB", "--until-end");
             final ChildProcess a = ReceiverProcesses.sender(ns, "239.1.2.4:6001", "--count", "500", "--rate",
-                "20000", "--stream", "1");
+                "20000", "--stream", "1", "--end-on-stdin");
             final ChildProcess b = ReceiverProcesses.sender(ns, "239.1.2.5:6001", "--count", "300", "--rate",
-                "20000", "--stream", "2");
+                "20000", "--stream", "2", "--end-on-stdin");
+            a.awaitLine(SEND, l -> l.startsWith("DATA_DONE"));
+            b.awaitLine(SEND, l -> l.startsWith("DATA_DONE"));
+            a.writeLine("end");
+            b.writeLine("end");
             assertThat(a.waitFor(SEND)).isZero();
             assertThat(b.waitFor(SEND)).isZero();
             final JsonNode result = ReceiverProcesses.result(receiver);
