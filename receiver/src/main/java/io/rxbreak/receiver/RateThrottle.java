@@ -1,9 +1,10 @@
 package io.rxbreak.receiver;
 
 /**
- * Reads at most N messages a second: a token bucket refilled at N a second, holding at most one token, spent by
- * each message read. A read (one recvmmsg batch) may overdraw the bucket; the next read then waits until it is
- * paid back, so the long-run rate is exact.
+ * Reads at most N messages a second: a token bucket refilled at N a second, spent by each message read. A read
+ * (one recvmmsg batch) may overdraw the bucket; the next read then waits until it is paid back, so the long-run
+ * rate is exact. The bucket holds up to 10 ms of tokens (at least one), so a timer that fires late is made up for
+ * instead of lowering the rate.
  */
 public final class RateThrottle implements Throttle
 {
@@ -11,6 +12,7 @@ public final class RateThrottle implements Throttle
 
     private final long ratePerSecond;
     private final double nsPerMessage;
+    private final double burst;
     private double tokens;
     private long lastNs;
     private boolean started;
@@ -23,6 +25,7 @@ public final class RateThrottle implements Throttle
     {
         this.ratePerSecond = ratePerSecond;
         this.nsPerMessage = (double)SECOND_NS / ratePerSecond;
+        this.burst = Math.max(1.0, ratePerSecond / 100.0);
     }
 
     @Override
@@ -40,7 +43,7 @@ public final class RateThrottle implements Throttle
             lastNs = nowNs;
             tokens = 1.0;
         }
-        tokens = Math.min(1.0, tokens + (nowNs - lastNs) / nsPerMessage);
+        tokens = Math.min(burst, tokens + (nowNs - lastNs) / nsPerMessage);
         lastNs = nowNs;
         if (tokens >= 1.0)
         {
