@@ -3,7 +3,6 @@ package io.rxbreak.receiver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +56,6 @@ final class PathWarmup
                 counters.add(socketCounters);
             }
             final ByteBuf header = Unpooled.buffer(MessageHeader.LENGTH);
-            final ByteBuffer datagram = header.nioBuffer(0, MessageHeader.LENGTH);
             final long deadlineNs = System.nanoTime() + TIMEOUT_NS;
             for (int i = 0; i < channels.size(); i++)
             {
@@ -75,8 +73,6 @@ final class PathWarmup
                     for (int b = 0; b < BURST; b++)
                     {
                         MessageHeader.encode(header, 0, 0, MessageHeader.LENGTH, 1, 1, sent, epochClock.epochNs());
-                        final ByteBuffer copy = datagram.duplicate();
-                        copy.clear();
                         sender.send(header.nioBuffer(0, MessageHeader.LENGTH), target);
                         sent++;
                     }
