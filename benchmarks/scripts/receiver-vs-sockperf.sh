@@ -8,6 +8,9 @@
 #
 #   benchmarks/scripts/receiver-vs-sockperf.sh [--reps N] [--seconds S] [--size BYTES] [--jar launcher/target/rxbreak.jar]
 #
+# RXBREAK_JAVA_OPTS (default "-XX:+UseParallelGC -Xmn32m") are the receiver JVM's options: with the default G1 on
+# this 2-core machine young-generation pauses of 30-130 ms were seen, longer than an 8 MiB buffer lasts at 100k/s;
+# a small young generation kept pauses near 30 ms and the same runs lost nothing.
 # Needs root (ip netns), sockperf (apt-get install -y sockperf), jq, and the built launcher jar (./run.sh builds it).
 # Note: sockperf's messages are not rxbreak's, so rxbreak decodes each header, finds a foreign magic, counts and
 # skips it: its socket path (recvmmsg, batching, throttle machinery, decode) runs in full, its per-message
@@ -20,6 +23,7 @@ REPS=5
 SECONDS_PER_RUN=5
 SIZE=64
 JAR=launcher/target/rxbreak.jar
+JAVA_OPTS=${RXBREAK_JAVA_OPTS:-"-XX:+UseParallelGC -Xmn32m"}
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --reps) REPS="$2"; shift 2 ;;
@@ -78,7 +82,8 @@ skmem() { # field (rb: buffer granted, d: drops) of the socket on the group's po
 
 run_rxbreak() {
   local out="$WORK/rx.out" err="$WORK/rx.err"
-  ip netns exec "$NS" java -jar "$JAR" receive --group "$GROUP:$PORT" --rcvbuf $BUFFER --json --interval 1h \
+  # shellcheck disable=SC2086
+  ip netns exec "$NS" java $JAVA_OPTS -jar "$JAR" receive --group "$GROUP:$PORT" --rcvbuf $BUFFER --json --interval 1h \
     >"$out" 2>"$err" &
   local pid=$!
   PIDS+=("$pid")
@@ -116,6 +121,7 @@ run_sockperf() {
 
 RESULTS="$WORK/results"
 : >"$RESULTS"
+echo "rxbreak JVM options: $JAVA_OPTS; sender: sockperf tp --mps max, ${SIZE} B; SO_RCVBUF asked $BUFFER (granted doubled)"
 echo "tool      sent       received   kernel-drops  rcvbuf-granted  rate(msg/s)  loss%"
 for ((rep = 1; rep <= REPS; rep++)); do
   if (( rep % 2 )); then order="rxbreak sockperf"; else order="sockperf rxbreak"; fi
