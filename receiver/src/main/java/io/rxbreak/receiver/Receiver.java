@@ -127,6 +127,7 @@ public final class Receiver implements AutoCloseable
             throw ex;
         }
         noteRcvbuf(config, sockets, notes);
+        noteGarbageCollector(notes);
         return new Receiver(config, transport, Collections.unmodifiableList(notes), loops,
             Collections.unmodifiableList(sockets));
     }
@@ -149,6 +150,20 @@ public final class Receiver implements AutoCloseable
             notes.add("--rcvbuf: asked " + requested + " bytes, the kernel granted " + first.rcvbufGranted() +
                 " (it doubles the request and caps it at net.core.rmem_max): raise the cap with " +
                 "'sysctl -w net.core.rmem_max=" + requested + "' or use --rcvbuf-force as root");
+        }
+    }
+
+    private static void noteGarbageCollector(final List<String> notes)
+    {
+        for (final java.lang.management.GarbageCollectorMXBean gc :
+            java.lang.management.ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            if (gc.getName().startsWith("G1"))
+            {
+                notes.add("JVM: G1 young pauses of 30-130 ms were seen on a busy 2-core machine, longer than a " +
+                    "receive buffer lasts at 100k msgs/s; for top rates run java with -XX:+UseParallelGC -Xmn32m");
+                return;
+            }
         }
     }
 
