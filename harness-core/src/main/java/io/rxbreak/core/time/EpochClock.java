@@ -17,8 +17,13 @@ public final class EpochClock
      */
     public EpochClock(final NanoClock nanoClock, final long epochNs)
     {
+        this(nanoClock, epochNs, nanoClock.nanoTime());
+    }
+
+    private EpochClock(final NanoClock nanoClock, final long epochNs, final long baseNanoTime)
+    {
         this.nanoClock = nanoClock;
-        this.baseNanoTime = nanoClock.nanoTime();
+        this.baseNanoTime = baseNanoTime;
         this.baseEpochNs = epochNs;
     }
 
@@ -27,9 +32,29 @@ public final class EpochClock
      */
     public static EpochClock system()
     {
-        final java.time.Instant now = java.time.Instant.now();
-        return new EpochClock(NanoClock.SYSTEM, now.getEpochSecond() * 1_000_000_000L + now.getNano());
+        // Pair the two clocks tightly: read the monotonic clock on both sides of the wall clock and keep the
+        // closest of a few tries. Anything between the two readings (class loading, a lambda's first link, a
+        // preemption) would otherwise shift every epoch reading by as much: a receiver that ran slow here saw most
+        // latencies come out negative by milliseconds.
+        long bestSpanNs = Long.MAX_VALUE;
+        long bestEpochNs = 0;
+        long bestNanoTime = 0;
+        for (int i = 0; i < CALIBRATION_TRIES; i++)
+        {
+            final long before = System.nanoTime();
+            final java.time.Instant now = java.time.Instant.now();
+            final long after = System.nanoTime();
+            if (after - before < bestSpanNs)
+            {
+                bestSpanNs = after - before;
+                bestEpochNs = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                bestNanoTime = before + (after - before) / 2;
+            }
+        }
+        return new EpochClock(NanoClock.SYSTEM, bestEpochNs, bestNanoTime);
     }
+
+    private static final int CALIBRATION_TRIES = 16;
 
     /**
      * @return CLOCK_REALTIME now, epoch nanoseconds.
