@@ -3,7 +3,6 @@ package io.rxbreak.core.counters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,12 +61,12 @@ public final class Capture
         }
         copy(files, roots.procRoot().resolve("sys/kernel/random/boot_id"), proc.resolve("sys/kernel/random/boot_id"),
             dir, written);
-        for (final Path irq : list(roots.procRoot().resolve("irq"), "[0-9]*"))
+        for (final Path irq : CounterFiles.list(roots.procRoot().resolve("irq"), "[0-9]*"))
         {
             final Path target = proc.resolve("irq").resolve(irq.getFileName().toString());
             if (copy(files, irq.resolve("smp_affinity_list"), target.resolve("smp_affinity_list"), dir, written))
             {
-                for (final Path action : list(irq, "*"))
+                for (final Path action : CounterFiles.list(irq, "*"))
                 {
                     if (Files.isDirectory(action))
                     {
@@ -76,16 +75,16 @@ public final class Capture
                 }
             }
         }
-        final List<Path> devices = roots.sysfsShowsNamespace() ? list(roots.sysRoot().resolve("class/net"), "*") : List.of();
+        final List<Path> devices = roots.sysfsShowsNamespace() ? CounterFiles.list(roots.sysRoot().resolve("class/net"), "*") : List.of();
         for (final Path device : devices)
         {
             final Path target = sys.resolve("class/net").resolve(device.getFileName().toString());
-            for (final Path statistic : list(device.resolve("statistics"), "*"))
+            for (final Path statistic : CounterFiles.list(device.resolve("statistics"), "*"))
             {
                 copy(files, statistic, target.resolve("statistics").resolve(statistic.getFileName().toString()), dir,
                     written);
             }
-            for (final Path queue : list(device.resolve("queues"), "rx-*"))
+            for (final Path queue : CounterFiles.list(device.resolve("queues"), "rx-*"))
             {
                 copy(files, queue.resolve("rps_cpus"),
                     target.resolve("queues").resolve(queue.getFileName().toString()).resolve("rps_cpus"), dir, written);
@@ -211,24 +210,6 @@ public final class Capture
         }
     }
 
-    private static List<Path> list(final Path dir, final String glob)
-    {
-        final List<Path> entries = new ArrayList<>();
-        if (!Files.isDirectory(dir))
-        {
-            return entries;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob))
-        {
-            stream.forEach(entries::add);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("could not list " + dir + ": " + ex.getMessage(), ex);
-        }
-        entries.sort(null);
-        return entries;
-    }
 
     private static String uname()
     {

@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads whole counter files into one reusable byte buffer. Files under {@code /proc} report size 0, so it reads
@@ -16,6 +20,31 @@ import java.util.Arrays;
 public final class CounterFiles
 {
     private static final int INITIAL_BYTES = 64 * 1024;
+
+    /**
+     * @param dir a folder, which may be missing.
+     * @param glob which entries, like {@code rx-*}.
+     * @return its matching entries, sorted; none when the folder is missing.
+     * @throws UncheckedIOException when it cannot be listed.
+     */
+    static List<Path> list(final Path dir, final String glob)
+    {
+        final List<Path> entries = new ArrayList<>();
+        if (!Files.isDirectory(dir))
+        {
+            return entries;
+        }
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob))
+        {
+            stream.forEach(entries::add);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("could not list " + dir + ": " + ex.getMessage(), ex);
+        }
+        entries.sort(null);
+        return entries;
+    }
 
     private byte[] buffer = new byte[INITIAL_BYTES];
     private int length;

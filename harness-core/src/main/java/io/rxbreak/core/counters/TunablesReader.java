@@ -1,8 +1,6 @@
 package io.rxbreak.core.counters;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +58,7 @@ public final class TunablesReader
         final List<String> devices = readSysfs ? devices() : List.of();
         for (final String device : devices)
         {
-            for (final Path queue : list(roots.sysRoot().resolve("class/net").resolve(device).resolve("queues"), "rx-*"))
+            for (final Path queue : CounterFiles.list(roots.sysRoot().resolve("class/net").resolve(device).resolve("queues"), "rx-*"))
             {
                 final String mask = readText(queue.resolve("rps_cpus"));
                 if (mask != null)
@@ -69,7 +67,7 @@ public final class TunablesReader
                 }
             }
         }
-        final List<Path> irqDirs = list(roots.procRoot().resolve("irq"), "[0-9]*");
+        final List<Path> irqDirs = CounterFiles.list(roots.procRoot().resolve("irq"), "[0-9]*");
         irqDirs.sort(Comparator.comparingInt(irq -> Integer.parseInt(irq.getFileName().toString())));
         final Map<String, String> irqAffinity = new LinkedHashMap<>();
         for (final Path irq : irqDirs)
@@ -78,7 +76,7 @@ public final class TunablesReader
             if (affinity != null)
             {
                 final StringBuilder name = new StringBuilder(irq.getFileName().toString());
-                for (final Path action : list(irq, "*"))
+                for (final Path action : CounterFiles.list(irq, "*"))
                 {
                     if (Files.isDirectory(action))
                     {
@@ -94,7 +92,7 @@ public final class TunablesReader
     private List<String> devices()
     {
         final List<String> names = new ArrayList<>();
-        for (final Path device : list(roots.sysRoot().resolve("class/net"), "*"))
+        for (final Path device : CounterFiles.list(roots.sysRoot().resolve("class/net"), "*"))
         {
             names.add(device.getFileName().toString());
         }
@@ -132,22 +130,4 @@ public final class TunablesReader
         }
     }
 
-    private static List<Path> list(final Path dir, final String glob)
-    {
-        final List<Path> entries = new ArrayList<>();
-        if (!Files.isDirectory(dir))
-        {
-            return entries;
-        }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, glob))
-        {
-            stream.forEach(entries::add);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("could not list " + dir + ": " + ex.getMessage(), ex);
-        }
-        entries.sort(null);
-        return entries;
-    }
 }
