@@ -38,9 +38,13 @@ final class TrialSeries
         return titles;
     }
 
+    /**
+     * The rate that arrived: the sender's achieved rate times the share of what it sent that arrived. (Dividing the
+     * received count by the measured window alone would overstate it: a trial's counts include its warm-up.)
+     */
     static double receivedRate(final TrialRecord record)
     {
-        return record.durationNs() > 0 ? record.received() * 1e9 / record.durationNs() : Double.NaN;
+        return record.sent() > 0 ? record.achievedRate() * record.received() / record.sent() : Double.NaN;
     }
 
     static double orNaN(final Long value)
