@@ -1,0 +1,53 @@
+package io.rxbreak.core.report;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.trial.LayerLoss;
+import io.rxbreak.core.trial.TrialJudge;
+import io.rxbreak.core.trial.TrialRecord;
+import io.rxbreak.core.trial.Verdict;
+
+/**
+ * Which layer broke first: the drops per layer (and the unexplained loss) summed over the failed trials at the
+ * lowest rate that failed, the rate right above the no-drop rate, largest first. Higher rates often lose at more
+ * layers at once; the lowest failing rate shows the layer that gives way first.
+ */
+public final class BreakAttribution
+{
+    private BreakAttribution()
+    {
+    }
+
+    /**
+     * @param trials every trial of the run.
+     * @param rate   the lowest rate that failed, or null.
+     * @return the attribution, largest first; empty when nothing failed.
+     */
+    public static List<AttributionEntry> at(final List<TrialRecord> trials, final Long rate)
+    {
+        final List<AttributionEntry> entries = new ArrayList<>();
+        if (rate == null)
+        {
+            return entries;
+        }
+        final Map<Layer, Long> drops = new EnumMap<>(Layer.class);
+        long unexplained = 0;
+        for (final TrialRecord record : trials)
+        {
+            if (record.verdict() == Verdict.FAIL && record.targetRate() == rate)
+            {
+                record.dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
+                unexplained += Math.max(0L, record.unexplained());
+            }
+        }
+        for (final LayerLoss loss : TrialJudge.attribute(drops, unexplained))
+        {
+            entries.add(AttributionEntry.of(loss));
+        }
+        return entries;
+    }
+}

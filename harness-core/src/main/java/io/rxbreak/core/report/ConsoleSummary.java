@@ -1,0 +1,263 @@
+package io.rxbreak.core.report;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.rxbreak.core.config.Units;
+import io.rxbreak.core.ramp.GoalResult;
+import io.rxbreak.core.ramp.LossGoal;
+import io.rxbreak.core.ramp.RateSummary;
+import io.rxbreak.core.trial.TrialRecord;
+
+/**
+ * The end-of-run summary for a person, in a fixed order: outcome, configuration, environment, tunables, the table of
+ * trials, the break point, the attribution. Rendered from a {@link RunReport} alone, so {@code rxbreak report}
+ * prints the same text from a run folder.
+ */
+public final class ConsoleSummary
+{
+    private static final String INDENT = "  ";
+
+    private ConsoleSummary()
+    {
+    }
+
+    /**
+     * @param report the run.
+     * @return the summary, lines ending in {@code \n}.
+     */
+    public static String render(final RunReport report)
+    {
+        final StringBuilder out = new StringBuilder();
+        out.append("rxbreak ramp: ").append(report.outcome().status()).append(" (").append(report.outcome().reason())
+            .append(")\n");
+        configuration(out, report);
+        environment(out, report);
+        tunables(out, report.tunables());
+        trials(out, report.trials());
+        breakPoint(out, report);
+        attribution(out, report);
+        return out.toString();
+    }
+
+    private static void configuration(final StringBuilder out, final RunReport report)
+    {
+        out.append("\nConfiguration\n");
+        out.append(INDENT).append(report.config() == null ? "unknown (run.json missing)" : report.config().describe())
+            .append('\n');
+        if (!report.commandLine().isEmpty())
+        {
+            out.append(INDENT).append("command line: ").append(String.join(" ", report.commandLine())).append('\n');
+        }
+        out.append(INDENT).append("started ").append(orUnknown(report.startedAt()))
+            .append(", finished ").append(orUnknown(report.finishedAt())).append('\n');
+    }
+
+    private static void environment(final StringBuilder out, final RunReport report)
+    {
+        final Environment environment = report.environment();
+        out.append("\nEnvironment\n");
+        final TextTable table = new TextTable(new String[] {"", ""}, new boolean[] {false, false});
+        table.row("kernel", orUnknown(environment.kernel()));
+        table.row("CPUs", environment.cpus() == null ? "unknown" : environment.cpus().toString());
+        table.row("JVM", orUnknown(environment.jvm()));
+        table.row("interface", orUnknown(environment.interfaceName()));
+        String rcvbuf = "requested " + bytes(environment.rcvbufRequestedBytes()) + ", granted "
+            + bytes(environment.rcvbufGrantedBytes());
+        if (environment.rcvbufClamped())
+        {
+            rcvbuf += "  CLAMPED by the kernel: raise net.core.rmem_max";
+        }
+        table.row("rcvbuf", rcvbuf);
+        environment.details().forEach((key, value) -> table.row(key, orUnknown(value)));
+        appendWithoutHeader(out, table);
+    }
+
+    private static void tunables(final StringBuilder out, final Map<String, String> tunables)
+    {
+        out.append("\nTunables\n");
+        if (tunables.isEmpty())
+        {
+            out.append(INDENT).append("none read\n");
+            return;
+        }
+        final TextTable table = new TextTable(new String[] {"", ""}, new boolean[] {false, false});
+        tunables.forEach((key, value) -> table.row(key, orUnknown(value)));
+        appendWithoutHeader(out, table);
+    }
+
+    private static void trials(final StringBuilder out, final List<TrialRecord> trials)
+    {
+        out.append("\nTrials\n");
+        if (trials.isEmpty())
+        {
+            out.append(INDENT).append("none\n");
+            return;
+        }
+        final TextTable table = new TextTable(
+            new String[] {"#", "phase", "goal", "target/s", "achieved/s", "sent", "received", "lost", "loss",
+                "unexplained", "p99", "verdict", "lost by layer / reason"},
+            new boolean[] {true, false, false, true, true, true, true, true, true, true, true, false, false});
+        for (final TrialRecord record : trials)
+        {
+            table.row(Integer.toString(record.trial()), record.phase().name().toLowerCase(Locale.ROOT),
+                orUnknown(record.goal()), count(record.targetRate()),
+                String.format(Locale.ROOT, "%,.0f", record.achievedRate()), count(record.sent()),
+                count(record.received()), count(record.lost()), percent(record.lossRatio()),
+                count(record.unexplained()),
+                record.latency() == null ? "-" : Units.formatDuration(record.latency().p99Ns()),
+                record.verdict().name(),
+                record.isValid() ? ProgressLine.lossByLayer(record) : record.detail());
+        }
+        table.appendTo(out, INDENT);
+    }
+
+    private static void breakPoint(final StringBuilder out, final RunReport report)
+    {
+        out.append("\nBreak point\n");
+        for (final GoalResult goal : report.goals())
+        {
+            out.append(INDENT).append(goalLine(goal, report)).append('\n');
+        }
+        if (report.firstFailRate() != null)
+        {
+            out.append(INDENT).append("first failure at ").append(rate(report.firstFailRate()))
+                .append(" (").append(rateStatus(report, report.firstFailRate())).append(")");
+            if (!report.firstFailRate().equals(report.lowestFailRate()))
+            {
+                out.append("; lowest failing rate ").append(rate(report.lowestFailRate())).append(" (")
+                    .append(rateStatus(report, report.lowestFailRate())).append(")");
+            }
+            out.append('\n');
+        }
+        else
+        {
+            out.append(INDENT).append("no trial lost anything\n");
+        }
+        if (report.senderLimitRate() != null)
+        {
+            out.append(INDENT).append("the sender could not offer ").append(rate(report.senderLimitRate()))
+                .append('\n');
+        }
+    }
+
+    private static String goalLine(final GoalResult goal, final RunReport report)
+    {
+        final String name = LossGoal.NDR.equals(goal.goal()) ? "NDR (no drop)"
+            : String.format(Locale.ROOT, "PDR (loss <= %s)", percent(goal.maxLossRatio()));
+        final String confirmed = goal.rate() == null ? ""
+            : ", confirmed over " + Units.formatDuration(goal.measuredNs());
+        switch (goal.status())
+        {
+            case FOUND:
+                return String.format(Locale.ROOT, "%s: %s%s; the next rate up, %s, %s (+%s)", name,
+                    rate(goal.rate()), confirmed, rate(goal.upperBound()),
+                    goal.maxLossRatio() == 0.0 ? "lost" : "lost more",
+                    percent((goal.upperBound() - goal.rate()) / (double)goal.rate()));
+            case ABOVE_MAX_RATE:
+                return String.format(Locale.ROOT, "%s: at least %s%s: even --max-rate passed, the break point lies "
+                    + "above it", name, rate(goal.rate()), confirmed);
+            case ABOVE_SENDER_LIMIT:
+                return String.format(Locale.ROOT, "%s: at least %s%s: the break point lies above what this sender "
+                    + "can offer (%s could not be offered)", name, rate(goal.rate()), confirmed,
+                    rate(report.senderLimitRate()));
+            case NOTHING_PASSED:
+                return name + ": none: every rate tried lost messages, down to 1 msg/s";
+            case SENDER_CANNOT_SEND:
+                return name + ": unknown: the sender could not offer any rate tried, down to 1 msg/s";
+            default:
+                return String.format(Locale.ROOT, "%s: not reached%s", name, bounds(goal));
+        }
+    }
+
+    private static String bounds(final GoalResult goal)
+    {
+        if (goal.lowerBound() == null && goal.upperBound() == null)
+        {
+            return "";
+        }
+        final StringBuilder text = new StringBuilder(" (");
+        if (goal.lowerBound() != null)
+        {
+            text.append("unconfirmed pass at ").append(rate(goal.lowerBound()));
+        }
+        if (goal.upperBound() != null)
+        {
+            text.append(goal.lowerBound() != null ? ", " : "").append("lost at ").append(rate(goal.upperBound()));
+        }
+        return text.append(')').toString();
+    }
+
+    private static String rateStatus(final RunReport report, final long rate)
+    {
+        for (final RateSummary summary : report.rates())
+        {
+            if (summary.rate() == rate)
+            {
+                return String.format(Locale.ROOT, "%s: %d failed, %d passed", summary.status(), summary.fails(),
+                    summary.passes());
+            }
+        }
+        return "unknown";
+    }
+
+    private static void attribution(final StringBuilder out, final RunReport report)
+    {
+        out.append("\nAttribution");
+        if (report.attribution().isEmpty())
+        {
+            out.append("\n").append(INDENT).append("nothing lost: no layer to name\n");
+            return;
+        }
+        out.append(" (at ").append(rate(report.lowestFailRate())).append(", the lowest failing rate; largest first)\n");
+        for (final AttributionEntry entry : report.attribution())
+        {
+            out.append(INDENT).append(entry.layer()).append(": ").append(count(entry.drops())).append(" lost (")
+                .append(percent(entry.share())).append(")\n");
+            out.append(INDENT).append(INDENT).append("means: ").append(entry.meaning()).append('\n');
+            if (!entry.knob().isEmpty())
+            {
+                out.append(INDENT).append(INDENT).append("knob:  ").append(entry.knob()).append('\n');
+            }
+        }
+    }
+
+    private static void appendWithoutHeader(final StringBuilder out, final TextTable table)
+    {
+        final StringBuilder text = new StringBuilder();
+        table.appendTo(text, INDENT);
+        out.append(text.substring(text.indexOf("\n") + 1));
+    }
+
+    private static String rate(final Long ratePerSecond)
+    {
+        return ratePerSecond == null ? "unknown" : String.format(Locale.ROOT, "%,d msgs/s", ratePerSecond);
+    }
+
+    private static String count(final long value)
+    {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String percent(final double fraction)
+    {
+        if (fraction == 0.0)
+        {
+            return "0%";
+        }
+        final String text = String.format(Locale.ROOT, "%.3g", fraction * 100.0);
+        return (text.contains(".") && !text.contains("e") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text)
+            + "%";
+    }
+
+    private static String bytes(final Long value)
+    {
+        return value == null ? "unknown" : Units.formatBytes(value) + (value % 1024 == 0 ? "" : " B");
+    }
+
+    private static String orUnknown(final String value)
+    {
+        return value == null ? "unknown" : value;
+    }
+}

@@ -1,0 +1,21 @@
+package io.rxbreak.core.trial;
+
+/**
+ * Why a trial is {@link Verdict#INVALID}.
+ */
+public enum InvalidReason
+{
+    /** The sender offered less than the target rate by more than the tolerance: it cannot send this fast. */
+    SENDER_SHORTFALL,
+    /** The sender offered more than the target rate by more than the tolerance. */
+    SENDER_OVERSHOOT,
+    /** A counter source failed (unreadable file, parse error, agent lost): the drops per layer are unknown. */
+    COUNTER_FAILURE,
+    /** Nothing was sent in the measured window. */
+    NOTHING_SENT,
+    /**
+     * The figures contradict each other: more received than sent, or the receiver's own socket or application
+     * counted drops although every message arrived (another sender on the group, or skewed window edges).
+     */
+    ACCOUNTING_INCONSISTENT
+}

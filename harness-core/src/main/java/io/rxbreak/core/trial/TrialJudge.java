@@ -1,0 +1,164 @@
+package io.rxbreak.core.trial;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.rxbreak.core.counters.Layer;
+
+/**
+ * Turns a measurement into a judged {@link TrialRecord}. The rules, in order:
+ * <ol>
+ *   <li>a counter source failed: INVALID ({@link InvalidReason#COUNTER_FAILURE});</li>
+ *   <li>nothing was sent: INVALID ({@link InvalidReason#NOTHING_SENT});</li>
+ *   <li>the sender's achieved rate is below {@code target * (1 - tolerance)}: INVALID
+ *       ({@link InvalidReason#SENDER_SHORTFALL}); above {@code target * (1 + tolerance)}: INVALID
+ *       ({@link InvalidReason#SENDER_OVERSHOOT});</li>
+ *   <li>more received than sent, or nothing lost while the receiver's own socket or application counted drops:
+ *       INVALID ({@link InvalidReason#ACCOUNTING_INCONSISTENT});</li>
+ *   <li>anything lost ({@code sent > received}): FAIL; otherwise PASS.</li>
+ * </ol>
+ * Loss is decided by the receiver's count of distinct messages against the sender's, never by counters alone:
+ * host-wide counters (NIC, softirq backlog, global UDP memory, host RcvbufErrors) may also count other traffic.
+ * The counters then say <em>where</em> the loss happened. What they do not explain is reported as
+ * {@link LayerLoss#UNEXPLAINED}; it is never relabelled as application loss. The application layer holds only
+ * what the receiver itself counted as discarded (rxbreak's own receiver knows this; a foreign receiver does not).
+ */
+public final class TrialJudge
+{
+    private final double tolerance;
+
+    /**
+     * @param tolerance the fraction by which the achieved rate may miss the target, above 0 and below 0.5.
+     */
+    public TrialJudge(final double tolerance)
+    {
+        if (!(tolerance > 0.0 && tolerance < 0.5))
+        {
+            throw new IllegalArgumentException("tolerance " + tolerance + " must be above 0 and below 0.5");
+        }
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * @param request what was asked.
+     * @param result  what was measured.
+     * @return the judged record.
+     */
+    public TrialRecord judge(final TrialRequest request, final TrialResult result)
+    {
+        long countedDrops = 0;
+        for (final long drops : result.dropsByLayer().values())
+        {
+            countedDrops += drops;
+        }
+        final Accounting accounting = Accounting.of(result.sent(), result.received(), countedDrops);
+        final long target = request.targetRate();
+        final long ownDrops = result.dropsByLayer().getOrDefault(Layer.SOCKET_BUFFER, 0L)
+            + result.dropsByLayer().getOrDefault(Layer.APPLICATION, 0L);
+
+        Verdict verdict = Verdict.INVALID;
+        InvalidReason reason = null;
+        final String detail;
+        if (result.counterFailure() != null)
+        {
+            reason = InvalidReason.COUNTER_FAILURE;
+            detail = "a counter source failed: " + result.counterFailure();
+        }
+        else if (result.sent() <= 0)
+        {
+            reason = InvalidReason.NOTHING_SENT;
+            detail = "the sender sent nothing in the measured window";
+        }
+        else if (result.achievedRate() < target * (1.0 - tolerance))
+        {
+            reason = InvalidReason.SENDER_SHORTFALL;
+            detail = String.format(Locale.ROOT, "the sender achieved %,.0f msgs/s of %,d (%.2f%% short, tolerance %s)",
+                result.achievedRate(), target, 100.0 * (target - result.achievedRate()) / target, percent(tolerance));
+        }
+        else if (result.achievedRate() > target * (1.0 + tolerance))
+        {
+            reason = InvalidReason.SENDER_OVERSHOOT;
+            detail = String.format(Locale.ROOT, "the sender achieved %,.0f msgs/s for %,d (%.2f%% over, tolerance %s)",
+                result.achievedRate(), target, 100.0 * (result.achievedRate() - target) / target, percent(tolerance));
+        }
+        else if (result.received() > result.sent())
+        {
+            reason = InvalidReason.ACCOUNTING_INCONSISTENT;
+            detail = String.format(Locale.ROOT, "received %,d of %,d sent: more than sent (duplicates or a counting fault)",
+                result.received(), result.sent());
+        }
+        else if (accounting.lost() == 0 && ownDrops > 0)
+        {
+            reason = InvalidReason.ACCOUNTING_INCONSISTENT;
+            detail = String.format(Locale.ROOT, "every message arrived but the receiver's own socket or application "
+                + "counted %,d drops (another sender on the group, or skewed window edges)", ownDrops);
+        }
+        else if (accounting.lost() > 0)
+        {
+            verdict = Verdict.FAIL;
+            detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
+                ratio(accounting.lost(), result.sent()));
+        }
+        else
+        {
+            verdict = Verdict.PASS;
+            detail = String.format(Locale.ROOT, "received all %,d", result.sent());
+        }
+
+        final List<LayerLoss> attribution = verdict == Verdict.FAIL ?
+            attribute(result.dropsByLayer(), accounting.unexplained()) : List.of();
+        final double lossRatio = result.sent() > 0 ? Math.max(0L, accounting.lost()) / (double)result.sent() : 0.0;
+        return new TrialRecord(request.trial(), request.attempt(), request.phase(), request.goal(), target,
+            result.achievedRate(), result.senderLagNs(), request.warmUpNs(), request.durationNs(), result.sent(),
+            result.received(), result.gaps(), accounting.lost(), result.dropsByLayer(), accounting.unexplained(),
+            lossRatio, verdict, reason, detail, attribution, result.socketDrops(), result.hostRcvbufErrors(),
+            result.timeSqueeze(), result.peakRxQueueBytes(), result.tracepoints(), result.latency(),
+            result.counterFailure());
+    }
+
+    /**
+     * @param dropsByLayer counted drops per layer.
+     * @param unexplained  loss no counter explains (ignored when not above 0).
+     * @return the layers that dropped and the unexplained loss, largest first (ties in layer order), with shares of
+     *         their sum.
+     */
+    public static List<LayerLoss> attribute(final Map<Layer, Long> dropsByLayer, final long unexplained)
+    {
+        long total = Math.max(0L, unexplained);
+        for (final long drops : dropsByLayer.values())
+        {
+            total += Math.max(0L, drops);
+        }
+        final List<LayerLoss> losses = new ArrayList<>();
+        if (total == 0)
+        {
+            return losses;
+        }
+        for (final Map.Entry<Layer, Long> entry : dropsByLayer.entrySet())
+        {
+            if (entry.getValue() > 0)
+            {
+                losses.add(new LayerLoss(entry.getKey().label(), entry.getValue(), entry.getValue() / (double)total));
+            }
+        }
+        if (unexplained > 0)
+        {
+            losses.add(new LayerLoss(LayerLoss.UNEXPLAINED, unexplained, unexplained / (double)total));
+        }
+        losses.sort(Comparator.comparingLong(LayerLoss::drops).reversed());
+        return losses;
+    }
+
+    private static String percent(final double fraction)
+    {
+        return String.format(Locale.ROOT, "%.4g%%", fraction * 100.0).replaceAll("\\.?0+%$", "%");
+    }
+
+    private static String ratio(final long lost, final long sent)
+    {
+        return String.format(Locale.ROOT, "%.4g%%", 100.0 * lost / sent);
+    }
+}

@@ -1,0 +1,197 @@
+package io.rxbreak.core.trial;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.rxbreak.core.counters.Layer;
+
+/**
+ * What a controller measured in one trial, before judgement: the sender's side, the receiver's side and the counter
+ * deltas over the measured window (plus drain). A layer missing from {@code dropsByLayer} was not measured (no
+ * such counter on this host or interface); a layer present with 0 was measured and dropped nothing.
+ *
+ * @param achievedRate      the rate the sender achieved in the window, messages per second.
+ * @param senderLagNs       how far the sender fell behind its schedule at worst.
+ * @param sent              messages sent in the window.
+ * @param received          distinct messages of the window received.
+ * @param gaps              messages the receiver saw missing from the sequence.
+ * @param dropsByLayer      counted drops per layer that belong to this trial. {@link Layer#SOCKET_BUFFER} is the sum
+ *                          of the receiver's own sockets' drops ({@code socketDrops}), not the host-wide
+ *                          RcvbufErrors; {@link Layer#APPLICATION} only when the receiver counts what it discarded.
+ * @param socketDrops       drops per receiving socket (a name such as {@code 239.1.1.1:4000 inode 1234}).
+ * @param hostRcvbufErrors  host-wide (namespace-wide) Udp RcvbufErrors over the window, context only; null if unread.
+ * @param timeSqueeze       softnet time_squeeze over the window (not a loss by itself); null if unread.
+ * @param peakRxQueueBytes  the largest rx_queue seen on the receiving sockets; null if unread.
+ * @param tracepoints       counts per tracepoint ({@code sock:sock_rcvqueue_full}...), empty when unavailable.
+ * @param latency           latency percentiles, or null when not measured.
+ * @param counterFailure    why a counter source failed, or null when every source answered.
+ */
+public record TrialResult(
+    double achievedRate,
+    long senderLagNs,
+    long sent,
+    long received,
+    long gaps,
+    Map<Layer, Long> dropsByLayer,
+    Map<String, Long> socketDrops,
+    Long hostRcvbufErrors,
+    Long timeSqueeze,
+    Long peakRxQueueBytes,
+    Map<String, Long> tracepoints,
+    Latency latency,
+    String counterFailure)
+{
+    /**
+     * Copies the maps, ordered (layers in their enum order, names sorted) and unmodifiable.
+     */
+    public TrialResult
+    {
+        dropsByLayer = TrialMaps.layers(dropsByLayer);
+        socketDrops = TrialMaps.named(socketDrops);
+        tracepoints = TrialMaps.named(tracepoints);
+    }
+
+    /**
+     * @return a builder with nothing measured.
+     */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * Collects a measurement.
+     */
+    public static final class Builder
+    {
+        private double achievedRate;
+        private long senderLagNs;
+        private long sent;
+        private long received;
+        private long gaps;
+        private final Map<Layer, Long> dropsByLayer = new EnumMap<>(Layer.class);
+        private final Map<String, Long> socketDrops = new TreeMap<>();
+        private Long hostRcvbufErrors;
+        private Long timeSqueeze;
+        private Long peakRxQueueBytes;
+        private final Map<String, Long> tracepoints = new TreeMap<>();
+        private Latency latency;
+        private String counterFailure;
+
+        private Builder()
+        {
+        }
+
+        /** @param value messages per second the sender achieved. @return this. */
+        public Builder achievedRate(final double value)
+        {
+            achievedRate = value;
+            return this;
+        }
+
+        /** @param value the sender's worst lag behind schedule. @return this. */
+        public Builder senderLagNs(final long value)
+        {
+            senderLagNs = value;
+            return this;
+        }
+
+        /** @param value messages sent in the window. @return this. */
+        public Builder sent(final long value)
+        {
+            sent = value;
+            return this;
+        }
+
+        /** @param value distinct messages of the window received. @return this. */
+        public Builder received(final long value)
+        {
+            received = value;
+            return this;
+        }
+
+        /** @param value sequence gaps the receiver saw. @return this. */
+        public Builder gaps(final long value)
+        {
+            gaps = value;
+            return this;
+        }
+
+        /**
+         * Record a layer's drops; for {@link Layer#SOCKET_BUFFER} prefer {@link #socketDrops(String, long)}.
+         *
+         * @param layer the layer.
+         * @param drops its drops in the window, 0 when measured and nothing was lost.
+         * @return this.
+         */
+        public Builder drops(final Layer layer, final long drops)
+        {
+            dropsByLayer.put(layer, drops);
+            return this;
+        }
+
+        /**
+         * Record one receiving socket's drops; they add up into {@link Layer#SOCKET_BUFFER}.
+         *
+         * @param socket the socket's name.
+         * @param drops  its drops in the window.
+         * @return this.
+         */
+        public Builder socketDrops(final String socket, final long drops)
+        {
+            socketDrops.merge(socket, drops, Long::sum);
+            dropsByLayer.merge(Layer.SOCKET_BUFFER, drops, Long::sum);
+            return this;
+        }
+
+        /** @param value host-wide Udp RcvbufErrors over the window. @return this. */
+        public Builder hostRcvbufErrors(final long value)
+        {
+            hostRcvbufErrors = value;
+            return this;
+        }
+
+        /** @param value softnet time_squeeze over the window. @return this. */
+        public Builder timeSqueeze(final long value)
+        {
+            timeSqueeze = value;
+            return this;
+        }
+
+        /** @param value the largest rx_queue seen, bytes. @return this. */
+        public Builder peakRxQueueBytes(final long value)
+        {
+            peakRxQueueBytes = value;
+            return this;
+        }
+
+        /** @param name a tracepoint. @param count how often it fired. @return this. */
+        public Builder tracepoint(final String name, final long count)
+        {
+            tracepoints.put(name, count);
+            return this;
+        }
+
+        /** @param value latency percentiles. @return this. */
+        public Builder latency(final Latency value)
+        {
+            latency = value;
+            return this;
+        }
+
+        /** @param reason why a counter source failed. @return this. */
+        public Builder counterFailure(final String reason)
+        {
+            counterFailure = reason;
+            return this;
+        }
+
+        /** @return the measurement. */
+        public TrialResult build()
+        {
+            return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
+                hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure);
+        }
+    }
+}
