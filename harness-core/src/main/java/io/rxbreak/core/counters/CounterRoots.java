@@ -58,4 +58,26 @@ public record CounterRoots(Path procRoot, Path sysRoot, long pid)
     {
         return procRoot.resolve("net").resolve("softnet_stat");
     }
+
+    /**
+     * @return whether {@code SYS/class/net} shows the network namespace read: always for the reader's own, and for
+     *     a process only when it shares the reader's namespace (sysfs shows the namespace of whoever mounted it).
+     */
+    public boolean sysfsShowsNamespace()
+    {
+        if (pid == 0)
+        {
+            return true;
+        }
+        try
+        {
+            final Path own = java.nio.file.Files.readSymbolicLink(procRoot.resolve("self/ns/net"));
+            final Path other = java.nio.file.Files.readSymbolicLink(procRoot.resolve(Long.toString(pid)).resolve("ns/net"));
+            return own.equals(other);
+        }
+        catch (final java.io.IOException ex)
+        {
+            return false; // cannot tell: leave sysfs out rather than show another namespace's interfaces
+        }
+    }
 }

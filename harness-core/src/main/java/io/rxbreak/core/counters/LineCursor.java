@@ -1,5 +1,8 @@
 package io.rxbreak.core.counters;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,6 +12,26 @@ import java.nio.charset.StandardCharsets;
 final class LineCursor
 {
     private static final int MAX_SHOWN = 60;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
+    private static final long NEWLINES = ONES * '\n';
+    private static final byte[] HEX = new byte[256];
+    private static final int SAFE_DECIMAL_DIGITS = 18;
+
+    static
+    {
+        java.util.Arrays.fill(HEX, (byte)-1);
+        for (int i = 0; i < 10; i++)
+        {
+            HEX['0' + i] = (byte)i;
+        }
+        for (int i = 0; i < 6; i++)
+        {
+            HEX['a' + i] = (byte)(10 + i);
+            HEX['A' + i] = (byte)(10 + i);
+        }
+    }
     private static final long MAX_BEFORE_DIGIT = Long.divideUnsigned(-1L, 10);
 
     private final byte[] data;
@@ -45,11 +68,7 @@ final class LineCursor
         while (nextLineStart < end)
         {
             lineStart = nextLineStart;
-            int i = lineStart;
-            while (i < end && data[i] != '\n')
-            {
-                i++;
-            }
+            final int i = indexOfNewline(lineStart);
             lineEnd = i;
             nextLineStart = i + 1;
             lineNumber++;
@@ -60,6 +79,29 @@ final class LineCursor
             }
         }
         return false;
+    }
+
+    /**
+     * @return the index of the next '\n' from {@code from}, or {@code end}: eight bytes at a time.
+     */
+    private int indexOfNewline(final int from)
+    {
+        int i = from;
+        while (i + Long.BYTES <= end)
+        {
+            final long word = (long)LONGS.get(data, i) ^ NEWLINES;
+            final long found = (word - ONES) & ~word & HIGHS;
+            if (found != 0)
+            {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += Long.BYTES;
+        }
+        while (i < end && data[i] != '\n')
+        {
+            i++;
+        }
+        return i;
     }
 
     private boolean isBlankLine()
@@ -91,6 +133,17 @@ final class LineCursor
     {
         skipSpaces();
         return position >= lineEnd;
+    }
+
+    /**
+     * @return whether the current line starts with a space or tab; moves to its first non-space.
+     */
+    boolean lineIndented()
+    {
+        position = lineStart;
+        final boolean indented = lineStart < lineEnd && isSpace(data[lineStart]);
+        skipSpaces();
+        return indented;
     }
 
     int position()
@@ -173,19 +226,7 @@ final class LineCursor
 
     private static int hexDigit(final byte b)
     {
-        if (b >= '0' && b <= '9')
-        {
-            return b - '0';
-        }
-        if (b >= 'a' && b <= 'f')
-        {
-            return b - 'a' + 10;
-        }
-        if (b >= 'A' && b <= 'F')
-        {
-            return b - 'A' + 10;
-        }
-        return -1;
+        return HEX[b & 0xff];
     }
 
     /**
@@ -203,18 +244,22 @@ final class LineCursor
         }
         final int start = position;
         long value = 0;
-        while (position < lineEnd && data[position] >= '0' && data[position] <= '9')
+        while (position < lineEnd)
         {
-            if (Long.compareUnsigned(value, MAX_BEFORE_DIGIT) > 0)
+            final int digit = data[position] - '0';
+            if (digit < 0 || digit > 9)
             {
-                throw fail("expected " + what + " as a decimal number that fits 64 bits");
+                break;
             }
-            final long next = value * 10 + (data[position] - '0');
-            if (Long.compareUnsigned(next, value * 10) < 0)
+            if (position - start >= SAFE_DECIMAL_DIGITS)
             {
-                throw fail("expected " + what + " as a decimal number that fits 64 bits");
+                if (Long.compareUnsigned(value, MAX_BEFORE_DIGIT) > 0 ||
+                    Long.compareUnsigned(value * 10 + digit, value * 10) < 0)
+                {
+                    throw fail("expected " + what + " as a decimal number that fits 64 bits");
+                }
             }
-            value = next;
+            value = value * 10 + digit;
             position++;
         }
         if (position == start || (position < lineEnd && !isSpace(data[position]) && data[position] != ':'))

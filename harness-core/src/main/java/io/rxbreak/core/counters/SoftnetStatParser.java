@@ -15,6 +15,17 @@ public final class SoftnetStatParser
     private static final int MAX_KNOWN_COLUMNS = 15;
     private static final int CPU_COLUMN = 13;
 
+    private static final String[] COLUMN_NAMES = new String[MAX_KNOWN_COLUMNS + 2];
+
+    static
+    {
+        for (int i = 1; i <= MAX_KNOWN_COLUMNS; i++)
+        {
+            COLUMN_NAMES[i] = "column " + i;
+        }
+        COLUMN_NAMES[MAX_KNOWN_COLUMNS + 1] = "a further column";
+    }
+
     private final long[] fields = new long[MAX_KNOWN_COLUMNS + 1];
 
     /**
@@ -79,7 +90,7 @@ public final class SoftnetStatParser
         while (!cursor.atLineEnd())
         {
             column++;
-            final long value = cursor.hex("column " + column);
+            final long value = cursor.hex(COLUMN_NAMES[Math.min(column, MAX_KNOWN_COLUMNS + 1)]);
             if (value > 0xFFFF_FFFFL)
             {
                 throw cursor.fail("expected column " + column + " to be a 32-bit hexadecimal number");

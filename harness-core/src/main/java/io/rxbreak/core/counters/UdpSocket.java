@@ -150,11 +150,24 @@ public final class UdpSocket
 
     /**
      * @param address an address.
-     * @return whether this socket is bound to it.
+     * @return whether this socket is bound to it (an IPv4 address also matches its IPv4-mapped IPv6 form).
      */
     public boolean boundTo(final InetAddress address)
     {
-        return Arrays.equals(localAddress, address.getAddress());
+        final byte[] wanted = address.getAddress();
+        if (wanted.length == 4 && localAddress.length == 16)
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                if (localAddress[i] != 0)
+                {
+                    return false;
+                }
+            }
+            return localAddress[10] == (byte)0xff && localAddress[11] == (byte)0xff &&
+                Arrays.equals(localAddress, 12, 16, wanted, 0, 4);
+        }
+        return Arrays.equals(localAddress, wanted);
     }
 
     /**

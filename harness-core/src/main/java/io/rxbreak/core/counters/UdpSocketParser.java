@@ -12,6 +12,11 @@ import java.util.List;
  */
 public final class UdpSocketParser
 {
+    private static final int ESTIMATED_ROW_BYTES = 128;
+    /** Shared by every unconnected socket's remote address (and wildcard binds): never modified. */
+    private static final byte[] WILDCARD_IPV4 = new byte[4];
+    private static final byte[] WILDCARD_IPV6 = new byte[16];
+
     private final boolean littleEndian;
 
     /**
@@ -49,7 +54,7 @@ public final class UdpSocketParser
         {
             throw cursor.fail("expected the header line starting with 'sl'");
         }
-        final List<UdpSocket> sockets = new ArrayList<>();
+        final List<UdpSocket> sockets = new ArrayList<>(length / ESTIMATED_ROW_BYTES + 1);
         while (cursor.nextLine())
         {
             sockets.add(parseRow(cursor, ipv6));
@@ -105,6 +110,12 @@ public final class UdpSocketParser
     private byte[] address(final LineCursor cursor, final boolean ipv6, final String what)
     {
         final int groups = ipv6 ? 4 : 1;
+        final int start = cursor.position();
+        if (isWildcard(cursor, groups * 8))
+        {
+            return ipv6 ? WILDCARD_IPV6 : WILDCARD_IPV4;
+        }
+        cursor.position(start);
         final byte[] address = new byte[groups * 4];
         for (int g = 0; g < groups; g++)
         {
@@ -126,5 +137,18 @@ public final class UdpSocketParser
             }
         }
         return address;
+    }
+
+    private static boolean isWildcard(final LineCursor cursor, final int digits)
+    {
+        for (int i = 0; i < digits; i++)
+        {
+            if (cursor.peek() != '0')
+            {
+                return false;
+            }
+            cursor.position(cursor.position() + 1);
+        }
+        return true;
     }
 }

@@ -41,4 +41,14 @@ class NetDevParserTest
             .hasMessageContaining("malformed-short-row.txt:3")
             .hasMessageContaining("16 counters for lo, found 13");
     }
+
+    @Test
+    void aValueOver64BitsIsAnErrorNotAWrap()
+    {
+        final String text = "Inter-|\n face |\n  lo: 18446744073709551616 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n";
+        final byte[] data = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> new NetDevParser().parse(data, data.length, "dev"))
+            .isInstanceOf(MalformedCounterException.class)
+            .hasMessageContaining("dev:3: expected rxBytes of lo as a decimal number that fits 64 bits");
+    }
 }

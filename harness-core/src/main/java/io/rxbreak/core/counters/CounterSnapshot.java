@@ -1,0 +1,47 @@
+package io.rxbreak.core.counters;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every receive-path counter at one moment. A part whose file was missing is null (the kernel does not provide
+ * it, or a capture lacks it); a part is never invented as zero.
+ *
+ * @param monotonicNs {@link System#nanoTime()} when sampled (CLOCK_MONOTONIC on Linux, comparable between
+ *     processes of one boot).
+ * @param epochMs wall-clock time when sampled, milliseconds since the epoch.
+ * @param bootId the kernel's boot id ({@code /proc/sys/kernel/random/boot_id}), or null: monotonic times of two
+ *     snapshots compare only when their boot ids are equal.
+ * @param softnet {@code /proc/net/softnet_stat} (machine-wide).
+ * @param snmp {@code /proc/net/snmp} of the namespace read.
+ * @param udpSockets {@code /proc/net/udp} and {@code udp6} of the namespace read.
+ * @param netDev {@code /proc/net/dev}: interface name to counters.
+ * @param interfaceStatistics {@code /sys/class/net/DEV/statistics/*}, or null when not read (no sysfs, or the
+ *     process read lives in another namespace than sysfs shows).
+ * @param memberships multicast group memberships per device ({@code igmp}, {@code igmp6}).
+ * @param tunables the tunables, or null when not read.
+ * @param tracepoints tracepoint hit counts, or null when tracepoints were not counted.
+ */
+public record CounterSnapshot(
+    long monotonicNs,
+    long epochMs,
+    String bootId,
+    SoftnetStat softnet,
+    SnmpCounters snmp,
+    UdpSocketTable udpSockets,
+    Map<String, NetDevInterface> netDev,
+    Map<String, Map<String, Long>> interfaceStatistics,
+    List<GroupMembership> memberships,
+    Tunables tunables,
+    TracepointCounts tracepoints)
+{
+    /**
+     * @param counts tracepoint counts read at the same moment.
+     * @return this snapshot with them.
+     */
+    public CounterSnapshot withTracepoints(final TracepointCounts counts)
+    {
+        return new CounterSnapshot(monotonicNs, epochMs, bootId, softnet, snmp, udpSockets, netDev,
+            interfaceStatistics, memberships, tunables, counts);
+    }
+}

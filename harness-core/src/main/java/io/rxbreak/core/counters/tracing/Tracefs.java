@@ -1,0 +1,91 @@
+package io.rxbreak.core.counters.tracing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where tracefs is: {@code /sys/kernel/tracing} or {@code /sys/kernel/debug/tracing}; mounted at the first when
+ * absent (root only), and unmounted again by whoever mounted it.
+ *
+ * @param root the tracefs root (holds {@code instances/}).
+ * @param mountedHere whether this process mounted it.
+ */
+public record Tracefs(Path root, boolean mountedHere)
+{
+    private static final long COMMAND_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
+
+    /**
+     * @param sysRoot the {@code /sys} root.
+     * @param mayMount whether to mount tracefs when it is not mounted.
+     * @return where tracefs is.
+     * @throws IllegalStateException saying why there is no tracefs.
+     */
+    public static Tracefs find(final Path sysRoot, final boolean mayMount)
+    {
+        for (final Path candidate : List.of(sysRoot.resolve("kernel/tracing"), sysRoot.resolve("kernel/debug/tracing")))
+        {
+            if (Files.isDirectory(candidate.resolve("instances")))
+            {
+                return new Tracefs(candidate, false);
+            }
+        }
+        final Path mountPoint = sysRoot.resolve("kernel/tracing");
+        if (!mayMount)
+        {
+            throw new IllegalStateException("tracefs is not mounted at " + mountPoint);
+        }
+        if (!Files.isDirectory(mountPoint))
+        {
+            throw new IllegalStateException("no tracefs mount point " + mountPoint + " (kernel without tracefs?)");
+        }
+        run("mount", "-t", "tracefs", "nodev", mountPoint.toString());
+        if (!Files.isDirectory(mountPoint.resolve("instances")))
+        {
+            throw new IllegalStateException("mounted tracefs at " + mountPoint + " but it has no instances/");
+        }
+        return new Tracefs(mountPoint, true);
+    }
+
+    /**
+     * Unmount tracefs when this process mounted it and no other instance remains in use.
+     */
+    public void unmountIfMountedHere()
+    {
+        if (mountedHere)
+        {
+            run("umount", root.toString());
+        }
+    }
+
+    private static void run(final String... command)
+    {
+        try
+        {
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish");
+            }
+            if (process.exitValue() != 0)
+            {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("could not run " + String.join(" ", command), ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + String.join(" ", command), ex);
+        }
+    }
+}
