@@ -17,6 +17,12 @@ fi
 
 if [ "${1:-}" = "test" ]; then
   shift
+  # The HTML report test renders in headless Chromium; under CI=true it must run, so install it when root.
+  if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    echo "run.sh: installing chromium for the HTML report test (apt-get)..." >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+      || echo "run.sh: could not install chromium; the HTML browser test will skip (or fail under CI=true)" >&2
+  fi
   exec ./mvnw -B -ntp verify "$@"
 fi
 

@@ -36,7 +36,7 @@ public final class ExitCodes
         codes.put(key(FAILURE), "Failure at run time (I/O error, a child process died).");
         codes.put(key(BAD_INPUT), "Bad input: an option or file to change; nothing was started.");
         codes.put(key(REGRESSION), "Regression against the baseline beyond --max-regression.");
-        codes.put(key(NO_VALID_TRIAL), "No valid trial: nothing can be said about the receiver.");
+        codes.put(key(NO_VALID_TRIAL), "No valid trial, or no valid comparison with --baseline: nothing can be said.");
         codes.put(key(INTERRUPTED), "Interrupted (SIGINT/SIGTERM); partial results were written.");
         return codes;
     }

@@ -142,7 +142,14 @@ public final class ConsoleSummary
         }
     }
 
-    private static String goalLine(final GoalResult goal, final RunReport report)
+    /**
+     * A goal's result in words, one line, as the summary and the HTML report say it.
+     *
+     * @param goal   the goal.
+     * @param report the run (for the sender's limit).
+     * @return the line, without a newline.
+     */
+    public static String goalLine(final GoalResult goal, final RunReport report)
     {
         final String name = LossGoal.NDR.equals(goal.goal()) ? "NDR (no drop)"
             : String.format(Locale.ROOT, "PDR (loss <= %s)", percent(goal.maxLossRatio()));
@@ -211,6 +218,7 @@ public final class ConsoleSummary
             return;
         }
         out.append(" (at ").append(rate(report.lowestFailRate())).append(", the lowest failing rate; largest first)\n");
+        out.append(INDENT).append(brokeFirst(report)).append('\n');
         for (final AttributionEntry entry : report.attribution())
         {
             out.append(INDENT).append(entry.layer()).append(": ").append(count(entry.drops())).append(" lost (")
@@ -223,6 +231,23 @@ public final class ConsoleSummary
         }
     }
 
+    /**
+     * The attribution's headline: which layer broke first, in words.
+     *
+     * @param report the run.
+     * @return one sentence, or {@code nothing lost: no layer to name} when nothing failed.
+     */
+    public static String brokeFirst(final RunReport report)
+    {
+        if (report.attribution().isEmpty())
+        {
+            return "nothing lost: no layer to name";
+        }
+        final AttributionEntry first = report.attribution().get(0);
+        return String.format(Locale.ROOT, "broke first: %s (%s of the loss at %s)", first.layer(),
+            percent(first.share()), rate(report.lowestFailRate()));
+    }
+
     private static void appendWithoutHeader(final StringBuilder out, final TextTable table)
     {
         final StringBuilder text = new StringBuilder();
@@ -230,7 +255,11 @@ public final class ConsoleSummary
         out.append(text.substring(text.indexOf("\n") + 1));
     }
 
-    private static String rate(final Long ratePerSecond)
+    /**
+     * @param ratePerSecond a rate, or null.
+     * @return {@code 19,893 msgs/s}, or {@code unknown}.
+     */
+    public static String rate(final Long ratePerSecond)
     {
         return ratePerSecond == null ? "unknown" : String.format(Locale.ROOT, "%,d msgs/s", ratePerSecond);
     }
@@ -240,7 +269,11 @@ public final class ConsoleSummary
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    private static String percent(final double fraction)
+    /**
+     * @param fraction a ratio, 0.01 for one per cent.
+     * @return it as a percentage with three significant digits, trailing zeros dropped: {@code 0.135%}.
+     */
+    public static String percent(final double fraction)
     {
         if (fraction == 0.0)
         {
