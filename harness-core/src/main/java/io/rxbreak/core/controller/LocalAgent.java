@@ -83,14 +83,15 @@ public final class LocalAgent implements AutoCloseable
         catch (final TimeoutException | ExecutionException ex)
         {
             kill(process);
+            final int exitCode = process.isAlive() ? -1 : process.exitValue();
             throw new AgentStartException("the " + role + " agent did not start within " + startTimeout.toSeconds() +
-                " s" + exitDescription(process) + "; its last output: " + joined(lastLines));
+                " s" + exitDescription(process) + "; its last output: " + joined(lastLines), exitCode, lastLine(lastLines));
         }
         catch (final InterruptedException ex)
         {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new AgentStartException("interrupted while starting the " + role + " agent");
+            throw new AgentStartException("interrupted while starting the " + role + " agent", -1, null);
         }
     }
 
@@ -161,6 +162,14 @@ public final class LocalAgent implements AutoCloseable
         return code > 128 ? " was killed by signal " + (code - 128) : " exited with code " + code;
     }
 
+    private static String lastLine(final Deque<String> lines)
+    {
+        synchronized (lines)
+        {
+            return lines.isEmpty() ? null : lines.getLast();
+        }
+    }
+
     private static String joined(final Deque<String> lines)
     {
         synchronized (lines)
@@ -211,9 +220,30 @@ public final class LocalAgent implements AutoCloseable
     {
         private static final long serialVersionUID = 1L;
 
-        AgentStartException(final String message)
+        private final int exitCode;
+        private final String lastLine;
+
+        AgentStartException(final String message, final int exitCode, final String lastLine)
         {
             super(message);
+            this.exitCode = exitCode;
+            this.lastLine = lastLine;
+        }
+
+        /**
+         * @return the agent's exit code, or -1 when it was still running (and was killed).
+         */
+        public int exitCode()
+        {
+            return exitCode;
+        }
+
+        /**
+         * @return the last line the agent printed (its one-line error, when it refused its options), or null.
+         */
+        public String lastLine()
+        {
+            return lastLine;
         }
     }
 }
