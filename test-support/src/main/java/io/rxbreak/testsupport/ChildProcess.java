@@ -217,7 +217,9 @@ public final class ChildProcess implements AutoCloseable
      */
     public int terminate(final Duration timeout)
     {
-        process.destroy();
+        // ProcessHandle.destroy sends SIGTERM; Process.destroy would also close our ends of its output pipes, and
+        // whatever the process prints while it shuts down (its final statistics) would be lost
+        process.toHandle().destroy();
         return waitFor(timeout);
     }
 

@@ -21,6 +21,11 @@ public final class SocketOptions
     /** IPV6_MULTICAST_HOPS, the IPv6 twin of IP_MULTICAST_TTL. */
     public static final IntegerUnixChannelOption IPV6_MULTICAST_HOPS =
         new IntegerUnixChannelOption("IPV6_MULTICAST_HOPS", IPPROTO_IPV6, 18);
+    /** IP_TTL: the TTL of unicast datagrams. */
+    public static final IntegerUnixChannelOption IP_TTL = new IntegerUnixChannelOption("IP_TTL", IPPROTO_IP, 2);
+    /** IPV6_UNICAST_HOPS: the hop limit of unicast IPv6 datagrams. */
+    public static final IntegerUnixChannelOption IPV6_UNICAST_HOPS =
+        new IntegerUnixChannelOption("IPV6_UNICAST_HOPS", IPPROTO_IPV6, 16);
     /** IP_MULTICAST_LOOP. */
     public static final IntegerUnixChannelOption IP_MULTICAST_LOOP =
         new IntegerUnixChannelOption("IP_MULTICAST_LOOP", IPPROTO_IP, 34);
@@ -42,5 +47,30 @@ public final class SocketOptions
 
     private SocketOptions()
     {
+    }
+
+    /**
+     * SO_BINDTODEVICE for one interface: the socket then sends (and receives) only through it, whatever the
+     * routes say.
+     *
+     * @param interfaceName the interface, like {@code lo}.
+     * @return the option and its value, to set with {@code config().setOption(option, value)}.
+     */
+    public static RawUnixChannelOption bindToDevice(final String interfaceName)
+    {
+        return new RawUnixChannelOption("SO_BINDTODEVICE", SOL_SOCKET, 25,
+            interfaceName.getBytes(java.nio.charset.StandardCharsets.US_ASCII).length + 1);
+    }
+
+    /**
+     * @param interfaceName the interface.
+     * @return the NUL-terminated name that {@link #bindToDevice(String)} takes as its value.
+     */
+    public static java.nio.ByteBuffer deviceName(final String interfaceName)
+    {
+        final byte[] name = interfaceName.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        final java.nio.ByteBuffer value = java.nio.ByteBuffer.allocateDirect(name.length + 1);
+        value.put(name).put((byte)0).flip();
+        return value;
     }
 }

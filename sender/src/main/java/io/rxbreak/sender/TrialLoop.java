@@ -1,0 +1,417 @@
+package io.rxbreak.sender;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
+import io.rxbreak.core.time.EpochClock;
+import io.rxbreak.core.time.NanoClock;
+import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.sender.schedule.Schedule;
+
+/**
+ * A trial running on the sender's event-loop thread: everything due goes out in one bounded batch (written, then
+ * flushed per channel, so Netty sends it with sendmmsg), then the thread idles until the next message is due.
+ * It gives the event loop back every {@value #SLICE_NS} ns, and whenever the socket would block, so that
+ * writability events and stop requests are seen. The hot path allocates nothing: slots and packets are made
+ * before the trial starts and counters are plain ordered stores.
+ * <p>
+ * Message i goes to stream {@code i % streams} (streams numbered across destinations), with sequence
+ * {@code i / streams}; its header carries the time the schedule meant it to go, not when it went.
+ */
+final class TrialLoop implements Runnable
+{
+    /** The longest the loop keeps the event loop before giving it back. */
+    static final long SLICE_NS = 1_000_000L;
+    private static final long PARK_THRESHOLD_NS = 200_000L;
+    private static final long PARK_EARLY_NS = 100_000L;
+    private static final long MARKER_INTERVAL_NS = 1_000_000L;
+    private static final long DRAIN_RETRY_NS = 50_000L;
+
+    private final EventLoop eventLoop;
+    private final Channel[] channels;
+    private final SendErrorCounter[] errorCounters;
+    private final GroupSlots[] slots;
+    private final TrialPlan plan;
+    private final Schedule schedule;
+    private final Pacer pacer;
+    private final NanoClock clock;
+    private final EpochClock epochClock;
+    private final IdleMode idleMode;
+    private final SendCounters counters = new SendCounters();
+    private final int streams;
+    private final int streamsPerGroup;
+    private final int sizeBytes;
+    private final boolean variableLength;
+    private final boolean maxRate;
+    private final long warmupNs;
+    private final long maxLagLimitNs;
+    private final SndbufErrorsSource sndbufErrors;
+    private final TrialResultBuilder resultBuilder;
+    private final CompletableFuture<TrialResult> result = new CompletableFuture<>();
+    private final Runnable markerTask = this::sendMarkerRound;
+
+    private volatile boolean stopRequested;
+    private volatile int state;
+    private volatile long startNs;
+    private boolean started;
+    private long finishNs;
+    private Pacer.End end = Pacer.End.NONE;
+    private int markerRounds;
+    private long allocatedAtStart = -1;
+    private OptionalLong sndbufAtStart = OptionalLong.empty();
+
+    static final int STARTING = 0;
+    static final int RUNNING = 1;
+    static final int FINISHING = 2;
+    static final int DONE = 3;
+
+    TrialLoop(
+        final EventLoop eventLoop,
+        final List<Channel> channels,
+        final List<SendErrorCounter> errorCounters,
+        final GroupSlots[] slots,
+        final TrialPlan plan,
+        final int streamsPerGroup,
+        final int maxBatch,
+        final IdleMode idleMode,
+        final NanoClock clock,
+        final long maxLagLimitNs,
+        final SndbufErrorsSource sndbufErrors,
+        final TrialResultBuilder resultBuilder)
+    {
+        this.eventLoop = eventLoop;
+        this.channels = channels.toArray(new Channel[0]);
+        this.errorCounters = errorCounters.toArray(new SendErrorCounter[0]);
+        this.slots = slots;
+        this.plan = plan;
+        this.schedule = plan.schedule();
+        this.clock = clock;
+        this.epochClock = new EpochClock(clock, EpochClock.system().epochNs());
+        this.idleMode = idleMode;
+        this.streamsPerGroup = streamsPerGroup;
+        this.streams = slots.length * streamsPerGroup;
+        this.sizeBytes = plan.sizeBytes();
+        this.variableLength = schedule.variableLength();
+        this.maxRate = schedule.isMaxRate();
+        this.warmupNs = plan.warmupNs();
+        this.maxLagLimitNs = maxLagLimitNs;
+        this.sndbufErrors = sndbufErrors;
+        this.resultBuilder = resultBuilder;
+        final long warmupMessages = plan.warmupNs() == 0 || maxRate ? 0 : schedule.countBefore(plan.warmupNs());
+        final long endIndex = plan.count() > 0 ? warmupMessages + plan.count() : Long.MAX_VALUE;
+        final long endOffsetNs = plan.durationNs() > 0 ? plan.warmupNs() + plan.durationNs() : Schedule.END;
+        this.pacer = new Pacer(schedule, endIndex, endOffsetNs, maxBatch);
+    }
+
+    CompletableFuture<TrialResult> result()
+    {
+        return result;
+    }
+
+    void requestStop()
+    {
+        stopRequested = true;
+        eventLoop.execute(this);
+    }
+
+    @Override
+    public void run()
+    {
+        if (state >= FINISHING)
+        {
+            return;
+        }
+        if (!started)
+        {
+            begin();
+        }
+        if (stopRequested)
+        {
+            finish(Pacer.End.STOPPED, clock.nanoTime());
+            return;
+        }
+        if (anyQueued())
+        {
+            eventLoop.schedule(this, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
+            return;
+        }
+        final long sliceEndNs = clock.nanoTime() + SLICE_NS;
+        while (true)
+        {
+            final long nowNs = clock.nanoTime();
+            final Pacer.End ended = pacer.end(nowNs);
+            if (ended != Pacer.End.NONE)
+            {
+                finish(ended, nowNs);
+                return;
+            }
+            final int due = pacer.due(nowNs);
+            if (due > 0)
+            {
+                sendBatch(due, nowNs);
+                if (anyQueued())
+                {
+                    counters.add(SendCounters.STALLS, 1);
+                    eventLoop.execute(this);
+                    return;
+                }
+            }
+            else if (!idle(nowNs))
+            {
+                return;
+            }
+            if (nowNs - sliceEndNs >= 0 || stopRequested)
+            {
+                eventLoop.execute(this);
+                return;
+            }
+        }
+    }
+
+    /**
+     * @return false when the loop gave the thread back to the event loop to be woken later.
+     */
+    private boolean idle(final long nowNs)
+    {
+        switch (idleMode)
+        {
+            case PARK:
+            {
+                final long waitNs = pacer.nextEventNs() - nowNs;
+                if (waitNs > PARK_THRESHOLD_NS)
+                {
+                    eventLoop.schedule(this, waitNs - PARK_EARLY_NS, TimeUnit.NANOSECONDS);
+                    return false;
+                }
+                Thread.onSpinWait();
+                return true;
+            }
+            case YIELD:
+                Thread.yield();
+                return true;
+            default:
+                Thread.onSpinWait();
+                return true;
+        }
+    }
+
+    private void begin()
+    {
+        started = true;
+        sndbufAtStart = sndbufErrors.sndbufErrors();
+        allocatedAtStart = allocatedBytes();
+        for (int g = 0; g < slots.length; g++)
+        {
+            slots[g].encodeAll(plan.trialId(), sizeBytes, g * streamsPerGroup, streamsPerGroup);
+            errorCounters[g].attach(counters, slots[g]);
+        }
+        final long nowNs = clock.nanoTime();
+        pacer.start(nowNs);
+        startNs = nowNs;
+        state = RUNNING;
+    }
+
+    private void sendBatch(final int count, final long nowNs)
+    {
+        final long first = pacer.nextIndex();
+        final long lagNs = pacer.lagNs(nowNs);
+        counters.set(SendCounters.LAG_NOW, lagNs);
+        counters.max(SendCounters.LAG_MAX, lagNs);
+        final long startNs = pacer.startNs();
+        final long baseRound = first / streams;
+        final boolean inWarmup = maxRate && nowNs - startNs < warmupNs;
+        int warmup = 0;
+        for (int j = 0; j < count; j++)
+        {
+            final long index = first + j;
+            final int stream = (int)(index % streams);
+            final long sequence = index / streams;
+            final int group = stream / streamsPerGroup;
+            final int streamInGroup = stream - group * streamsPerGroup;
+            final int slot = (int)((sequence - baseRound) * streamsPerGroup + streamInGroup);
+            final long offsetNs = schedule.offsetNs(index);
+            final boolean warm = maxRate ? inWarmup : offsetNs < warmupNs;
+            final int flags = warm ? MessageHeader.FLAG_WARM_UP : 0;
+            final long intendedNs = epochClock.toEpochNs(maxRate ? nowNs : startNs + offsetNs);
+            if (variableLength)
+            {
+                slots[group].putFull(slot, flags, schedule.messageLength(index, sizeBytes), stream, plan.trialId(),
+                    sequence, intendedNs);
+            }
+            else
+            {
+                slots[group].put(slot, flags, sequence, intendedNs);
+            }
+            if (warm)
+            {
+                warmup++;
+            }
+        }
+        pacer.advance(count);
+        int packets = 0;
+        for (int g = 0; g < slots.length; g++)
+        {
+            if (slots[g].hasMessages())
+            {
+                final Channel channel = channels[g];
+                packets += slots[g].write(channel, channel.voidPromise());
+                channel.flush();
+            }
+        }
+        counters.add(SendCounters.ATTEMPTED, count);
+        counters.add(SendCounters.WARMUP, warmup);
+        counters.add(SendCounters.BATCHES, 1);
+        counters.add(SendCounters.PACKETS, packets);
+    }
+
+    private boolean anyQueued()
+    {
+        for (final Channel channel : channels)
+        {
+            final ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
+            if (outbound != null && !outbound.isEmpty())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void finish(final Pacer.End why, final long nowNs)
+    {
+        end = why;
+        finishNs = nowNs;
+        state = FINISHING;
+        for (int g = 0; g < slots.length; g++)
+        {
+            errorCounters[g].attach(counters, null);
+        }
+        sendMarkerRound();
+    }
+
+    /**
+     * One round of end-of-trial markers: one on every stream, carrying as sequence the number of messages the
+     * stream had (so a receiver knows how many to expect). Rounds are {@value #MARKER_INTERVAL_NS} ns apart.
+     */
+    private void sendMarkerRound()
+    {
+        if (anyQueued())
+        {
+            eventLoop.schedule(markerTask, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
+            return;
+        }
+        final long sent = pacer.nextIndex();
+        final long epochNs = epochClock.epochNs();
+        final int markerLength = variableLength ? MessageHeader.LENGTH : sizeBytes;
+        for (int g = 0; g < slots.length; g++)
+        {
+            final Channel channel = channels[g];
+            for (int s = 0; s < streamsPerGroup; s++)
+            {
+                final int stream = g * streamsPerGroup + s;
+                final long streamMessages = sent / streams + (stream < sent % streams ? 1 : 0);
+                slots[g].putFull(s, MessageHeader.FLAG_END_OF_TRIAL, markerLength, stream, plan.trialId(),
+                    streamMessages, epochNs);
+                slots[g].writeSingle(channel, s, channel.voidPromise());
+                counters.add(SendCounters.END_MARKERS, 1);
+            }
+            channel.flush();
+        }
+        markerRounds++;
+        if (markerRounds < plan.endMarkers())
+        {
+            eventLoop.schedule(markerTask, MARKER_INTERVAL_NS, TimeUnit.NANOSECONDS);
+            return;
+        }
+        complete();
+    }
+
+    private void complete()
+    {
+        final long allocatedAtEnd = allocatedBytes();
+        final OptionalLong sndbufAtEnd = sndbufErrors.sndbufErrors();
+        for (int g = 0; g < slots.length; g++)
+        {
+            errorCounters[g].attach(null, null);
+        }
+        final Long sndbufDelta = sndbufAtStart.isPresent() && sndbufAtEnd.isPresent() ?
+            Long.valueOf(sndbufAtEnd.getAsLong() - sndbufAtStart.getAsLong()) : null;
+        final long allocated = allocatedAtStart < 0 || allocatedAtEnd < 0 ? -1 : allocatedAtEnd - allocatedAtStart;
+        final long windowNs = pacer.windowNs(end, finishNs);
+        final long expected = maxRate ? counters.get(SendCounters.ATTEMPTED) : schedule.countBefore(windowNs);
+        final long endLagNs = Math.max(counters.get(SendCounters.LAG_NOW), pacer.lagNs(finishNs));
+        try
+        {
+            result.complete(resultBuilder.build(plan, end.label(), windowNs, expected, endLagNs, counters, maxLagLimitNs,
+                sndbufDelta, allocated));
+        }
+        catch (final RuntimeException ex)
+        {
+            result.completeExceptionally(ex);
+        }
+        finally
+        {
+            for (final GroupSlots groupSlots : slots)
+            {
+                groupSlots.release();
+            }
+            state = DONE;
+        }
+    }
+
+    /**
+     * @return a snapshot of the counters now (allocates: for the reporting thread).
+     */
+    SenderSnapshot snapshot()
+    {
+        final int s = state;
+        final long elapsedNs = s == STARTING ? 0 : (s == DONE || s == FINISHING) && finishNs != 0 ?
+            finishNs - startNs : clock.nanoTime() - startNs;
+        final long failed = counters.get(SendCounters.FAILED);
+        return new SenderSnapshot(
+            plan.trialId(),
+            stateName(s),
+            elapsedNs,
+            counters.get(SendCounters.ATTEMPTED) - failed,
+            failed,
+            counters.get(SendCounters.WARMUP),
+            counters.get(SendCounters.BATCHES),
+            counters.get(SendCounters.PACKETS),
+            counters.get(SendCounters.STALLS),
+            counters.get(SendCounters.LAG_NOW),
+            counters.get(SendCounters.LAG_MAX),
+            counters.get(SendCounters.END_MARKERS),
+            counters.errors());
+    }
+
+    private static String stateName(final int state)
+    {
+        switch (state)
+        {
+            case STARTING: return "starting";
+            case RUNNING: return "running";
+            case FINISHING: return "finishing";
+            default: return "done";
+        }
+    }
+
+    private static long allocatedBytes()
+    {
+        final java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (bean instanceof com.sun.management.ThreadMXBean)
+        {
+            final com.sun.management.ThreadMXBean sun = (com.sun.management.ThreadMXBean)bean;
+            if (sun.isThreadAllocatedMemorySupported() && sun.isThreadAllocatedMemoryEnabled())
+            {
+                return sun.getCurrentThreadAllocatedBytes();
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,313 @@
+package io.rxbreak.sender;
+
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.rxbreak.core.cli.ExitCodes;
+import io.rxbreak.core.cli.Main;
+import io.rxbreak.core.wire.DecodeResult;
+import io.rxbreak.core.wire.MessageDecoder;
+import io.rxbreak.testsupport.ChildProcess;
+import io.rxbreak.testsupport.NetworkNamespace;
+import io.rxbreak.testsupport.PlainMulticastReceiver;
+import io.rxbreak.testsupport.Privileges;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code rxbreak send} end to end: real multicast over loopback in a private network namespace, received by a
+ * plain java.nio socket that dumps every datagram, decoded here.
+ */
+class SendNamespaceTest
+{
+    private static final Duration START = Duration.ofSeconds(30);
+    private static final Duration RUN = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NetworkNamespace ns;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void createNamespace()
+    {
+        Privileges.assumeRoot("a private network namespace for real multicast");
+        ns = NetworkNamespace.create();
+    }
+
+    @AfterEach
+    void deleteNamespace()
+    {
+        if (ns != null)
+        {
+            ns.close();
+        }
+    }
+
+    /** What the receiver got, decoded. */
+    private static final class Received
+    {
+        final Map<Integer, List<Long>> sequences = new HashMap<>();
+        final Map<Integer, List<Long>> markers = new HashMap<>();
+        final List<Integer> lengths = new ArrayList<>();
+        final List<Integer> trialIds = new ArrayList<>();
+        int warmUp;
+        int invalid;
+    }
+
+    private ChildProcess receiver(final String group, final Path dump)
+    {
+        final ChildProcess receiver = ns.startJava(PlainMulticastReceiver.class, group, "--dump", dump.toString(),
+            "--rcvbuf", "8388608", "--idle", "1500");
+        receiver.awaitLine(START, line -> line.startsWith("READY"));
+        return receiver;
+    }
+
+    private ChildProcess send(final String... args)
+    {
+        final String[] full = new String[args.length + 1];
+        full[0] = "send";
+        System.arraycopy(args, 0, full, 1, args.length);
+        return ns.startJava(Main.class, full);
+    }
+
+    private static Received decode(final Path dump) throws IOException
+    {
+        final Received received = new Received();
+        final MessageDecoder decoder = new MessageDecoder();
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dump))))
+        {
+            while (true)
+            {
+                final int length;
+                try
+                {
+                    length = in.readInt();
+                }
+                catch (final EOFException end)
+                {
+                    break;
+                }
+                final byte[] bytes = new byte[length];
+                in.readFully(bytes);
+                final ByteBuf datagram = Unpooled.wrappedBuffer(bytes);
+                if (decoder.wrap(datagram) != DecodeResult.OK)
+                {
+                    received.invalid++;
+                    continue;
+                }
+                if (decoder.isEndOfTrial())
+                {
+                    received.markers.computeIfAbsent(decoder.streamId(), k -> new ArrayList<>()).add(decoder.sequence());
+                    continue;
+                }
+                received.sequences.computeIfAbsent(decoder.streamId(), k -> new ArrayList<>()).add(decoder.sequence());
+                received.lengths.add(length);
+                received.trialIds.add(decoder.trialId());
+                if (decoder.isWarmUp())
+                {
+                    received.warmUp++;
+                }
+            }
+        }
+        return received;
+    }
+
+    private static JsonNode line(final ChildProcess sender, final String type) throws IOException
+    {
+        for (final String line : sender.stdoutLines())
+        {
+            if (line.startsWith("{") && type.equals(JSON.readTree(line).path("type").asText()))
+            {
+                return JSON.readTree(line);
+            }
+        }
+        throw new AssertionError("no " + type + " line; stdout:\n" + sender.stdout() + "\nstderr:\n" + sender.stderr());
+    }
+
+    private static void assertConsecutive(final List<Long> sequences, final long count)
+    {
+        assertThat(sequences).hasSize((int)count);
+        for (int i = 0; i < count; i++)
+        {
+            assertThat(sequences.get(i)).as("sequence at position %d", i).isEqualTo(i);
+        }
+    }
+
+    private static void assertExitMatchesResult(final int exitCode, final JsonNode result)
+    {
+        // pacing honesty is tested on its own; here the exit code must agree with what the result says
+        assertThat(exitCode).as("exit code for %s", result).isEqualTo(
+            result.path("senderLimited").asBoolean() ? ExitCodes.NO_VALID_TRIAL : ExitCodes.OK);
+    }
+
+    @Test
+    void sendsConsecutiveSequencesOfTheRightSizeOneDatagramPerWrite() throws Exception
+    {
+        final Path dump = dir.resolve("plain.bin");
+        final ChildProcess receiver = receiver("239.1.2.3:5000", dump);
+        final ChildProcess sender = send("--group", "239.1.2.3:5000", "--rate", "10000", "--count", "3000",
+            "--size", "200", "--gso", "off", "--trial-id", "7", "--json", "--quiet");
+        final int exitCode = sender.waitFor(RUN);
+        receiver.awaitLine(RUN, line -> line.startsWith("RESULT"));
+
+        final JsonNode start = line(sender, "start");
+        assertThat(start.path("ttl").asInt(-1)).as("TTL read back on loopback").isEqualTo(0);
+        assertThat(start.path("interface").asText()).isEqualTo("lo");
+        assertThat(start.path("gsoSegments").asInt()).isEqualTo(0);
+        final JsonNode result = line(sender, "result");
+        assertExitMatchesResult(exitCode, result);
+        assertThat(result.path("sent").asLong()).isEqualTo(3000);
+        assertThat(result.path("stopReason").asText()).isEqualTo("count");
+        assertThat(result.path("errors").size()).isZero();
+        assertThat(result.path("packets").asLong()).isEqualTo(3000);
+
+        final Received received = decode(dump);
+        assertThat(received.invalid).isZero();
+        assertConsecutive(received.sequences.get(0), 3000);
+        assertThat(received.lengths).allMatch(length -> length == 200);
+        assertThat(received.trialIds).allMatch(id -> id == 7);
+        assertThat(received.markers.get(0)).as("end markers carry the stream's message count")
+            .hasSize(5).allMatch(sequence -> sequence == 3000);
+    }
+
+    @Test
+    void gsoCarriesManyMessagesPerSendEachItsOwnDatagram() throws Exception
+    {
+        final Path dump = dir.resolve("gso.bin");
+        final ChildProcess receiver = receiver("239.1.2.4:5001", dump);
+        final ChildProcess sender = send("--group", "239.1.2.4:5001", "--rate", "max", "--count", "4000",
+            "--size", "100", "--gso", "16", "--streams", "2", "--json", "--quiet");
+        final int exitCode = sender.waitFor(RUN);
+        receiver.awaitLine(RUN, line -> line.startsWith("RESULT"));
+
+        final JsonNode start = line(sender, "start");
+        assertThat(start.path("gsoSegments").asInt()).isEqualTo(16);
+        assertThat(start.path("ttl").asInt(-1)).isEqualTo(0);
+        final JsonNode result = line(sender, "result");
+        assertExitMatchesResult(exitCode, result);
+        assertThat(result.path("sent").asLong()).isEqualTo(4000);
+        assertThat(result.path("packets").asLong()).as("GSO sends, fewer than messages")
+            .isLessThan(4000).isGreaterThanOrEqualTo(4000 / 16);
+
+        final Received received = decode(dump);
+        assertThat(received.invalid).isZero();
+        assertConsecutive(received.sequences.get(0), 2000);
+        assertConsecutive(received.sequences.get(1), 2000);
+        assertThat(received.lengths).hasSize(4000).allMatch(length -> length == 100);
+        assertThat(received.markers.get(0)).hasSize(5).allMatch(sequence -> sequence == 2000);
+        assertThat(received.markers.get(1)).hasSize(5).allMatch(sequence -> sequence == 2000);
+    }
+
+    /**
+     * IPv6 multicast does not go over lo (the kernel counts it in Ip6OutNoRoutes), so this test sends over a veth
+     * pair whose two ends are both in the private namespace: TTL (hop limit) 1, nothing can leave it.
+     */
+    @Test
+    void ipv6GroupsWithGsoByDefaultAndWarmUpFlagged() throws Exception
+    {
+        ns.exec("ip", "link", "add", "rxbv0", "type", "veth", "peer", "name", "rxbv1");
+        ns.exec("sysctl", "-qw", "net.ipv6.conf.rxbv0.accept_dad=0", "net.ipv6.conf.rxbv1.accept_dad=0");
+        ns.exec("ip", "link", "set", "rxbv0", "up");
+        ns.exec("ip", "link", "set", "rxbv1", "up");
+        final Path dump = dir.resolve("v6.bin");
+        final ChildProcess receiver = ns.startJava(PlainMulticastReceiver.class, "[ff15::7:1]:5002", "--interface",
+            "rxbv1", "--dump", dump.toString(), "--rcvbuf", "8388608", "--idle", "1500");
+        receiver.awaitLine(START, line -> line.startsWith("READY"));
+        final ChildProcess sender = send("--group", "[ff15::7:1]:5002", "--interface", "rxbv0", "--rate", "20000",
+            "--warmup", "50ms", "--count", "2000", "--size", "64", "--json", "--quiet");
+        final int exitCode = sender.waitFor(RUN);
+        receiver.awaitLine(RUN, line -> line.startsWith("RESULT"));
+
+        final JsonNode start = line(sender, "start");
+        assertThat(start.path("ttl").asInt(-1)).as("hop limit read back: 1 on a named interface").isEqualTo(1);
+        assertThat(start.path("gsoSegments").asInt()).as("GSO on by default").isEqualTo(SenderConfig.GSO_MAX_SEGMENTS);
+        final JsonNode result = line(sender, "result");
+        assertExitMatchesResult(exitCode, result);
+        assertThat(result.path("warmupSent").asLong()).isEqualTo(1000);
+        assertThat(result.path("sent").asLong()).isEqualTo(3000);
+
+        final Received received = decode(dump);
+        assertThat(received.invalid).isZero();
+        assertConsecutive(received.sequences.get(0), 3000);
+        assertThat(received.warmUp).isEqualTo(1000);
+        assertThat(received.lengths).allMatch(length -> length == 64);
+    }
+
+    @Test
+    void sigtermStopsCleanlyWithMarkersAndFinalStatistics() throws Exception
+    {
+        final Path dump = dir.resolve("stop.bin");
+        final ChildProcess receiver = receiver("239.1.2.5:5003", dump);
+        final ChildProcess sender = send("--group", "239.1.2.5:5003", "--rate", "5000", "--json", "--interval", "200ms");
+        sender.awaitLine(START, line -> line.contains("\"type\":\"interval\""));
+        final int exitCode = sender.terminate(RUN);
+        receiver.awaitLine(RUN, line -> line.startsWith("RESULT"));
+
+        assertThat(exitCode).as("exit after SIGTERM").isEqualTo(128 + 15);
+        final JsonNode result = line(sender, "result");
+        assertThat(result.path("stopReason").asText()).isEqualTo("stopped");
+        final long sent = result.path("sent").asLong();
+        assertThat(sent).isPositive();
+        final Received received = decode(dump);
+        assertConsecutive(received.sequences.get(0), sent);
+        assertThat(received.markers.get(0)).hasSize(5).allMatch(sequence -> sequence == sent);
+    }
+
+    @Test
+    void refusedDestinationsSendNothing() throws Exception
+    {
+        // an interface with an IPv6 link-local address only (Java sees no interface without any address); a veth
+        // pair because the dummy driver may be missing
+        ns.exec("ip", "link", "add", "rxbd0", "type", "veth", "peer", "name", "rxbd1");
+        ns.exec("sysctl", "-qw", "net.ipv6.conf.rxbd0.accept_dad=0");
+        ns.exec("ip", "link", "set", "rxbd0", "up");
+        ns.exec("ip", "link", "set", "rxbd1", "up");
+        io.rxbreak.testsupport.Deadline.await(Duration.ofSeconds(10), "an IPv6 link-local address on rxbd0",
+            () -> ns.exec("ip", "-6", "addr", "show", "dev", "rxbd0").contains("fe80::"));
+        final Path dump = dir.resolve("refused.bin");
+        final ChildProcess receiver = receiver("239.1.2.6:5004", dump);
+        final String[][] refused = {
+            {"--group", NetworkNamespace.TEST_ADDRESS + ":5004", "--count", "10"},
+            {"--group", "239.1.2.6:65536", "--count", "10"},
+            {"--group", "239.1.2.6:5004", "--interface", "rxbd0", "--count", "10"},
+            {"--group", "239.1.2.6:5004", "--size", "20", "--count", "10"},
+            {"--group", "239.1.2.6:5004", "--rate", "0", "--count", "10"},
+        };
+        final String[] expected = {
+            "--group: 198.18.0.1 is not a multicast group",
+            "--group: port 65536 is out of range",
+            "--interface: interface 'rxbd0' has no IPv4 address",
+            "--size: 20 B is out of range",
+            "--rate: the rate must be more than 0",
+        };
+        for (int i = 0; i < refused.length; i++)
+        {
+            final ChildProcess sender = send(refused[i]);
+            assertThat(sender.waitFor(RUN)).as(String.join(" ", refused[i])).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(sender.stderrLines()).as(String.join(" ", refused[i])).hasSize(1);
+            assertThat(sender.stderrLines().get(0)).startsWith("rxbreak send: " + expected[i]);
+            assertThat(sender.stdoutLines()).isEmpty();
+        }
+        receiver.closeStdin();
+        final String result = receiver.awaitLine(RUN, line -> line.startsWith("RESULT"));
+        assertThat(result).isEqualTo("RESULT received=0 bytes=0");
+    }
+}

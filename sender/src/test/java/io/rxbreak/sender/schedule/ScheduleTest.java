@@ -1,0 +1,147 @@
+package io.rxbreak.sender.schedule;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+import io.rxbreak.core.cli.BadInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScheduleTest
+{
+    private static final long MS = 1_000_000L;
+
+    @Test
+    void constantIsExactWithoutDriftEvenFarOut()
+    {
+        final Random random = new Random(20261125L);
+        for (final long rate : new long[] {1, 3, 7, 10_000, 99_991, 250_000, 1_000_000, 999_999_937L})
+        {
+            final ConstantSchedule schedule = new ConstantSchedule(rate);
+            for (int k = 0; k < 2_000; k++)
+            {
+                // up to a million seconds (11.6 days) of messages at this rate
+                final long index = k < 1_000 ? k : Math.floorMod(random.nextLong(), rate * 1_000_000L);
+                final long expected = BigInteger.valueOf(index).multiply(BigInteger.valueOf(1_000_000_000L))
+                    .divide(BigInteger.valueOf(rate)).longValueExact();
+                assertThat(schedule.offsetNs(index)).as("rate %d index %d", rate, index).isEqualTo(expected);
+            }
+            assertThat(schedule.offsetNs(rate * 3600)).isEqualTo(3600L * 1_000_000_000L);
+            assertThat(schedule.countBefore(1_000_000_000L)).isEqualTo(rate);
+        }
+    }
+
+    @Test
+    void burstSendsNBackToBackEveryPeriod()
+    {
+        final BurstSchedule schedule = new BurstSchedule(64, MS);
+        for (long i = 0; i < 64 * 100; i++)
+        {
+            assertThat(schedule.offsetNs(i)).isEqualTo((i / 64) * MS);
+        }
+        assertThat(schedule.targetRatePerSecond()).isEqualTo(64_000.0);
+        assertThat(schedule.countBefore(MS)).isEqualTo(64);
+        assertThat(schedule.countBefore(MS + 1)).isEqualTo(128);
+    }
+
+    @Test
+    void onOffSendsAtTheRateDuringOnAndNothingDuringOff()
+    {
+        final OnOffSchedule schedule = new OnOffSchedule(1_000, 10 * MS, 40 * MS);
+        assertThat(schedule.messagesPerWindow()).isEqualTo(10);
+        for (long i = 0; i < 1_000; i++)
+        {
+            assertThat(schedule.offsetNs(i)).isEqualTo((i / 10) * 50 * MS + (i % 10) * MS);
+        }
+        assertThat(schedule.targetRatePerSecond()).isEqualTo(200.0);
+        // a window that is not a whole number of intervals: messages due at 0, 0.3, 0.6, 0.9 ms of a 1 ms window
+        final OnOffSchedule odd = new OnOffSchedule(3_333, MS, MS);
+        assertThat(odd.messagesPerWindow()).isEqualTo(4);
+        assertThat(odd.offsetNs(4)).isEqualTo(2 * MS);
+    }
+
+    @Test
+    void stepsRunEachRateForItsDurationThenEnd()
+    {
+        final StepsSchedule schedule = new StepsSchedule(List.of(
+            new StepsSchedule.Step(1_000, 10 * MS), new StepsSchedule.Step(2_000, 5 * MS), new StepsSchedule.Step(1, MS)));
+        assertThat(schedule.totalMessages()).isEqualTo(10 + 10 + 1);
+        for (long i = 0; i < 10; i++)
+        {
+            assertThat(schedule.offsetNs(i)).isEqualTo(i * MS);
+        }
+        for (long i = 10; i < 20; i++)
+        {
+            assertThat(schedule.offsetNs(i)).isEqualTo(10 * MS + (i - 10) * MS / 2);
+        }
+        assertThat(schedule.offsetNs(20)).isEqualTo(15 * MS);
+        assertThat(schedule.offsetNs(21)).isEqualTo(Schedule.END);
+        assertThat(schedule.endOffsetNs()).isEqualTo(16 * MS);
+        assertThat(schedule.describe()).isEqualTo("steps:1000@10ms,2000@5ms,1@1ms");
+    }
+
+    @Test
+    void playbackReplaysTheFileLineByLine(@TempDir final Path dir) throws Exception
+    {
+        final Path file = dir.resolve("trace.csv");
+        Files.writeString(file, "offset_ns,size\n# a comment\n0,64\n1000,64\n\n1000,1400\n2500000,32\n");
+        final PlaybackSchedule schedule = PlaybackFile.read("--pattern", file);
+        assertThat(schedule.messages()).isEqualTo(4);
+        assertThat(List.of(schedule.offsetNs(0), schedule.offsetNs(1), schedule.offsetNs(2), schedule.offsetNs(3)))
+            .containsExactly(0L, 1_000L, 1_000L, 2_500_000L);
+        assertThat(schedule.offsetNs(4)).isEqualTo(Schedule.END);
+        assertThat(schedule.messageLength(2, 64)).isEqualTo(1400);
+        assertThat(schedule.variableLength()).isTrue();
+        assertThat(schedule.maxMessageLength(64)).isEqualTo(1400);
+    }
+
+    @Test
+    void malformedPlaybackFilesNameFileAndLine(@TempDir final Path dir) throws Exception
+    {
+        final Path decreasing = dir.resolve("decreasing.csv");
+        Files.writeString(decreasing, "0,64\n2000,64\n1000,64\n");
+        assertThatThrownBy(() -> PlaybackFile.read("--pattern", decreasing))
+            .isInstanceOf(BadInputException.class)
+            .hasMessageStartingWith("--pattern: " + decreasing + ":3: offset 1000");
+        final Path garbage = dir.resolve("garbage.csv");
+        Files.writeString(garbage, "0,64\n10,abc\n");
+        assertThatThrownBy(() -> PlaybackFile.read("--pattern", garbage))
+            .hasMessageStartingWith("--pattern: " + garbage + ":2: size 'abc'");
+        final Path tooSmall = dir.resolve("small.csv");
+        Files.writeString(tooSmall, "0,8\n");
+        assertThatThrownBy(() -> PlaybackFile.read("--pattern", tooSmall))
+            .hasMessageStartingWith("--pattern: " + tooSmall + ":1: size 8 is out of range");
+        final Path fields = dir.resolve("fields.csv");
+        Files.writeString(fields, "0,64,7\n");
+        assertThatThrownBy(() -> PlaybackFile.read("--pattern", fields)).hasMessageContaining(fields + ":1:");
+        assertThatThrownBy(() -> PlaybackFile.read("--pattern", dir.resolve("missing.csv")))
+            .hasMessageStartingWith("--pattern: cannot read playback file");
+    }
+
+    @Test
+    void patternsParseAndBadOnesNameTheOption()
+    {
+        assertThat(PatternParser.parse(null, null).describe()).isEqualTo("constant 10000/s");
+        assertThat(PatternParser.parse("constant", "250k").targetRatePerSecond()).isEqualTo(250_000.0);
+        assertThat(PatternParser.parse(null, "max").isMaxRate()).isTrue();
+        assertThat(PatternParser.parse("burst:64/1ms", null).describe()).isEqualTo("burst:64/1ms");
+        assertThat(PatternParser.parse("onoff:100ms/900ms", "10000").targetRatePerSecond()).isEqualTo(1_000.0);
+        assertThat(PatternParser.parse("steps:1000@1s,2k@2s", null).targetRatePerSecond()).isEqualTo(5_000.0 / 3);
+
+        assertThatThrownBy(() -> PatternParser.parse(null, "0")).hasMessageStartingWith("--rate: the rate must be more than 0");
+        assertThatThrownBy(() -> PatternParser.parse(null, "-5")).hasMessageStartingWith("--rate:");
+        assertThatThrownBy(() -> PatternParser.parse(null, "fast")).hasMessageStartingWith("--rate: 'fast' is not a rate");
+        assertThatThrownBy(() -> PatternParser.parse("burst:64/1ms", "1000")).hasMessageStartingWith("--rate: not used");
+        assertThatThrownBy(() -> PatternParser.parse("burst:64", null)).hasMessageStartingWith("--pattern: burst needs N/PERIOD");
+        assertThatThrownBy(() -> PatternParser.parse("burst:0/1ms", null)).hasMessageStartingWith("--pattern:");
+        assertThatThrownBy(() -> PatternParser.parse("wave", null)).hasMessageStartingWith("--pattern: 'wave' is not a pattern");
+        assertThatThrownBy(() -> PatternParser.parse("steps:1000", null)).hasMessageStartingWith("--pattern: a step is RATE@DURATION");
+        assertThatThrownBy(() -> PatternParser.parse("onoff:1ms/1ms", "max")).hasMessageStartingWith("--rate: max works only");
+    }
+}
