@@ -148,11 +148,44 @@ public final class ChildProcess implements AutoCloseable
      */
     public String awaitLine(final Duration timeout, final Predicate<String> match)
     {
+        return awaitLine(timeout, match, false);
+    }
+
+    /**
+     * @param timeout how long to wait.
+     * @param match the line awaited on stderr.
+     * @return the first line that matched.
+     */
+    public String awaitStderrLine(final Duration timeout, final Predicate<String> match)
+    {
+        return awaitLine(timeout, match, true);
+    }
+
+    /**
+     * Send a line to the process's standard input.
+     *
+     * @param line the line, without its newline.
+     */
+    public void writeLine(final String line)
+    {
+        try
+        {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("could not write to " + description, ex);
+        }
+    }
+
+    private String awaitLine(final Duration timeout, final Predicate<String> match, final boolean fromStderr)
+    {
         final String[] found = new String[1];
         Deadline.await(timeout, () -> "a matching line from " + description + "; stdout:\n" + stdout() +
             "\nstderr:\n" + stderr(), () ->
         {
-            for (final String line : stdoutLines())
+            for (final String line : fromStderr ? stderrLines() : stdoutLines())
             {
                 if (match.test(line))
                 {

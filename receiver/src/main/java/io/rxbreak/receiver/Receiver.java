@@ -1,0 +1,436 @@
+package io.rxbreak.receiver;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.HdrHistogram.Histogram;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.time.EpochClock;
+import io.rxbreak.core.wire.DecodeResult;
+
+/**
+ * The receiver engine that {@code rxbreak receive} (and later the agent) drives: opens its sockets once, one
+ * event-loop thread each, and keeps per-trial accounting that any thread may read while it runs.
+ *
+ * <pre>
+ * Receiver receiver = Receiver.open(config);   // sockets open and reading
+ * receiver.startTrial(7);                      // optional: else the first message's trial id is taken
+ * receiver.setThrottle(ThrottleSpec.parse("--throttle", "rate:5000"));
+ * TrialResult now = receiver.snapshot();       // any thread, any time
+ * receiver.close();                            // ends the trial; receiver.result(7) stays readable
+ * </pre>
+ */
+public final class Receiver implements AutoCloseable
+{
+    private final ReceiverConfig config;
+    private final TransportKind transport;
+    private final List<String> notes;
+    private final MultiThreadIoEventLoopGroup loops;
+    private final List<ReceiverSocket> sockets;
+    private volatile ThrottleSpec throttle;
+    private volatile boolean closed;
+    private final long openedNanoTime = System.nanoTime();
+
+    private Receiver(final ReceiverConfig config, final TransportKind transport, final List<String> notes,
+        final MultiThreadIoEventLoopGroup loops, final List<ReceiverSocket> sockets)
+    {
+        this.config = config;
+        this.transport = transport;
+        this.notes = notes;
+        this.loops = loops;
+        this.sockets = sockets;
+        this.throttle = config.throttle();
+    }
+
+    /**
+     * Open every socket (sockets-per-group for each group) and start reading.
+     *
+     * @param config the validated configuration.
+     * @return the running receiver.
+     * @throws IllegalStateException when no native transport is available, or a socket cannot be opened.
+     */
+    public static Receiver open(final ReceiverConfig config)
+    {
+        final List<String> notes = new ArrayList<>();
+        TransportKind transport = config.transport();
+        if (transport == TransportKind.IO_URING && !IoUring.isAvailable())
+        {
+            notes.add("io_uring is unavailable (" + IoUring.unavailabilityCause() + "); using epoll");
+            transport = TransportKind.EPOLL;
+        }
+        if (transport == TransportKind.EPOLL && !Epoll.isAvailable())
+        {
+            throw new IllegalStateException("native epoll is unavailable: " + Epoll.unavailabilityCause());
+        }
+        final IoHandlerFactory factory = transport == TransportKind.IO_URING ?
+            IoUringIoHandler.newFactory() : EpollIoHandler.newFactory();
+        final int count = config.groups().size() * config.socketsPerGroup();
+        final MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(
+            count, new DefaultThreadFactory("rxbreak-rx", true), factory);
+        final List<ReceiverSocket> sockets = new ArrayList<>();
+        final EpochClock epochClock = EpochClock.system();
+        if (System.getProperty("io.netty.leakDetection.level") == null)
+        {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+        Warmup.run(epochClock);
+        final List<EventLoop> socketLoops = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            socketLoops.add((EventLoop)loops.next());
+        }
+        final String warmupNote = PathWarmup.run(socketLoops, transport, config, epochClock);
+        if (warmupNote != null)
+        {
+            notes.add(warmupNote);
+        }
+        try
+        {
+            int index = 0;
+            for (final MulticastGroup group : config.groups())
+            {
+                for (int i = 0; i < config.socketsPerGroup(); i++)
+                {
+                    sockets.add(ReceiverSocket.open(
+                        index, socketLoops.get(index), transport, group, config, epochClock));
+                    index++;
+                }
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            sockets.forEach(socket -> socket.channel().close());
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw new IllegalStateException("interrupted while opening the sockets", ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            sockets.forEach(socket -> socket.channel().close());
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw ex;
+        }
+        noteRcvbuf(config, sockets, notes);
+        return new Receiver(config, transport, Collections.unmodifiableList(notes), loops,
+            Collections.unmodifiableList(sockets));
+    }
+
+    private static void noteRcvbuf(final ReceiverConfig config, final List<ReceiverSocket> sockets,
+        final List<String> notes)
+    {
+        final ReceiverSocket first = sockets.get(0);
+        final long requested = config.rcvbufBytes();
+        if (requested > 0 && !first.rcvbufNote().startsWith("SO_RCVBUF"))
+        {
+            notes.add("--rcvbuf-force: " + first.rcvbufNote());
+        }
+        else if (requested > 0 && config.rcvbufForce())
+        {
+            notes.add("--rcvbuf-force: " + first.rcvbufNote());
+        }
+        if (requested > 0 && first.rcvbufGranted() < 2 * requested)
+        {
+            notes.add("--rcvbuf: asked " + requested + " bytes, the kernel granted " + first.rcvbufGranted() +
+                " (it doubles the request and caps it at net.core.rmem_max): raise the cap with " +
+                "'sysctl -w net.core.rmem_max=" + requested + "' or use --rcvbuf-force as root");
+        }
+    }
+
+    /**
+     * @return what the receiver had to tell about its set-up: a transport fallback, a capped buffer.
+     */
+    public List<String> notes()
+    {
+        return notes;
+    }
+
+    public ReceiverConfig config()
+    {
+        return config;
+    }
+
+    /**
+     * @return the transport in use (epoll when io_uring was asked for but unavailable).
+     */
+    public TransportKind transport()
+    {
+        return transport;
+    }
+
+    public List<ReceiverSocket> sockets()
+    {
+        return sockets;
+    }
+
+    /**
+     * Start a new trial on every socket now: the current one ends and stays readable as the previous trial.
+     * Messages of the ended trial that still arrive are counted as {@code otherTrial} and skipped.
+     *
+     * @param trialId the new trial's id, as the sender will stamp it.
+     */
+    public void startTrial(final int trialId)
+    {
+        for (final ReceiverSocket socket : sockets)
+        {
+            socket.trials().rollOver(socket.trials().current(), trialId);
+        }
+    }
+
+    /**
+     * Change the throttle of every socket while it runs.
+     *
+     * @param spec the new throttle.
+     */
+    public void setThrottle(final ThrottleSpec spec)
+    {
+        final List<io.netty.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (final ReceiverSocket socket : sockets)
+        {
+            done.add(socket.channel().eventLoop().submit(() ->
+            {
+                socket.handler().applyThrottle(spec);
+                return null;
+            }));
+        }
+        for (final io.netty.util.concurrent.Future<?> future : done)
+        {
+            future.syncUninterruptibly();
+        }
+        throttle = spec;
+    }
+
+    public ThrottleSpec throttle()
+    {
+        return throttle;
+    }
+
+    /**
+     * @return the current trial's accounting so far (exact once it ended); any thread.
+     */
+    public TrialResult snapshot()
+    {
+        return build(SocketTrials::current);
+    }
+
+    /**
+     * @return the trial before the current one, or null if there was none.
+     */
+    public TrialResult previous()
+    {
+        if (sockets.get(0).trials().previous() == null)
+        {
+            return null;
+        }
+        return build(SocketTrials::previous);
+    }
+
+    /**
+     * @param trialId a trial id.
+     * @return that trial's result if it is the current or the previous one, else null.
+     */
+    public TrialResult result(final int trialId)
+    {
+        if (sockets.get(0).trials().find(trialId) == null)
+        {
+            return null;
+        }
+        return build(trials -> trials.find(trialId));
+    }
+
+    /**
+     * @return whether streams were seen and every stream seen on every socket has received its end marker.
+     */
+    public boolean allStreamsEnded()
+    {
+        int seen = 0;
+        for (final ReceiverSocket socket : sockets)
+        {
+            final StreamTable streams = socket.trials().current().streams();
+            for (int i = 0; i < streams.size(); i++)
+            {
+                seen++;
+                if (!streams.get(i).isEnded())
+                {
+                    return false;
+                }
+            }
+        }
+        return seen > 0;
+    }
+
+    /**
+     * Move every socket's latencies recorded since the last call into their trial totals and into {@code sink}.
+     *
+     * @param sink receives the interval's latencies, or null.
+     */
+    public void drainLatency(final Histogram sink)
+    {
+        for (final ReceiverSocket socket : sockets)
+        {
+            socket.trials().current().drainLatency(sink);
+        }
+    }
+
+    private TrialResult build(final Function<SocketTrials, TrialAccounting> select)
+    {
+        final List<SocketResult> socketResults = new ArrayList<>();
+        final List<StreamResult> streamResults = new ArrayList<>();
+        final Map<String, Long> foreign = new LinkedHashMap<>();
+        final Histogram latency = new Histogram(TrialAccounting.HIGHEST_LATENCY_NS, 3);
+        long received = 0, unique = 0, gaps = 0, duplicates = 0, outOfOrder = 0, late = 0;
+        long kernelDrops = 0, applicationDrops = 0, datagrams = 0, batches = 0, otherTrial = 0, endMarkers = 0;
+        long rcvbufGranted = Long.MAX_VALUE;
+        long negativeLatency = 0, clampedLatency = 0;
+        int streamsEnded = 0;
+        Integer trialId = null;
+        boolean ended = true;
+        double elapsedSeconds = 0;
+        for (final ReceiverSocket socket : sockets)
+        {
+            final TrialAccounting trial = select.apply(socket.trials());
+            if (trial == null)
+            {
+                continue;
+            }
+            if (trial.trialId() != TrialAccounting.UNKNOWN_TRIAL)
+            {
+                trialId = trial.trialId();
+            }
+            final MemInfo memInfo = closed ? new MemInfo(0, 0, 0) : socket.memInfo();
+            final boolean trialEnded = trial.isEnded();
+            ended &= trialEnded;
+            final long[] nowCounters = trialEnded ? trial.endSocketCounters() : socket.counters().copy();
+            final long dropsNow = trialEnded ? trial.endKernelDrops() : memInfo.drops();
+            final long endNs = trialEnded ? trial.endNanoTime() : System.nanoTime();
+            elapsedSeconds = Math.max(elapsedSeconds, (endNs - trial.startNanoTime()) / 1e9);
+            final long socketDrops = MemInfo.dropsBetween(trial.startKernelDrops(), dropsNow);
+            final long socketDatagrams = delta(trial, nowCounters, SocketCounters.DATAGRAMS);
+            final long socketBatches = delta(trial, nowCounters, SocketCounters.BATCHES);
+            final long socketAppDrops = delta(trial, nowCounters, SocketCounters.APPLICATION_DROPS);
+            for (final DecodeResult reason : DecodeResult.values())
+            {
+                if (reason != DecodeResult.OK)
+                {
+                    foreign.merge(reason.name(), delta(trial, nowCounters, SocketCounters.foreign(reason)), Long::sum);
+                }
+            }
+            long socketReceived = 0, socketUnique = 0, socketGaps = 0;
+            final StreamTable streams = trial.streams();
+            for (int i = 0; i < streams.size(); i++)
+            {
+                final StreamResult stream = StreamResult.of(socket.index(), streams.get(i));
+                streamResults.add(stream);
+                socketReceived += stream.received();
+                socketUnique += stream.unique();
+                socketGaps += stream.gaps();
+                duplicates += stream.duplicates();
+                outOfOrder += stream.outOfOrder();
+                late += stream.late();
+                streamsEnded += stream.ended() ? 1 : 0;
+            }
+            received += socketReceived;
+            unique += socketUnique;
+            gaps += socketGaps;
+            kernelDrops += socketDrops;
+            applicationDrops += socketAppDrops;
+            datagrams += socketDatagrams;
+            batches += socketBatches;
+            otherTrial += trial.counters().get(TrialAccounting.OTHER_TRIAL);
+            endMarkers += trial.counters().get(TrialAccounting.END_MARKERS);
+            rcvbufGranted = Math.min(rcvbufGranted, socket.rcvbufGranted());
+            latency.add(trial.latencyCopy());
+            negativeLatency += trial.counters().get(TrialAccounting.NEGATIVE_LATENCY);
+            clampedLatency += trial.counters().get(TrialAccounting.LATENCY_CLAMPED);
+            socketResults.add(new SocketResult(socket.index(), socket.group().toString(), socket.inode(),
+                socketReceived, socketUnique, socketGaps, socketDatagrams, socketBatches, socketDrops,
+                memInfo.rxQueueBytes(), socketAppDrops, socket.rcvbufRequested(), socket.rcvbufGranted(),
+                socket.handler().throttleState()));
+        }
+        return new TrialResult(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
+            kernelDrops, applicationDrops, datagrams, batches, foreign, otherTrial, endMarkers, streamsEnded,
+            config.rcvbufBytes(), rcvbufGranted == Long.MAX_VALUE ? 0 : rcvbufGranted, throttle.toString(),
+            socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency));
+    }
+
+    private static long delta(final TrialAccounting trial, final long[] now, final int index)
+    {
+        return now[index] - trial.startSocketCounter(index);
+    }
+
+    /**
+     * @return nanoseconds since the receiver opened.
+     */
+    public long uptimeNs()
+    {
+        return System.nanoTime() - openedNanoTime;
+    }
+
+    /**
+     * Stop reading, drain application queues, end the current trial with the sockets' final figures, close the
+     * sockets and stop the threads. The results stay readable.
+     */
+    @Override
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        for (final ReceiverSocket socket : sockets)
+        {
+            socket.handler().markClosing();
+        }
+        for (final ReceiverSocket socket : sockets)
+        {
+            try
+            {
+                socket.channel().eventLoop().submit(() ->
+                {
+                    socket.handler().close();
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            catch (final ExecutionException | java.util.concurrent.TimeoutException ex)
+            {
+                notesOnClose.add("socket " + socket.index() + " did not stop cleanly: " + ex);
+            }
+            socket.trials().endCurrent();
+        }
+        closed = true;
+        for (final ReceiverSocket socket : sockets)
+        {
+            socket.channel().close().syncUninterruptibly();
+        }
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private final List<String> notesOnClose = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * @return problems met while closing (empty when it closed cleanly).
+     */
+    public List<String> closeProblems()
+    {
+        return List.copyOf(notesOnClose);
+    }
+}

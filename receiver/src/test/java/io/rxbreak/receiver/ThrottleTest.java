@@ -1,0 +1,112 @@
+package io.rxbreak.receiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import io.rxbreak.core.cli.BadInputException;
+
+class ThrottleTest
+{
+    @Test
+    void parsesEveryKindAndPrintsItBack()
+    {
+        for (final String text : new String[] {"none", "cost:5us:fixed", "cost:1ms:exponential", "rate:5000",
+            "stall:50ms/1s", "stall:50ms/1s:random", "queue:1000:10us:drop", "queue:64:1ms:block"})
+        {
+            assertThat(ThrottleSpec.parse("--throttle", text).toString()).isEqualTo(text);
+        }
+        assertThat(ThrottleSpec.parse("--throttle", "cost:5us").distribution())
+            .isEqualTo(ThrottleSpec.CostDistribution.FIXED);
+    }
+
+    @Test
+    void rejectsMalformedSpecsNamingTheOption()
+    {
+        for (final String text : new String[] {"", "fast", "rate:0", "rate:-5", "rate:x", "cost:", "cost:5us:gauss",
+            "stall:1s/1s", "stall:50ms", "stall:50ms/1s:often", "queue:0:1us:drop", "queue:10:1us:maybe",
+            "queue:10:1us", "none:1"})
+        {
+            assertThatThrownBy(() -> ThrottleSpec.parse("--throttle", text)).as(text)
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--throttle: ");
+        }
+    }
+
+    @Test
+    void rateHoldsOffReadsToTheRate()
+    {
+        final RateThrottle throttle = new RateThrottle(1000);
+        long nowNs = 0;
+        long messages = 0;
+        while (nowNs < 2_000_000_000L)
+        {
+            final long atNs = throttle.nextReadAtNs(nowNs);
+            if (atNs > nowNs)
+            {
+                nowNs = atNs;
+                continue;
+            }
+            for (int i = 0; i < 10; i++)
+            {
+                throttle.onMessage();
+                messages++;
+            }
+            nowNs += 1000;
+        }
+        assertThat(messages).isBetween(1990L, 2020L);
+    }
+
+    @Test
+    void stallHoldsOffForThePauseEveryPeriod()
+    {
+        final StallThrottle throttle = new StallThrottle(100_000_000L, 1_000_000_000L, false, 1);
+        long heldOffNs = 0;
+        for (long nowNs = 0; nowNs < 5_000_000_000L; nowNs += 1_000_000L)
+        {
+            final long atNs = throttle.nextReadAtNs(nowNs);
+            if (atNs > nowNs)
+            {
+                heldOffNs += atNs - nowNs;
+                nowNs = atNs - 1_000_000L;
+            }
+        }
+        assertThat(throttle.stallCount()).isEqualTo(5);
+        assertThat(heldOffNs).isEqualTo(500_000_000L);
+    }
+
+    @Test
+    void randomStallsAverageThePeriod()
+    {
+        final StallThrottle throttle = new StallThrottle(10_000_000L, 100_000_000L, true, 42);
+        for (long nowNs = 0; nowNs < 100_000_000_000L; nowNs += 1_000_000L)
+        {
+            final long atNs = throttle.nextReadAtNs(nowNs);
+            if (atNs > nowNs)
+            {
+                nowNs = atNs - 1_000_000L;
+            }
+        }
+        assertThat(throttle.stallCount()).isBetween(900L, 1100L);
+    }
+
+    @Test
+    void applicationQueueHoldsExactlyItsCapacity()
+    {
+        final ApplicationQueue queue = new ApplicationQueue(5);
+        for (int i = 0; i < 5; i++)
+        {
+            assertThat(queue.offer(1, 2, 0, i, 0)).isTrue();
+        }
+        assertThat(queue.offer(1, 2, 0, 5, 0)).isFalse();
+        final SocketTrials trials = new SocketTrials(() -> 0, new SocketCounters(), System::nanoTime);
+        final Accountant accountant = new Accountant(trials, io.rxbreak.core.time.EpochClock.system(), true);
+        while (queue.poll(accountant))
+        {
+            assertThat(queue.depth()).isLessThan(5);
+        }
+        assertThat(trials.current().trialId()).isEqualTo(2);
+        assertThat(trials.current().streams().get(0).get(SequenceTracker.UNIQUE)).isEqualTo(5);
+        assertThat(trials.current().streams().get(0).streamId()).isEqualTo(1);
+    }
+}
