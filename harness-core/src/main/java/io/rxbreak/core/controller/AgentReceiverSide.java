@@ -1,6 +1,9 @@
 package io.rxbreak.core.controller;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,6 +15,7 @@ import io.rxbreak.core.control.AgentException;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.trial.Latency;
+import org.HdrHistogram.Histogram;
 
 /**
  * rxbreak's own receiver, as an agent: it accounts every message (sequence gaps, application drops, latency) and
@@ -75,7 +79,24 @@ public final class AgentReceiverSide implements ReceiverSide
         final String problem = answer.path("drained").asBoolean(false) ? null :
             "the receiver's queues did not drain within --drain: " + answer.path("note").asText("");
         return new ReceiverOutcome(result.path("unique").asLong(), result.path("gaps").asLong(), socketDrops,
-            result.path("applicationDrops").asLong(), copiesPerMessage, latency(result.path("latency")), counters, problem);
+            result.path("applicationDrops").asLong(), copiesPerMessage, latency(result.path("latency")), counters, problem,
+            histogram(answer.path("latencyHistogram").asText(null)));
+    }
+
+    private static Histogram histogram(final String base64)
+    {
+        if (base64 == null || base64.isEmpty())
+        {
+            return null;
+        }
+        try
+        {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+        }
+        catch (final DataFormatException | IllegalArgumentException ex)
+        {
+            throw new AgentFailureException("the receiver agent's latency histogram does not decode: " + ex.getMessage(), ex);
+        }
     }
 
     static Latency latency(final JsonNode latency)

@@ -10,6 +10,7 @@ import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.ramp.TrialRunner;
 import io.rxbreak.core.trial.TrialRequest;
 import io.rxbreak.core.trial.TrialResult;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs the search's trials through the control protocol only: the receiving side opens its window, the sender
@@ -28,16 +29,35 @@ public final class AgentTrialRunner implements TrialRunner
     private final ReceiverSide receiver;
     private final int sizeBytes;
     private final String pattern;
+    private final LatencySink latencySink;
     private int nextTrialId = 1;
+
+    /**
+     * Where each trial's latency histogram goes (the run folder's {@code latency.hlog}).
+     */
+    @FunctionalInterface
+    public interface LatencySink
+    {
+        /**
+         * @param trial the trial's number in the run.
+         * @param startEpochMs when it started.
+         * @param endEpochMs when it ended.
+         * @param histogram its latencies, ns.
+         */
+        void onTrial(int trial, long startEpochMs, long endEpochMs, Histogram histogram);
+    }
 
     /**
      * @param sender the sender agent.
      * @param receiver the receiving side.
      * @param sizeBytes the datagram length.
      * @param pattern the sender's pattern, or null for constant.
+     * @param latencySink where latency histograms go, or null.
      */
-    public AgentTrialRunner(final AgentSenderSide sender, final ReceiverSide receiver, final int sizeBytes, final String pattern)
+    public AgentTrialRunner(final AgentSenderSide sender, final ReceiverSide receiver, final int sizeBytes,
+        final String pattern, final LatencySink latencySink)
     {
+        this.latencySink = latencySink;
         this.sender = sender;
         this.receiver = receiver;
         this.sizeBytes = sizeBytes;
@@ -48,10 +68,15 @@ public final class AgentTrialRunner implements TrialRunner
     public TrialResult run(final TrialRequest request) throws InterruptedException
     {
         final int trialId = nextTrialId++;
+        final long startEpochMs = System.currentTimeMillis();
         receiver.begin(trialId);
         final JsonNode sent = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(request.targetRate()), pattern,
             sizeBytes, request.durationNs(), request.warmUpNs()), request.warmUpNs() + request.durationNs() + SLACK_NS);
         final ReceiverOutcome received = receiver.end(trialId, request.drainBoundNs());
+        if (latencySink != null && received.latencyHistogram() != null)
+        {
+            latencySink.onTrial(request.trial(), startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
+        }
         return toResult(sent, received);
     }
 

@@ -2,6 +2,7 @@ package io.rxbreak.core.controller;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,6 +37,8 @@ import io.rxbreak.core.report.RunHeader;
 import io.rxbreak.core.report.RunReport;
 import io.rxbreak.core.report.RunReports;
 import io.rxbreak.core.report.cli.PipelineOptions;
+import io.rxbreak.core.report.hlog.LatencyLogWriter;
+import org.HdrHistogram.Histogram;
 
 /**
  * One ramp from start to end: start (or reach) the agents, run the search, write the run folder and the summary,
@@ -119,12 +122,15 @@ final class RampRun implements Callable<Integer>
             err.println("rxbreak ramp: " + sender.describe() + "; " + receiver.describe());
             err.println("rxbreak ramp: run folder " + settings.runDirectory());
             err.flush();
-            try (RunFolderWriter folder = RunFolderWriter.create(settings.runDirectory(), header))
+            try (RunFolderWriter folder = RunFolderWriter.create(settings.runDirectory(), header);
+                LatencyLogWriter latencyLog = LatencyLogWriter.create(settings.runDirectory(), System.currentTimeMillis()))
             {
                 final SearchListener progress = System.console() != null ?
                     record -> { out.println(ProgressLine.format(record)); out.flush(); } : SearchListener.NONE;
                 final RampSearch search = new RampSearch(settings.search(),
-                    new AgentTrialRunner(sender, receiver, settings.sizeBytes(), settings.pattern()), folder.andThen(progress));
+                    new AgentTrialRunner(sender, receiver, settings.sizeBytes(), settings.pattern(),
+                        (trial, startMs, endMs, histogram) -> appendLatency(latencyLog, trial, startMs, endMs, histogram)),
+                    folder.andThen(progress));
                 SearchResult result;
                 try
                 {
@@ -163,6 +169,19 @@ final class RampRun implements Callable<Integer>
                 }
             }
             err.flush();
+        }
+    }
+
+    private static void appendLatency(final LatencyLogWriter log, final int trial, final long startMs, final long endMs,
+        final Histogram histogram)
+    {
+        try
+        {
+            log.append(trial, startMs, endMs, histogram);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("could not write " + LatencyLogWriter.FILE + ": " + ex.getMessage(), ex);
         }
     }
 

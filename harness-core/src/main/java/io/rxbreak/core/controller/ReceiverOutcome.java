@@ -2,6 +2,8 @@ package io.rxbreak.core.controller;
 
 import java.util.Map;
 
+import org.HdrHistogram.Histogram;
+
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.trial.Latency;
 
@@ -17,6 +19,7 @@ import io.rxbreak.core.trial.Latency;
  * @param latency latency percentiles, or null.
  * @param counters the kernel counters over the trial on the receiving host.
  * @param problem why the figures cannot be trusted (the queues did not drain in time...), or null.
+ * @param latencyHistogram the trial's latencies, or null when not measured.
  */
 public record ReceiverOutcome(
     Long received,
@@ -26,6 +29,7 @@ public record ReceiverOutcome(
     int copiesPerMessage,
     Latency latency,
     WindowCounters counters,
-    String problem)
+    String problem,
+    Histogram latencyHistogram)
 {
 }
