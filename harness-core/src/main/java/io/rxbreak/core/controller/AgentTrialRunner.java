@@ -67,15 +67,38 @@ public final class AgentTrialRunner implements TrialRunner
     @Override
     public TrialResult run(final TrialRequest request) throws InterruptedException
     {
+        return run(request.targetRate(), request.warmUpNs(), request.durationNs(), request.drainBoundNs(), request.trial());
+    }
+
+    /**
+     * A trial outside the search, whose result is discarded by the caller (its latency is not logged): the warm-up
+     * trial that lets the agents' JIT compilation and first allocations happen before the first measured trial.
+     *
+     * @param rate the rate, messages per second.
+     * @param warmUpNs the warm-up before the window.
+     * @param durationNs the window.
+     * @param drainBoundNs the longest wait for the tail.
+     * @return what was measured.
+     * @throws InterruptedException when interrupted.
+     */
+    public TrialResult runDiscarded(final long rate, final long warmUpNs, final long durationNs, final long drainBoundNs)
+        throws InterruptedException
+    {
+        return run(rate, warmUpNs, durationNs, drainBoundNs, 0);
+    }
+
+    private TrialResult run(final long rate, final long warmUpNs, final long durationNs, final long drainBoundNs,
+        final int searchTrial) throws InterruptedException
+    {
         final int trialId = nextTrialId++;
         final long startEpochMs = System.currentTimeMillis();
         receiver.begin(trialId);
-        final JsonNode sent = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(request.targetRate()), pattern,
-            sizeBytes, request.durationNs(), request.warmUpNs()), request.warmUpNs() + request.durationNs() + SLACK_NS);
-        final ReceiverOutcome received = receiver.end(trialId, request.drainBoundNs());
-        if (latencySink != null && received.latencyHistogram() != null)
+        final JsonNode sent = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
+            sizeBytes, durationNs, warmUpNs), warmUpNs + durationNs + SLACK_NS);
+        final ReceiverOutcome received = receiver.end(trialId, drainBoundNs);
+        if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
         {
-            latencySink.onTrial(request.trial(), startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
+            latencySink.onTrial(searchTrial, startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
         }
         return toResult(sent, received);
     }

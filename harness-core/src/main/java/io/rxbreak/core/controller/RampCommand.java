@@ -68,6 +68,11 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     @Option(names = "--streams", paramLabel = "N", defaultValue = "1", description = "Streams per group (default: ${DEFAULT-VALUE}).")
     int streams;
 
+    @Option(names = "--sender-idle", paramLabel = "MODE", defaultValue = "auto",
+        description = "What the local sender agent does between messages, as 'rxbreak send --idle' takes it: spin, "
+            + "yield, park, or auto (default: ${DEFAULT-VALUE}: spins from 10000 msgs/s, parks below).")
+    String senderIdle;
+
     @Option(names = "--interface", paramLabel = "DEV", defaultValue = Interfaces.LOOPBACK,
         description = "Interface to send and join on (default: lo, host-only with TTL 0).")
     String interfaceName;
@@ -134,6 +139,17 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     @Option(names = "--max-invalid-retries", paramLabel = "N", defaultValue = "2",
         description = "How often an invalid trial is run again (default: ${DEFAULT-VALUE}).")
     int maxInvalidRetries;
+
+    @Option(names = "--max-sender-lag", paramLabel = "DURATION", converter = DurationConverter.class,
+        defaultValue = "5ms", description = "A trial that lost messages after the sender fell this far behind its "
+        + "schedule (it stalled, then burst the due messages) is invalid and run again; 0 turns the check off "
+        + "(default: ${DEFAULT-VALUE}).")
+    long maxSenderLagNs;
+
+    @Option(names = "--warm-up-trial", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Run one discarded trial at the start rate first, so that the agents' JIT compilation and "
+            + "first allocations do not stall the first measured trial (default: on; --no-warm-up-trial skips it).")
+    boolean warmUpTrial;
 
     @Option(names = "--max-trials", paramLabel = "N", defaultValue = "200",
         description = "Stop after this many trials (default: ${DEFAULT-VALUE}).")
@@ -312,12 +328,13 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             .tolerance(RampConfig.parseRatio(RampConfig.TOLERANCE, tolerance))
             .maxInvalidRetries(maxInvalidRetries)
             .maxTrials(maxTrials)
+            .maxSenderLagNs(maxSenderLagNs)
             .build();
         final Path runDirectory = this.out != null ? this.out :
             Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         return new RampSettings(config, parsed, (int)sizeBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
             rcvbufForce, sockets, senderAgent, receiverAgent, token(), observe,
-            observePid == null ? 0 : observePid, runDirectory, json, System.getenv(IN_SANDBOX),
+            observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs());
     }
 }

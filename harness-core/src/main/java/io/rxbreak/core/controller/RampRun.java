@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.Tunables;
 import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.ramp.RampSearch;
+import io.rxbreak.core.ramp.RateText;
 import io.rxbreak.core.ramp.SearchListener;
 import io.rxbreak.core.ramp.SearchResult;
 import io.rxbreak.core.ramp.SearchStop;
@@ -38,6 +40,7 @@ import io.rxbreak.core.report.RunReport;
 import io.rxbreak.core.report.RunReports;
 import io.rxbreak.core.report.cli.PipelineOptions;
 import io.rxbreak.core.report.hlog.LatencyLogWriter;
+import io.rxbreak.core.trial.TrialResult;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -51,6 +54,7 @@ final class RampRun implements Callable<Integer>
     private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
     private static final long SHUTDOWN_WAIT_S = 20;
+    private static final long WARM_UP_TRIAL_NS = 1_000_000_000L;
 
     private final RampSettings settings;
     private final PipelineOptions pipeline;
@@ -127,14 +131,16 @@ final class RampRun implements Callable<Integer>
             {
                 final SearchListener progress = System.console() != null ?
                     record -> { out.println(ProgressLine.format(record)); out.flush(); } : SearchListener.NONE;
-                final RampSearch search = new RampSearch(settings.search(),
-                    new AgentTrialRunner(sender, receiver, settings.sizeBytes(), settings.pattern(),
-                        (trial, startMs, endMs, histogram) -> appendLatency(latencyLog, trial, startMs, endMs, histogram)),
-                    folder.andThen(progress));
+                final AgentTrialRunner runner = new AgentTrialRunner(sender, receiver, settings.sizeBytes(),
+                    settings.pattern(),
+                    (trial, startMs, endMs, histogram) -> appendLatency(latencyLog, trial, startMs, endMs, histogram));
+                final RampSearch search = new RampSearch(settings.search(), runner, folder.andThen(progress));
                 SearchResult result;
                 try
                 {
-                    result = search.run();
+                    result = settings.warmUpTrial() && !warmUpTrial(runner) ?
+                        search.partialResult(SearchStop.INTERRUPTED, "interrupted during the warm-up trial") :
+                        search.run();
                 }
                 catch (final AgentFailureException ex)
                 {
@@ -169,6 +175,33 @@ final class RampRun implements Callable<Integer>
                 }
             }
             err.flush();
+        }
+    }
+
+    /**
+     * One discarded trial at the start rate, so that the agents' JIT compilation and first allocations happen
+     * before the first measured trial (a sender that stalls and then bursts in its first trial tells nothing about
+     * the receiver).
+     *
+     * @return false when interrupted.
+     */
+    private boolean warmUpTrial(final AgentTrialRunner runner)
+    {
+        final long rate = settings.search().startRate();
+        try
+        {
+            final TrialResult result = runner.runDiscarded(rate, settings.search().warmUpNs(),
+                Math.min(settings.search().trialDurationNs(), WARM_UP_TRIAL_NS), settings.search().drainBoundNs());
+            err.println(String.format(Locale.ROOT, "rxbreak ramp: warm-up trial at %s msgs/s (discarded): sent %,d, "
+                + "received %,d, sender lag at most %.1f ms", RateText.format(rate), result.sent(), result.received(),
+                result.senderLagNs() / 1e6));
+            err.flush();
+            return true;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -231,7 +264,8 @@ final class RampRun implements Callable<Integer>
         }
         final List<String> args = new ArrayList<>(List.of("send"));
         args.addAll(settings.groupOptions());
-        args.addAll(List.of("--interface", settings.interfaceName(), "--streams", Integer.toString(settings.streams())));
+        args.addAll(List.of("--interface", settings.interfaceName(), "--streams", Integer.toString(settings.streams()),
+            "--idle", settings.senderIdle()));
         final LocalAgent agent = startLocal("sender", args);
         toClose.add(agent);
         final AgentSenderSide side = new AgentSenderSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);
@@ -303,6 +337,14 @@ final class RampRun implements Callable<Integer>
     {
         final Tunables tunables = new TunablesReader(CounterRoots.LIVE).read();
         final Map<String, String> all = new LinkedHashMap<>(tunables.sysctls());
+        // In the sandbox most net.core tunables are invisible; the sandbox's parent read the host's values for us.
+        Sandbox.parseHostSysctls(System.getenv(Sandbox.HOST_SYSCTLS)).forEach((name, value) ->
+        {
+            if (!all.containsKey(name))
+            {
+                all.put(name, value);
+            }
+        });
         tunables.rpsCpus().forEach((queue, mask) -> all.put(queue + " rps_cpus", mask));
         if (tunables.ringSizes() != null)
         {

@@ -1,6 +1,7 @@
 package io.rxbreak.core.controller;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.rxbreak.core.net.MulticastGroup;
@@ -26,6 +27,8 @@ import io.rxbreak.core.ramp.RampConfig;
  * @param observePid the observed application's process, or 0.
  * @param runDirectory the run folder.
  * @param jsonCopy where to copy report.json too, or null.
+ * @param warmUpTrial whether a discarded trial at the start rate runs first.
+ * @param senderIdle the local sender agent's {@code --idle} mode.
  * @param sandboxName the sandbox this runs in (from the environment), or null.
  * @param commandLine the arguments as typed.
  */
@@ -47,6 +50,8 @@ public record RampSettings(
     long observePid,
     Path runDirectory,
     Path jsonCopy,
+    boolean warmUpTrial,
+    String senderIdle,
     String sandboxName,
     List<String> commandLine)
 {
@@ -55,7 +60,7 @@ public record RampSettings(
      */
     public List<String> groupOptions()
     {
-        final java.util.ArrayList<String> options = new java.util.ArrayList<>();
+        final List<String> options = new ArrayList<>();
         for (final MulticastGroup group : groups)
         {
             options.add("--group");

@@ -5,12 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.counters.CounterRoots;
+import io.rxbreak.core.counters.TunablesReader;
 
 /**
  * Runs an rxbreak command in a private network namespace of its own ({@code --sandbox}): the namespace
@@ -21,6 +25,13 @@ import io.rxbreak.core.cli.BadInputException;
  */
 public final class Sandbox
 {
+    /**
+     * The environment variable through which the command inside learns the host's sysctls (name=value, separated
+     * by {@code ;}): most {@code net.core} tunables are not visible inside a new network namespace, yet they decide
+     * where the break point lies, so the report keeps them.
+     */
+    public static final String HOST_SYSCTLS = "RXBREAK_HOST_SYSCTLS";
+
     /** The namespace's own address on loopback: the multicast source inside it. */
     public static final String ADDRESS = "198.18.0.1";
 
@@ -99,15 +110,52 @@ public final class Sandbox
         command.add(System.getProperty("java.class.path"));
         command.add("io.rxbreak.core.cli.Main");
         command.addAll(args);
+        final ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(HOST_SYSCTLS, hostSysctls());
         try
         {
-            child = new ProcessBuilder(command).inheritIO().start();
+            child = builder.start();
         }
         catch (final IOException ex)
         {
             throw new IllegalStateException("could not start rxbreak inside the namespace " + name + ": " + ex.getMessage(), ex);
         }
         return child.waitFor();
+    }
+
+    private static String hostSysctls()
+    {
+        final StringBuilder text = new StringBuilder();
+        new TunablesReader(CounterRoots.LIVE).read().sysctls().forEach((name, value) ->
+        {
+            if (value.indexOf(';') < 0 && value.indexOf('=') < 0)
+            {
+                text.append(text.length() == 0 ? "" : ";").append(name).append('=').append(value);
+            }
+        });
+        return text.toString();
+    }
+
+    /**
+     * @param text the value of {@link #HOST_SYSCTLS}, or null.
+     * @return the host's sysctls it holds, in order; empty when none.
+     */
+    public static Map<String, String> parseHostSysctls(final String text)
+    {
+        final Map<String, String> sysctls = new LinkedHashMap<>();
+        if (text == null || text.isBlank())
+        {
+            return sysctls;
+        }
+        for (final String pair : text.split(";"))
+        {
+            final int equals = pair.indexOf('=');
+            if (equals > 0)
+            {
+                sysctls.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        return sysctls;
     }
 
     private synchronized void cleanUp()
