@@ -129,7 +129,8 @@ final class SenderAgent
         final Trial trial = sender.currentTrial();
         if (trial == null || (asked != null && !asked.isEmpty() && !asked.get(0).equals(Integer.toString(trial.trialId()))))
         {
-            throw new AgentException(404, "no trial " + (asked == null ? "" : asked) + " on this sender");
+            throw new AgentException(404, "no trial " + (asked == null || asked.isEmpty() ? "" : asked.get(0) + " ")
+                + "on this sender" + (trial == null ? "" : " (it runs trial " + trial.trialId() + ")"));
         }
         if (!trial.isDone())
         {

@@ -1,8 +1,12 @@
 package io.rxbreak.testsupport;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -34,14 +38,39 @@ public final class SysctlOverride implements AutoCloseable
         final Path file = Path.of("/proc/sys", name.replace('.', '/'));
         try
         {
-            final SysctlOverride override = new SysctlOverride(file, Files.readString(file).trim());
+            final SysctlOverride override = new SysctlOverride(file, read(file));
             Runtime.getRuntime().addShutdownHook(override.shutdownHook);
-            Files.writeString(file, value);
+            write(file, value);
             return override;
         }
         catch (final IOException ex)
         {
             throw new UncheckedIOException("could not set " + name + " to " + value, ex);
+        }
+    }
+
+    private static String read(final Path file) throws IOException
+    {
+        try (InputStream in = new FileInputStream(file.toFile()))
+        {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+        }
+    }
+
+    /**
+     * One write(2) of the whole value, then read back. (Files.writeString may hand a /proc/sys file its bytes in
+     * pieces, and the kernel keeps only the first: "50" became "5", "1000" became "1".)
+     */
+    private static void write(final Path file, final String value) throws IOException
+    {
+        try (OutputStream out = new FileOutputStream(file.toFile()))
+        {
+            out.write((value + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        final String now = read(file);
+        if (!now.equals(value))
+        {
+            throw new IOException(file + " reads '" + now + "' after writing '" + value + "'");
         }
     }
 
@@ -62,7 +91,7 @@ public final class SysctlOverride implements AutoCloseable
         restored = true;
         try
         {
-            Files.writeString(file, original);
+            write(file, original);
         }
         catch (final IOException ex)
         {

@@ -136,6 +136,7 @@ final class RampRun implements Callable<Integer>
                     (trial, startMs, endMs, histogram) -> appendLatency(latencyLog, trial, startMs, endMs, histogram));
                 final RampSearch search = new RampSearch(settings.search(), runner, folder.andThen(progress));
                 SearchResult result;
+                boolean agentFailed = false;
                 try
                 {
                     result = settings.warmUpTrial() && !warmUpTrial(runner) ?
@@ -144,10 +145,14 @@ final class RampRun implements Callable<Integer>
                 }
                 catch (final AgentFailureException ex)
                 {
+                    agentFailed = !signalled;
                     result = signalled ?
                         search.partialResult(SearchStop.INTERRUPTED, "interrupted by a signal") :
                         search.partialResult(SearchStop.FAILED, ex.getMessage());
                 }
+                // a signal interrupted this thread: clear the flag, or the interruptible file channels below would
+                // refuse to write the partial report
+                Thread.interrupted();
                 final RunReport report = RunReports.of(header, result, Instant.now().toString());
                 folder.writeReport(report);
                 ReportArtifacts.writeAll(settings.runDirectory(), report);
@@ -158,7 +163,8 @@ final class RampRun implements Callable<Integer>
                 }
                 out.print(ConsoleSummary.render(report));
                 out.flush();
-                return pipeline.finish(report, RunExitCode.of(report), out);
+                // an agent that died or stopped answering fails the run (1), even before any trial was valid
+                return pipeline.finish(report, agentFailed ? ExitCodes.FAILURE : RunExitCode.of(report), out);
             }
         }
         finally

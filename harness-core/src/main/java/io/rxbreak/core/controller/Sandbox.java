@@ -112,6 +112,7 @@ public final class Sandbox
         command.addAll(args);
         final ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(HOST_SYSCTLS, hostSysctls());
+        builder.environment().put(RampCommand.IN_SANDBOX, name);
         try
         {
             child = builder.start();

@@ -4,9 +4,8 @@ import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.trial.TrialRecord;
 
 /**
- * The exit code a finished ramp returns ({@link ExitCodes}): interrupted 130; failed (an agent died or stopped
- * answering) 1; no valid trial at all 4; complete 0 (whatever the break point, including "nothing passed": that is
- * a result); any other stop 1.
+ * The exit code a finished ramp returns ({@link ExitCodes}): interrupted 130; no valid trial at all 4; complete 0
+ * (whatever the break point, including "nothing passed": that is a result); any other stop 1.
  */
 public final class RunExitCode
 {
@@ -23,11 +22,6 @@ public final class RunExitCode
         if (Outcome.INTERRUPTED.equals(report.outcome().status()))
         {
             return ExitCodes.INTERRUPTED;
-        }
-        if (Outcome.FAILED.equals(report.outcome().status()))
-        {
-            // an agent died or stopped answering: say so even when no trial was valid yet
-            return ExitCodes.FAILURE;
         }
         boolean anyValid = false;
         for (final TrialRecord record : report.trials())

@@ -30,11 +30,6 @@ class RunExitCodeTest
         assertThat(RunExitCode.of(failed)).isEqualTo(ExitCodes.FAILURE);
         assertThat(failed.outcome()).isEqualTo(new Outcome(Outcome.FAILED, "agent died"));
 
-        final RunReport failedEarly = RunReports.of(ReportFixtures.header(), new SearchResult(SearchStop.FAILED,
-            "the receiver agent was killed by signal 9", stopped.ndr(), stopped.pdr(), null, null, null, null, List.of(),
-            List.of()), null);
-        assertThat(RunExitCode.of(failedEarly)).as("an agent lost before any valid trial").isEqualTo(ExitCodes.FAILURE);
-
         final RunReport interrupted = RunReports.rebuilt(ReportFixtures.header(), List.of(), "crash");
         assertThat(RunExitCode.of(interrupted)).isEqualTo(ExitCodes.INTERRUPTED);
     }

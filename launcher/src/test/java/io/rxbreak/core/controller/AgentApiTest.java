@@ -65,7 +65,7 @@ class AgentApiTest
 
             final Answer badThrottle = request(ns, "POST", receiverUrl + "/throttle", "{\"throttle\":\"sometimes\"}");
             assertThat(badThrottle.status()).isEqualTo(400);
-            assertThat(badThrottle.body()).contains("--throttle").contains("sometimes");
+            assertThat(badThrottle.body()).contains("unknown throttle 'sometimes'");
 
             final Answer notJson = request(ns, "POST", receiverUrl + "/trial/begin", "{trial");
             assertThat(notJson.status()).isEqualTo(400);

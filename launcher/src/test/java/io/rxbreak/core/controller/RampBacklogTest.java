@@ -75,7 +75,10 @@ class RampBacklogTest
                     "--duration", "1s", "--warm-up", "250ms", "--confirm-duration", "1s", "--confirm-trial-duration",
                     "1s", "--max-sender-lag", "0", "--max-trials", "16");
                 ramp.waitFor(Duration.ofMinutes(3));
+                assertThat(backlog.original()).isNotEqualTo("50");
             }
+            assertThat(NetworkNamespace.run("cat", "/proc/sys/net/core/netdev_max_backlog").trim())
+                .as("restored").isNotEqualTo("50");
             final JsonNode report = ramp.report();
             assertThat(report.path("attribution").size()).as(ramp.output()).isPositive();
             assertThat(report.path("attribution").get(0).path("layer").asText()).as(ramp.output())

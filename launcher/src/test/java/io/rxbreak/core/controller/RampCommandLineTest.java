@@ -76,7 +76,7 @@ class RampCommandLineTest
         final Run run = run("ramp", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--throttle", "--rcvbuf", "--sockets", "--group", "--size", "--start-rate",
-            "--step", "--precision", "--pdr", "--confirm-duration", "--max-sender-lag", "--warm-up-trial",
+            "--step", "--precision", "--pdr", "--confirm-duration", "--max-sender-lag", "warm-up-trial",
             "--sender-agent", "--receiver-agent", "--observe-port", "--observe-pid", "--observe-group", "--sandbox",
             "--json", "--out", "--baseline", "--junit");
     }
