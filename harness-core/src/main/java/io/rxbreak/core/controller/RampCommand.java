@@ -142,8 +142,8 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
 
     @Option(names = "--max-sender-lag", paramLabel = "DURATION", converter = DurationConverter.class,
         defaultValue = "5ms", description = "A trial that lost messages after the sender fell this far behind its "
-        + "schedule (it stalled, then burst the due messages) is invalid and run again; 0 turns the check off "
-        + "(default: ${DEFAULT-VALUE}).")
+        + "schedule (it stalled, then burst the due messages), and lost no more than that burst held, is invalid and "
+        + "run again; 0 turns the check off (default: ${DEFAULT-VALUE}).")
     long maxSenderLagNs;
 
     @Option(names = "--warm-up-trial", negatable = true, defaultValue = "true", fallbackValue = "true",

@@ -24,6 +24,7 @@ import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.Tunables;
 import io.rxbreak.core.counters.TunablesReader;
+import io.rxbreak.core.counters.tracing.TracepointCounter;
 import io.rxbreak.core.ramp.RampSearch;
 import io.rxbreak.core.ramp.RateText;
 import io.rxbreak.core.ramp.SearchListener;
@@ -180,7 +181,24 @@ final class RampRun implements Callable<Integer>
                     err.println("rxbreak ramp: could not stop " + toClose.get(i) + ": " + ex.getMessage());
                 }
             }
+            removeTracingLeftovers();
             err.flush();
+        }
+    }
+
+    /**
+     * A local receiver agent killed outright (SIGKILL) could not remove its tracing instances: remove those of
+     * every rxbreak process that is gone.
+     */
+    private void removeTracingLeftovers()
+    {
+        try
+        {
+            TracepointCounter.removeLeftoversOfDeadProcesses(Path.of("/sys"));
+        }
+        catch (final RuntimeException ex)
+        {
+            err.println("rxbreak ramp: could not remove leftover tracing instances: " + ex.getMessage());
         }
     }
 

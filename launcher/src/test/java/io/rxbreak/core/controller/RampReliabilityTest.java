@@ -1,9 +1,14 @@
 package io.rxbreak.core.controller;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rxbreak.core.cli.ExitCodes;
@@ -67,6 +72,8 @@ class RampReliabilityTest
                 .contains("killed by signal 9");
             assertThat(ramp.process().stdout()).contains("failed");
             assertGone(sender);
+            assertThat(tracingInstances()).as("the killed receiver's tracing instances")
+                .noneMatch(name -> name.startsWith("rxbreak-" + receiver.pid() + "-"));
         }
     }
 
@@ -151,6 +158,23 @@ class RampReliabilityTest
         finally
         {
             ramp.process().close();
+        }
+    }
+
+    private static List<String> tracingInstances()
+    {
+        final Path instances = Path.of("/sys/kernel/tracing/instances");
+        if (!Files.isDirectory(instances))
+        {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(instances))
+        {
+            return list.map(path -> path.getFileName().toString()).toList();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 
