@@ -80,7 +80,8 @@ public final class AgentReceiverSide implements ReceiverSide
             "the receiver's queues did not drain within --drain: " + answer.path("note").asText("");
         return new ReceiverOutcome(result.path("unique").asLong(), result.path("gaps").asLong(), socketDrops,
             result.path("applicationDrops").asLong(), copiesPerMessage, latency(result.path("latency")), counters, problem,
-            histogram(answer.path("latencyHistogram").asText(null)));
+            histogram(answer.path("latencyHistogram").asText(null)),
+            result.has("endMarkers") ? Long.valueOf(result.path("endMarkers").asLong()) : null);
     }
 
     private static Histogram histogram(final String base64)

@@ -120,6 +120,14 @@ public final class AgentTrialRunner implements TrialRunner
             result.socketDrops(socket.getKey(), socket.getValue());
             ownSocketDrops += socket.getValue();
         }
+        // The kernel's socket drops also count end-of-trial markers it dropped, which are not messages of the
+        // trial: take out those the receiver did not get (every round was sent before the receiver drained).
+        if (received.endMarkersReceived() != null && sent.has("endMarkersSent"))
+        {
+            final long markersLost = Math.max(0L, sent.path("endMarkersSent").asLong() * received.copiesPerMessage()
+                - received.endMarkersReceived());
+            ownSocketDrops -= Math.min(markersLost, ownSocketDrops);
+        }
         final Long memErrors = counters.memErrors();
         // A socket's drops include those over the global UDP memory limit (MemErrors): count them there, once.
         final long overMemory = memErrors == null ? 0 : Math.min(memErrors, ownSocketDrops);

@@ -91,7 +91,7 @@ public final class ObservedReceiverSide implements ReceiverSide
         final Map<String, Long> socketDrops = new LinkedHashMap<>();
         counters.socketDrops().forEach((inode, drops) -> socketDrops.put("port " + port + " inode " + inode, drops));
         return new ReceiverOutcome(null, 0, socketDrops, null, Math.max(1, counters.socketDrops().size()), null,
-            counters, null, null);
+            counters, null, null, null);
     }
 
     private void waitForEmptyQueues(final long boundNs)

@@ -56,6 +56,7 @@ final class RampRun implements Callable<Integer>
     private static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
     private static final long SHUTDOWN_WAIT_S = 20;
     private static final long WARM_UP_TRIAL_NS = 1_000_000_000L;
+    private static final int DEFAULT_MAX_MESSAGE_BYTES = 1472;
 
     private final RampSettings settings;
     private final PipelineOptions pipeline;
@@ -272,6 +273,11 @@ final class RampRun implements Callable<Integer>
         if (settings.rcvbufForce())
         {
             args.add("--rcvbuf-force");
+        }
+        if (settings.sizeBytes() > DEFAULT_MAX_MESSAGE_BYTES)
+        {
+            // the receiver's recvmmsg slots must hold the datagrams, or it counts them as foreign
+            args.addAll(List.of("--max-message-size", Integer.toString(settings.sizeBytes())));
         }
         final LocalAgent agent = startLocal("receiver", args);
         toClose.add(agent);

@@ -20,6 +20,7 @@ import io.rxbreak.core.trial.Latency;
  * @param counters the kernel counters over the trial on the receiving host.
  * @param problem why the figures cannot be trusted (the queues did not drain in time...), or null.
  * @param latencyHistogram the trial's latencies, or null when not measured.
+ * @param endMarkersReceived end-of-trial markers received over all sockets, or null when unknown (observe mode).
  */
 public record ReceiverOutcome(
     Long received,
@@ -30,6 +31,7 @@ public record ReceiverOutcome(
     Latency latency,
     WindowCounters counters,
     String problem,
-    Histogram latencyHistogram)
+    Histogram latencyHistogram,
+    Long endMarkersReceived)
 {
 }
