@@ -129,7 +129,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     long confirmTrialDurationNs;
 
     @Option(names = "--pdr", paramLabel = "RATIO", description = "Also find the partial-drop rate: the highest rate "
-        + "whose loss ratio stays at or under RATIO (like 0.001 or 0.1%).")
+        + "whose loss ratio stays at or under RATIO (like 0.001 or 0.1%%).")
     String pdr;
 
     @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = "1%",
