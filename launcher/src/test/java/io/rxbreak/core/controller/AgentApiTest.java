@@ -103,6 +103,8 @@ class AgentApiTest
                     }
                 }
             }
+            receiver.terminate(TIMEOUT);
+            sender.terminate(TIMEOUT);
         }
     }
 
@@ -127,6 +129,7 @@ class AgentApiTest
             final Answer status = request(ns, "GET", url + "/status", "-", "s3cret");
             assertThat(status.status()).isEqualTo(200);
             assertThat(status.body()).contains("\"throttle\"");
+            receiver.terminate(TIMEOUT);
         }
     }
 }

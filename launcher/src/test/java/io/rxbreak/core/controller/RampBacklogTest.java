@@ -86,8 +86,11 @@ class RampBacklogTest
             assertThat(ramp.trials()).anySatisfy(trial ->
                 assertThat(trial.path("dropsByLayer").path("softirq-backlog").asLong()).isPositive());
             assertThat(ramp.process().stdout()).contains("broke first: softirq-backlog");
-            receiver.close();
-            sender.close();
+            // SIGTERM, so that the receiver agent removes its tracing instances itself
+            receiver.terminate(TIMEOUT);
+            sender.terminate(TIMEOUT);
+            assertThat(RampReliabilityTest.tracingInstances())
+                .noneMatch(name -> name.startsWith("rxbreak-" + receiver.pid() + "-"));
         }
     }
 }

@@ -161,7 +161,10 @@ class RampReliabilityTest
         }
     }
 
-    private static List<String> tracingInstances()
+    /**
+     * @return the names of the tracing instances that exist now.
+     */
+    static List<String> tracingInstances()
     {
         final Path instances = Path.of("/sys/kernel/tracing/instances");
         if (!Files.isDirectory(instances))
