@@ -22,7 +22,9 @@ import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.control.AgentOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +51,9 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    AgentOptions agentOptions;
 
     @Option(names = "--group", paramLabel = "ADDR:PORT", required = true,
         description = "A multicast group to join; repeatable. Each socket binds to the group's address and port.")
@@ -127,6 +132,14 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
     public Integer call() throws Exception
     {
         final ReceiverConfig config = config();
+        if (agentOptions.enabled())
+        {
+            agentOptions.address();
+            try (Receiver receiver = Receiver.open(config))
+            {
+                return ReceiverAgent.run(receiver, agentOptions, spec.commandLine().getOut());
+            }
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter human = json ? spec.commandLine().getErr() : out;
         final Receiver receiver = Receiver.open(config);

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.rxbreak.core.wire.DecodeResult;
 import io.rxbreak.core.wire.MessageDecoder;
+import io.rxbreak.core.wire.MessageHeader;
 
 /**
  * One socket's reading: AUTO_READ is off and each {@code read()} is one recvmmsg batch, asked for only when the
@@ -102,7 +103,9 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter
         while (!q.offer(decoder.streamId(), decoder.trialId(), decoder.flags(), decoder.sequence(),
             decoder.intendedSendTimeNs()))
         {
-            if (dropWhenFull || closing)
+            // an end-of-trial marker is not a message of the trial: never drop it (it would count as a lost
+            // message in the accounting), wait for room like the block mode does
+            if (closing || dropWhenFull && (decoder.flags() & MessageHeader.FLAG_END_OF_TRIAL) == 0)
             {
                 counters.increment(SocketCounters.APPLICATION_DROPS);
                 return;

@@ -34,6 +34,31 @@ class ThrottleTest
     }
 
     @Test
+    void rateMakesUpForLateWakeUps()
+    {
+        final RateThrottle throttle = new RateThrottle(20_000);
+        long nowNs = 0;
+        long messages = 0;
+        while (nowNs < 2_000_000_000L)
+        {
+            final long atNs = throttle.nextReadAtNs(nowNs);
+            if (atNs > nowNs)
+            {
+                nowNs = atNs + (atNs - nowNs) * 3 / 10 + 40_000;
+                continue;
+            }
+            for (int i = 0; i < 64; i++)
+            {
+                throttle.onMessage();
+                messages++;
+            }
+            nowNs += 1000;
+        }
+        assertThat(messages).as("a backlog of 64 per read, every wake-up 30 % + 40 us late")
+            .isBetween(39_800L, 40_200L);
+    }
+
+    @Test
     void rateHoldsOffReadsToTheRate()
     {
         final RateThrottle throttle = new RateThrottle(1000);

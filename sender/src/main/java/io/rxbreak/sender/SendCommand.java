@@ -16,7 +16,9 @@ import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.control.AgentOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -134,6 +136,9 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     @Option(names = "--quiet", description = "No interval statistics; only the start line and the result.")
     boolean quiet;
 
+    @Mixin
+    AgentOptions agentOptions;
+
     private final ObjectMapper mapper = new ObjectMapper();
 
     @Override
@@ -146,6 +151,15 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     public Integer call() throws Exception
     {
         final SenderConfig config = config();
+        if (agentOptions.enabled())
+        {
+            agentOptions.address();
+            try (Sender sender = Sender.open(config, io.rxbreak.core.time.NanoClock.SYSTEM,
+                new SnmpSndbufErrors(SnmpSndbufErrors.PROC_NET_SNMP)))
+            {
+                return SenderAgent.run(sender, agentOptions, spec.commandLine().getOut());
+            }
+        }
         final TrialPlan plan = plan();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();

@@ -41,8 +41,9 @@ public final class CounterDiffer
             nested(before.interfaceStatistics(), after.interfaceStatistics(), "statistics", notes);
         final Map<String, Long> tracepoints = tracepoints(before.tracepoints(), after.tracepoints());
         final Map<Layer, LayerDrops> layers = new LinkedHashMap<>();
-        layers.put(Layer.NIC, nicLayer(netDev));
-        layers.put(Layer.SOFTIRQ_BACKLOG, softirqLayer(softnet));
+        final LayerDrops softirq = softirqLayer(softnet);
+        layers.put(Layer.NIC, nicLayer(netDev, softirq.drops()));
+        layers.put(Layer.SOFTIRQ_BACKLOG, softirq);
         layers.put(Layer.SOCKET_BUFFER, socketLayer(snmp, sockets, selection, tracepoints));
         layers.put(Layer.GLOBAL_UDP_MEMORY, memoryLayer(snmp));
         layers.put(Layer.APPLICATION, new LayerDrops(Layer.APPLICATION, null, Map.of(),
@@ -255,13 +256,20 @@ public final class CounterDiffer
         return deltas;
     }
 
-    private static LayerDrops nicLayer(final Map<String, Map<String, Long>> netDev)
+    /**
+     * The NIC layer: rx drop and fifo of /proc/net/dev. A packet the per-CPU backlog refused (enqueue_to_backlog)
+     * is also counted in its device's rx_dropped, so the backlog's drops (at most as many as the devices' rx
+     * drops) are taken out here: they belong to the softirq layer, and counting them twice would make the layers
+     * add up to more than was lost.
+     */
+    private static LayerDrops nicLayer(final Map<String, Map<String, Long>> netDev, final Long backlogDrops)
     {
         if (netDev == null)
         {
             return new LayerDrops(Layer.NIC, null, Map.of(), "/proc/net/dev is missing from a snapshot");
         }
-        long total = 0;
+        long dropped = 0;
+        long fifo = 0;
         final Map<String, Long> counters = new LinkedHashMap<>();
         String note = null;
         for (final Map.Entry<String, Map<String, Long>> device : netDev.entrySet())
@@ -276,11 +284,24 @@ public final class CounterDiffer
                 else if (value != 0)
                 {
                     counters.put(device.getKey() + " " + column, value);
-                    total += value;
+                    if ("rxDropped".equals(column))
+                    {
+                        dropped += value;
+                    }
+                    else
+                    {
+                        fifo += value;
+                    }
                 }
             }
         }
-        return new LayerDrops(Layer.NIC, total, counters, note);
+        final long backlog = backlogDrops == null ? 0 : Math.min(dropped, backlogDrops);
+        if (backlog > 0)
+        {
+            note = (note == null ? "" : note + "; ") + "rx drop less " + backlog
+                + " the softirq backlog refused (counted there, not twice)";
+        }
+        return new LayerDrops(Layer.NIC, dropped - backlog + fifo, counters, note);
     }
 
     private static LayerDrops softirqLayer(final List<SoftnetCpuDelta> softnet)

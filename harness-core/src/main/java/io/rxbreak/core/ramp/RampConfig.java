@@ -28,6 +28,9 @@ import io.rxbreak.core.config.Units;
  *                               before a trial is invalid.
  * @param maxInvalidRetries      {@code --max-invalid-retries}: how often an invalid trial is run again.
  * @param maxTrials              {@code --max-trials}: the search stops after this many trials.
+ * @param maxSenderLagNs         {@code --max-sender-lag}: a trial that lost messages while the sender fell this
+ *                               far behind its schedule (and then sent the due messages back to back) is invalid;
+ *                               0 turns the check off.
  */
 public record RampConfig(
     long startRate,
@@ -42,7 +45,8 @@ public record RampConfig(
     Double pdrRatio,
     double tolerance,
     int maxInvalidRetries,
-    int maxTrials)
+    int maxTrials,
+    long maxSenderLagNs)
 {
     /** Option names, as the command line spells them and as validation messages name them. */
     public static final String START_RATE = "--start-rate";
@@ -70,9 +74,13 @@ public record RampConfig(
     public static final String MAX_INVALID_RETRIES = "--max-invalid-retries";
     /** @see #START_RATE */
     public static final String MAX_TRIALS = "--max-trials";
+    /** @see #START_RATE */
+    public static final String MAX_SENDER_LAG = "--max-sender-lag";
 
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long DAY_NS = 86_400L * SECOND_NS;
+    /** The default {@link #maxSenderLagNs()}: 5 ms. */
+    public static final long DEFAULT_MAX_SENDER_LAG_NS = 5_000_000L;
 
     /**
      * Validates every value.
@@ -130,12 +138,17 @@ public record RampConfig(
         {
             throw BadInputException.option(MAX_TRIALS, "'" + maxTrials + "' must be 1 to 100000");
         }
+        if (maxSenderLagNs < 0 || maxSenderLagNs > DAY_NS)
+        {
+            throw BadInputException.option(MAX_SENDER_LAG, "'" + Units.formatDuration(maxSenderLagNs)
+                + "' must be between 0 (no check) and 24h");
+        }
     }
 
     /**
      * @return a builder with the defaults: start 10,000 msgs/s, step x1.5, max 10,000,000 msgs/s, precision 1 %,
      *         trials of 5 s after 1 s of warm-up with at most 1 s of drain, 30 s confirmed in trials of 10 s, no PDR,
-     *         tolerance 1 %, 2 retries of an invalid trial, at most 200 trials.
+     *         tolerance 1 %, 2 retries of an invalid trial, at most 200 trials, a sender lag of at most 5 ms.
      */
     public static Builder builder()
     {
@@ -151,7 +164,8 @@ public record RampConfig(
             .startRate(startRate).step(step).maxRate(maxRate).precision(precision)
             .trialDurationNs(trialDurationNs).warmUpNs(warmUpNs).drainBoundNs(drainBoundNs)
             .confirmDurationNs(confirmDurationNs).confirmTrialDurationNs(confirmTrialDurationNs)
-            .pdrRatio(pdrRatio).tolerance(tolerance).maxInvalidRetries(maxInvalidRetries).maxTrials(maxTrials);
+            .pdrRatio(pdrRatio).tolerance(tolerance).maxInvalidRetries(maxInvalidRetries).maxTrials(maxTrials)
+            .maxSenderLagNs(maxSenderLagNs);
     }
 
     /**
@@ -214,7 +228,8 @@ public record RampConfig(
         }
         text.append(' ').append(TOLERANCE).append(' ').append(percent(tolerance))
             .append(' ').append(MAX_INVALID_RETRIES).append(' ').append(maxInvalidRetries)
-            .append(' ').append(MAX_TRIALS).append(' ').append(maxTrials);
+            .append(' ').append(MAX_TRIALS).append(' ').append(maxTrials)
+            .append(' ').append(MAX_SENDER_LAG).append(' ').append(Units.formatDuration(maxSenderLagNs));
         return text.toString();
     }
 
@@ -251,6 +266,7 @@ public record RampConfig(
         private double tolerance = 0.01;
         private int maxInvalidRetries = 2;
         private int maxTrials = 200;
+        private long maxSenderLagNs = DEFAULT_MAX_SENDER_LAG_NS;
 
         private Builder()
         {
@@ -354,6 +370,13 @@ public record RampConfig(
             return this;
         }
 
+        /** @param value {@link RampConfig#maxSenderLagNs()}, 0 for no check. @return this. */
+        public Builder maxSenderLagNs(final long value)
+        {
+            maxSenderLagNs = value;
+            return this;
+        }
+
         /**
          * @return the validated configuration.
          * @throws BadInputException naming the option to change.
@@ -361,7 +384,7 @@ public record RampConfig(
         public RampConfig build()
         {
             return new RampConfig(startRate, step, maxRate, precision, trialDurationNs, warmUpNs, drainBoundNs,
-                confirmDurationNs, confirmTrialDurationNs, pdrRatio, tolerance, maxInvalidRetries, maxTrials);
+                confirmDurationNs, confirmTrialDurationNs, pdrRatio, tolerance, maxInvalidRetries, maxTrials, maxSenderLagNs);
         }
     }
 }

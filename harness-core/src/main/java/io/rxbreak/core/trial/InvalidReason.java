@@ -7,6 +7,12 @@ public enum InvalidReason
 {
     /** The sender offered less than the target rate by more than the tolerance: it cannot send this fast. */
     SENDER_SHORTFALL,
+    /**
+     * Messages were lost while the sender fell behind its schedule by more than {@code --max-sender-lag} and then
+     * sent the due messages back to back, and no more was lost than that burst held: the loss may be the burst's,
+     * not the rate's.
+     */
+    SENDER_STALL,
     /** The sender offered more than the target rate by more than the tolerance. */
     SENDER_OVERSHOOT,
     /** A counter source failed (unreadable file, parse error, agent lost): the drops per layer are unknown. */

@@ -18,7 +18,12 @@ import io.rxbreak.core.counters.Layer;
  *       ({@link InvalidReason#SENDER_OVERSHOOT});</li>
  *   <li>more received than sent, or nothing lost while the receiver's own socket or application counted drops:
  *       INVALID ({@link InvalidReason#ACCOUNTING_INCONSISTENT});</li>
- *   <li>anything lost ({@code sent > received}): FAIL; otherwise PASS.</li>
+ *   <li>anything lost ({@code sent > received}) while the sender fell behind its schedule by more than the
+ *       maximum sender lag (it stalled, then sent the due messages back to back), and no more lost than that burst
+ *       held ({@code target * lag}): INVALID ({@link InvalidReason#SENDER_STALL}); the burst, not the rate, may
+ *       have caused the loss. More loss than the burst held is the rate's: FAIL. A trial that lost nothing
+ *       despite a stall passes: the receiver took a harder load than asked;</li>
+ *   <li>anything lost: FAIL; otherwise PASS.</li>
  * </ol>
  * Loss is decided by the receiver's count of distinct messages against the sender's, never by counters alone:
  * host-wide counters (NIC, softirq backlog, global UDP memory, host RcvbufErrors) may also count other traffic.
@@ -29,12 +34,30 @@ import io.rxbreak.core.counters.Layer;
 public final class TrialJudge
 {
     private final double tolerance;
+    private final long maxSenderLagNs;
 
     /**
+     * A judge without the sender-lag check.
+     *
      * @param tolerance the fraction by which the achieved rate may miss the target, above 0 and below 0.5.
      */
     public TrialJudge(final double tolerance)
     {
+        this(tolerance, 0);
+    }
+
+    /**
+     * @param tolerance the fraction by which the achieved rate may miss the target, above 0 and below 0.5.
+     * @param maxSenderLagNs how far the sender may fall behind its schedule in a trial that lost messages; 0 for
+     *                       no check.
+     */
+    public TrialJudge(final double tolerance, final long maxSenderLagNs)
+    {
+        if (maxSenderLagNs < 0)
+        {
+            throw new IllegalArgumentException("maxSenderLagNs " + maxSenderLagNs + " must be 0 or more");
+        }
+        this.maxSenderLagNs = maxSenderLagNs;
         if (!(tolerance > 0.0 && tolerance < 0.5))
         {
             throw new IllegalArgumentException("tolerance " + tolerance + " must be above 0 and below 0.5");
@@ -96,6 +119,15 @@ public final class TrialJudge
             detail = String.format(Locale.ROOT, "every message arrived but the receiver's own socket or application "
                 + "counted %,d drops (another sender on the group, or skewed window edges)", ownDrops);
         }
+        else if (accounting.lost() > 0 && maxSenderLagNs > 0 && result.senderLagNs() > maxSenderLagNs
+            && accounting.lost() <= burstMessages(target, result.senderLagNs()))
+        {
+            reason = InvalidReason.SENDER_STALL;
+            detail = String.format(Locale.ROOT, "the sender stalled for %.1f ms (more than --max-sender-lag %.1f ms) "
+                + "and then burst about %,d due messages; lost %,d of %,d, which the burst alone may explain",
+                result.senderLagNs() / 1e6, maxSenderLagNs / 1e6, burstMessages(target, result.senderLagNs()),
+                accounting.lost(), result.sent());
+        }
         else if (accounting.lost() > 0)
         {
             verdict = Verdict.FAIL;
@@ -150,6 +182,11 @@ public final class TrialJudge
         }
         losses.sort(Comparator.comparingLong(LayerLoss::drops).reversed());
         return losses;
+    }
+
+    private static long burstMessages(final long ratePerSecond, final long lagNs)
+    {
+        return (long)Math.ceil(ratePerSecond * (lagNs / 1e9));
     }
 
     private static String percent(final double fraction)

@@ -56,6 +56,31 @@ class CounterDifferTest
     }
 
     @Test
+    void backlogDropsCountedInADevicesRxDroppedAreNotCountedTwice()
+    {
+        final CounterSnapshot before = new CounterSnapshot(1_000_000_000L, 1_000, "boot",
+            softnet("00000000 00000000 00000000 0 0 0 0 0 0 00000000 00000000 00000000 00000000"), snmp(0, 0, 0, 0, 0),
+            udp(""), Map.of("veth0", device("veth0", 10, 0)), null, List.of(), null, null);
+        final CounterSnapshot after = new CounterSnapshot(2_000_000_000L, 2_000, "boot",
+            softnet("00000100 00000034 00000000 0 0 0 0 0 0 00000000 00000000 00000000 00000000"), snmp(0, 0, 0, 0, 0),
+            udp(""), Map.of("veth0", device("veth0", 10 + 52 + 3, 2)), null, List.of(), null, null);
+        final CounterDiff diff = CounterDiffer.diff(before, after, SocketSelection.ALL);
+
+        assertThat(diff.layer(Layer.SOFTIRQ_BACKLOG).drops()).isEqualTo(52);
+        assertThat(diff.layer(Layer.NIC).drops()).as("3 other rx drops and 2 fifo overruns").isEqualTo(5);
+        assertThat(diff.layer(Layer.NIC).counters()).containsEntry("veth0 rxDropped", 55L);
+        assertThat(diff.layer(Layer.NIC).note()).contains("less 52");
+    }
+
+    private static NetDevInterface device(final String name, final long rxDropped, final long rxFifo)
+    {
+        final long[] values = new long[16];
+        values[3] = rxDropped;
+        values[4] = rxFifo;
+        return new NetDevInterface(name, values);
+    }
+
+    @Test
     void dropsArePlacedInTheirLayer()
     {
         final CounterSnapshot before = snapshot(0, softnet("0 0 0 0 0 0 0 0 0"), snmp(100, 10, 6, 1, 2), null);

@@ -64,6 +64,15 @@ class RampConfigTest
     }
 
     @Test
+    void theSenderLagLimitDefaultsToFiveMillisecondsAndZeroTurnsItOff()
+    {
+        assertThat(RampConfig.builder().build().maxSenderLagNs()).isEqualTo(5_000_000L);
+        assertThat(RampConfig.builder().maxSenderLagNs(0).build().maxSenderLagNs()).isZero();
+        assertThat(RampConfig.builder().build().describe()).endsWith("--max-sender-lag 5ms");
+        refused(b -> b.maxSenderLagNs(-1), "--max-sender-lag: ");
+    }
+
+    @Test
     void parsesRates()
     {
         assertThat(RateText.parse("250000")).isEqualTo(250_000);

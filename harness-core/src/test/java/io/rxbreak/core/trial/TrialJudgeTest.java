@@ -57,6 +57,36 @@ class TrialJudgeTest
     }
 
     @Test
+    void aLossAfterTheSenderStalledAndBurstIsInvalidNotAFailure()
+    {
+        final TrialJudge strict = new TrialJudge(0.01, 5_000_000L);
+        final TrialRecord record = strict.judge(REQUEST, sent(500_000, 499_000).senderLagNs(10_000_000L)
+            .socketDrops("s", 1_000).build());
+
+        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
+        assertThat(record.detail()).isEqualTo("the sender stalled for 10.0 ms (more than --max-sender-lag 5.0 ms) "
+            + "and then burst about 1,000 due messages; lost 1,000 of 500,000, which the burst alone may explain");
+        assertThat(record.attribution()).isEmpty();
+    }
+
+    @Test
+    void aStallWithinTheLimitOrWithoutLossKeepsItsVerdict()
+    {
+        final TrialJudge strict = new TrialJudge(0.01, 5_000_000L);
+
+        assertThat(strict.judge(REQUEST, sent(500_000, 499_000).senderLagNs(4_000_000L).socketDrops("s", 1_000)
+            .build()).verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(strict.judge(REQUEST, sent(500_000, 500_000).senderLagNs(210_000_000L).build()).verdict())
+            .isEqualTo(Verdict.PASS);
+        assertThat(strict.judge(REQUEST, sent(500_000, 498_999).senderLagNs(10_000_000L).socketDrops("s", 1_001)
+            .build()).verdict()).as("more lost than the burst held: the rate's loss").isEqualTo(Verdict.FAIL);
+        assertThat(judge.judge(REQUEST, sent(500_000, 499_000).senderLagNs(210_000_000L).socketDrops("s", 1_000)
+            .build()).verdict()).as("no check without a limit").isEqualTo(Verdict.FAIL);
+        assertThatThrownBy(() -> new TrialJudge(0.01, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theIdentityHoldsForEveryTrial()
     {
         final TrialRecord record = judge.judge(REQUEST, sent(500_000, 499_000).socketDrops("a", 600)

@@ -239,8 +239,34 @@ public final class TracepointCounter implements AutoCloseable
         }
     }
 
-    private static void removeLeftovers(final Path instancesDir)
+    /**
+     * Remove the tracing instances of rxbreak processes that are gone (an agent killed with SIGKILL could not
+     * remove its own). Does nothing when not root or when tracefs is not mounted.
+     *
+     * @param sysRoot the {@code /sys} root.
+     * @return how many instances were removed.
+     */
+    public static int removeLeftoversOfDeadProcesses(final Path sysRoot)
     {
+        if (!isRoot())
+        {
+            return 0;
+        }
+        final Path instancesDir;
+        try
+        {
+            instancesDir = Tracefs.find(sysRoot, false).root().resolve("instances");
+        }
+        catch (final IllegalStateException ex)
+        {
+            return 0;
+        }
+        return Files.isDirectory(instancesDir) ? removeLeftovers(instancesDir) : 0;
+    }
+
+    private static int removeLeftovers(final Path instancesDir)
+    {
+        int removed = 0;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(instancesDir, INSTANCE_PREFIX + "*"))
         {
             for (final Path instance : stream)
@@ -249,6 +275,7 @@ public final class TracepointCounter implements AutoCloseable
                 if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty())
                 {
                     removeInstance(instance);
+                    removed++;
                 }
             }
         }
@@ -256,6 +283,7 @@ public final class TracepointCounter implements AutoCloseable
         {
             throw new UncheckedIOException("could not list " + instancesDir + ": " + ex.getMessage(), ex);
         }
+        return removed;
     }
 
     private static void write(final Path file, final String value) throws IOException

@@ -32,7 +32,7 @@ public final class PipelineOptions
     Path baseline;
 
     @Option(names = "--max-regression", paramLabel = "PCT",
-        description = "The allowed fall against --baseline, per cent: 5 or 5% (default: 5).")
+        description = "The allowed fall against --baseline, per cent: 5 or 5%% (default: 5).")
     String maxRegression;
 
     @Option(names = "--junit", paramLabel = "FILE",

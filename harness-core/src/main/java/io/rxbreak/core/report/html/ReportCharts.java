@@ -148,6 +148,12 @@ final class ReportCharts
                 max = Math.max(max, record.latency().maxNs());
             }
         }
+        if (max <= 0)
+        {
+            // no trial measured latency (observe mode: the application's latency is out of sight): empty axes
+            min = 1_000;
+            max = 1_000_000;
+        }
         final SvgChart chart = new SvgChart(WIDE, 380, trials.size(), TRIAL_AXIS,
             "latency, intended send to receipt (log scale)", AxisFormat.NANOS).logarithmic(min, max);
         shadeVerdicts(chart, trials);

@@ -276,6 +276,10 @@ final class SvgChart
         final List<Double> ticks = new ArrayList<>();
         if (log)
         {
+            if (!(yMin > 0) || !Double.isFinite(yMax))
+            {
+                return ticks;
+            }
             for (double tick = yMin; tick <= yMax * 1.0001; tick *= 10)
             {
                 ticks.add(tick);

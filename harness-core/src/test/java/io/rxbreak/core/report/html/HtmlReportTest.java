@@ -1,6 +1,7 @@
 package io.rxbreak.core.report.html;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,10 +9,12 @@ import java.util.regex.Pattern;
 import io.rxbreak.core.report.ReportJson;
 import io.rxbreak.core.report.RunReport;
 import io.rxbreak.core.report.SampleRuns;
+import io.rxbreak.core.trial.TrialResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class HtmlReportTest
 {
@@ -39,6 +42,19 @@ class HtmlReportTest
         assertThat(block.find()).isTrue();
         assertThat(block.group(1)).doesNotContain("</").doesNotContain("<!--");
         assertThat(ReportJson.mapper().readValue(block.group(1), RunReport.class)).isEqualTo(report);
+    }
+
+    @Test
+    void aRunWithoutAnyLatencyRenders() throws Exception
+    {
+        // observe mode: the application's latency is out of sight, no trial has any
+        final RunReport report = SampleRuns.complete(temp.resolve("observe"), SampleRuns.header(), request ->
+            TrialResult.builder().achievedRate(request.targetRate()).sent(request.targetRate())
+                .received(request.targetRate() < 20_000 ? request.targetRate() : request.targetRate() - 5)
+                .socketDrops("s", request.targetRate() < 20_000 ? 0 : 5).build());
+        final String html = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> HtmlReport.render(report));
+
+        assertThat(html).contains("latency percentiles per trial");
     }
 
     @Test

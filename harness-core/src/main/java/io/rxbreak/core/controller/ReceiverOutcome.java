@@ -1,0 +1,37 @@
+package io.rxbreak.core.controller;
+
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.trial.Latency;
+
+/**
+ * What the receiving side reported for one trial.
+ *
+ * @param received distinct messages received over all sockets, or null when only the kernel can tell (observe
+ *     mode: the user's application counts nothing for us).
+ * @param gaps messages missing from the sequences over all sockets (0 when unknown).
+ * @param socketDrops each receiving socket's kernel drops, by a name such as {@code 239.1.1.1:4000 inode 1234}.
+ * @param applicationDrops messages the receiving application discarded itself, or null when it cannot tell.
+ * @param copiesPerMessage how many sockets each sent message is offered to (the kernel's multicast fan-out).
+ * @param latency latency percentiles, or null.
+ * @param counters the kernel counters over the trial on the receiving host.
+ * @param problem why the figures cannot be trusted (the queues did not drain in time...), or null.
+ * @param latencyHistogram the trial's latencies, or null when not measured.
+ * @param endMarkersReceived end-of-trial markers received over all sockets, or null when unknown (observe mode).
+ */
+public record ReceiverOutcome(
+    Long received,
+    long gaps,
+    Map<String, Long> socketDrops,
+    Long applicationDrops,
+    int copiesPerMessage,
+    Latency latency,
+    WindowCounters counters,
+    String problem,
+    Histogram latencyHistogram,
+    Long endMarkersReceived)
+{
+}

@@ -1,0 +1,32 @@
+package io.rxbreak.core.controller;
+
+/**
+ * The receiving side of a trial: rxbreak's receiver agent, or, in observe mode, the user's own application judged
+ * by its sockets' kernel counters.
+ */
+public interface ReceiverSide extends AutoCloseable
+{
+    /**
+     * A trial starts: accounting starts clean and the counters' window opens.
+     *
+     * @param trialId the trial's id, as the sender stamps it.
+     */
+    void begin(int trialId);
+
+    /**
+     * The sender finished: wait for the tail (bounded), close the window and report.
+     *
+     * @param trialId the trial.
+     * @param drainBoundNs the longest wait for the tail.
+     * @return what the receiving side saw.
+     */
+    ReceiverOutcome end(int trialId, long drainBoundNs);
+
+    /**
+     * @return a line on what receives, for the console and report.
+     */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,54 @@
+package io.rxbreak.core.controller;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.trial.TrialResult;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgentTrialRunnerTest
+{
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static WindowCounters counters()
+    {
+        return new WindowCounters(Map.of("softirq-backlog", 0L, "nic", 0L), Map.of(), 0L, 0L, 0L, 0, Map.of(), null,
+            List.of(), null);
+    }
+
+    private static JsonNode sent(final long sent, final long markers) throws Exception
+    {
+        return MAPPER.readTree("{\"sent\":" + sent + ",\"achievedRate\":20000.0,\"maxLagNs\":1000,\"endMarkersSent\":"
+            + markers + "}");
+    }
+
+    @Test
+    void endMarkersTheKernelDroppedAreNotCountedAsLostMessages() throws Exception
+    {
+        // 3 marker rounds were sent, 2 arrived: of the socket's 1,001 drops one was a marker
+        final ReceiverOutcome received = new ReceiverOutcome(99_000L, 1_000, Map.of("g inode 1", 1_001L), 0L, 1, null,
+            counters(), null, null, 2L);
+        final TrialResult result = AgentTrialRunner.toResult(sent(100_000, 3), received);
+
+        assertThat(result.dropsByLayer()).containsEntry(Layer.SOCKET_BUFFER, 1_000L);
+        assertThat(result.socketDrops()).containsEntry("g inode 1", 1_001L);
+        assertThat(result.sent() - result.received()).isEqualTo(1_000);
+    }
+
+    @Test
+    void withSeveralSocketsEachGetsItsOwnCopyOfTheMarkers() throws Exception
+    {
+        final ReceiverOutcome received = new ReceiverOutcome(200_000L, 0, Map.of("a", 0L, "b", 0L), 0L, 2, null,
+            counters(), null, null, 6L);
+        final TrialResult result = AgentTrialRunner.toResult(sent(100_000, 3), received);
+
+        assertThat(result.sent()).isEqualTo(200_000);
+        assertThat(result.dropsByLayer()).containsEntry(Layer.SOCKET_BUFFER, 0L);
+    }
+}

@@ -1,0 +1,174 @@
+package io.rxbreak.core.controller;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rxbreak.core.cli.Main;
+import io.rxbreak.testsupport.ChildProcess;
+import io.rxbreak.testsupport.NetworkNamespace;
+import io.rxbreak.testsupport.PlainMulticastReceiver;
+import io.rxbreak.testsupport.Privileges;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ramp's acceptance tests: whole ramps with real multicast in a private namespace, against receivers whose
+ * break point and breaking layer are known in advance.
+ */
+class RampAcceptanceTest
+{
+    private static final Duration RAMP_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path runs;
+
+    @BeforeEach
+    void root()
+    {
+        Privileges.assumeRoot("the ramp's acceptance tests run real multicast in a private network namespace");
+    }
+
+    /**
+     * A receiver that reads 20,000 messages a second. Its socket buffer (832 KiB granted: about 1,000 datagrams of
+     * 64 B, 50 ms at that rate) absorbs the scheduler's jitter on a busy 2-core machine, yet is small against a
+     * 4.5 s trial: with the throttle's 50 ms catch-up credit (another ~1,000) it can hide at most 2,000 / 4.5 s =
+     * about 440 msgs/s (2.2 %) of excess. So the NDR must lie within 3 % of the capacity (at most 3 % below it, from
+     * jitter the credit could not make up; at most 2.2 % above it), and the loss above it is the socket buffer's.
+     */
+    @Test
+    void findsAThrottledReceiversCapacityAndBlamesTheSocketBuffer()
+    {
+        final long capacity = 20_000;
+        try (NetworkNamespace ns = NetworkNamespace.create())
+        {
+            final RampProcess ramp = RampProcess.start(ns, runs.resolve("rate"), "--throttle", "rate:" + capacity,
+                "--rcvbuf", "416KiB", "--rcvbuf-force", "--start-rate", "16000", "--step", "x1.25", "--precision", "2%",
+                "--duration", "4s", "--warm-up", "500ms", "--confirm-duration", "4s", "--confirm-trial-duration", "4s",
+                "--max-trials", "30");
+            assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
+
+            final JsonNode report = ramp.report();
+            assertThat(report.path("ndr").asLong()).as(ramp.output())
+                .isBetween((long)(capacity * 0.97), (long)(capacity * 1.03));
+            assertThat(report.path("attribution").get(0).path("layer").asText()).isEqualTo("socket-buffer");
+            assertThat(report.path("attribution").get(0).path("share").asDouble()).isEqualTo(1.0);
+            assertThat(ramp.process().stdout()).contains("NDR (no drop): ").contains("broke first: socket-buffer");
+            for (final JsonNode trial : ramp.trials())
+            {
+                assertThat(trial.path("sent").asLong()).as("the identity, trial %s", trial.path("trial"))
+                    .isEqualTo(trial.path("received").asLong() + trial.path("lost").asLong());
+                if ("FAIL".equals(trial.path("verdict").asText()))
+                {
+                    assertThat(trial.path("dropsByLayer").path("socket-buffer").asLong())
+                        .isEqualTo(trial.path("lost").asLong());
+                }
+            }
+        }
+    }
+
+    /**
+     * The {@code queue} throttle with {@code drop}: the reading thread hands every message to a queue of 500 that a
+     * worker empties at 100 us a message (10,000 a second) and drops when it is full. The socket buffer is big, so
+     * the kernel never drops: the loss is the application's, and the kernel layers stay at zero.
+     */
+    @Test
+    void aFullApplicationQueueIsTheApplicationsLossWithNoKernelDrops()
+    {
+        try (NetworkNamespace ns = NetworkNamespace.create())
+        {
+            final RampProcess ramp = RampProcess.start(ns, runs.resolve("queue"), "--throttle", "queue:500:100us:drop",
+                "--rcvbuf", "4MiB", "--rcvbuf-force", "--start-rate", "4000", "--step", "x2", "--precision", "10%",
+                "--duration", "1s", "--warm-up", "250ms", "--confirm-duration", "1s", "--confirm-trial-duration", "1s",
+                "--max-trials", "20");
+            assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
+
+            final JsonNode report = ramp.report();
+            assertThat(report.path("attribution").get(0).path("layer").asText()).as(ramp.output()).isEqualTo("application");
+            assertThat(report.path("ndr").asLong()).isBetween(4_000L, 12_000L);
+            long applicationDrops = 0;
+            for (final JsonNode trial : ramp.trials())
+            {
+                final JsonNode layers = trial.path("dropsByLayer");
+                assertThat(layers.path("socket-buffer").asLong() + layers.path("softirq-backlog").asLong()
+                    + layers.path("nic").asLong() + layers.path("global-udp-memory").asLong())
+                    .as("kernel drops in trial %s", trial.path("trial")).isZero();
+                assertThat(trial.path("unexplained").asLong()).isZero();
+                applicationDrops += layers.path("application").asLong();
+            }
+            assertThat(applicationDrops).isPositive();
+        }
+    }
+
+    /**
+     * A sender that cannot reach the rates asked for (one sendto per datagram, no GSO, no batching) against a
+     * receiver that keeps up (a 64 MiB buffer): the trials beyond the sender are INVALID (sender shortfall), and the
+     * report says the break point lies above what this sender can offer. The sender is a remote agent, as
+     * {@code --sender-agent} takes it.
+     */
+    @Test
+    void aSenderThatCannotReachTheRateSaysTheBreakPointLiesAboveIt()
+    {
+        try (NetworkNamespace ns = NetworkNamespace.create())
+        {
+            final ChildProcess sender = ns.startJava(Main.class, "send", "--agent", "127.0.0.1:0", "--group",
+                "239.255.77.1:47001", "--interface", "lo", "--batch", "1", "--gso", "off");
+            final String url = sender.awaitLine(START_TIMEOUT, line -> line.startsWith("rxbreak agent listening on "))
+                .substring("rxbreak agent listening on ".length()).trim();
+            final RampProcess ramp = RampProcess.start(ns, runs.resolve("sender"), "--sender-agent", url,
+                "--rcvbuf", "32MiB", "--rcvbuf-force", "--start-rate", "100000", "--step", "x4", "--max-rate", "50M",
+                "--precision", "10%", "--duration", "1s", "--warm-up", "250ms", "--confirm-duration", "1s",
+                "--confirm-trial-duration", "1s", "--max-trials", "20");
+            assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
+
+            final JsonNode report = ramp.report();
+            assertThat(report.path("breakPointAboveSenderLimit").isNull()).as(ramp.output()).isFalse();
+            assertThat(report.path("ndr").asLong()).isEqualTo(report.path("breakPointAboveSenderLimit").asLong());
+            assertThat(ramp.trials()).anySatisfy(trial ->
+            {
+                assertThat(trial.path("verdict").asText()).isEqualTo("INVALID");
+                assertThat(trial.path("invalidReason").asText()).isEqualTo("SENDER_SHORTFALL");
+            });
+            assertThat(ramp.trials()).noneSatisfy(trial -> assertThat(trial.path("verdict").asText()).isEqualTo("FAIL"));
+            assertThat(ramp.process().stdout()).contains("the break point lies above what this sender");
+            sender.close();
+        }
+    }
+
+    /**
+     * Observe mode against a plain Java receiver that is not rxbreak's and sleeps after every datagram
+     * ({@code --delay-us 200}; Java 17 rounds such a sleep up to a millisecond, so it takes under 1,000 a second)
+     * with a small buffer (64 KiB granted, about 78 datagrams): no rxbreak receiver runs, and its loss is found by
+     * its socket's drops.
+     */
+    @Test
+    void observeModeFindsAForeignReceiversLossByItsSocketsDrops()
+    {
+        try (NetworkNamespace ns = NetworkNamespace.create())
+        {
+            final ChildProcess app = ns.startJava(PlainMulticastReceiver.class, "239.255.77.9:47009", "--interface", "lo",
+                "--delay-us", "200", "--rcvbuf", "32768");
+            app.awaitLine(START_TIMEOUT, line -> line.startsWith("READY"));
+            final RampProcess ramp = RampProcess.start(ns, runs.resolve("observe"), "--observe-group",
+                "239.255.77.9:47009", "--observe-pid", Long.toString(app.pid()), "--start-rate", "250", "--step", "x2",
+                "--precision", "10%", "--duration", "2s", "--warm-up", "250ms", "--confirm-duration", "2s",
+                "--confirm-trial-duration", "2s", "--max-trials", "20");
+            assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
+
+            final JsonNode report = ramp.report();
+            assertThat(report.path("attribution").get(0).path("layer").asText()).as(ramp.output()).isEqualTo("socket-buffer");
+            assertThat(report.path("ndr").asLong()).isBetween(250L, 999L);
+            final List<JsonNode> failed = ramp.trials().stream()
+                .filter(trial -> "FAIL".equals(trial.path("verdict").asText())).toList();
+            assertThat(failed).isNotEmpty().allSatisfy(trial ->
+                assertThat(trial.path("dropsByLayer").path("socket-buffer").asLong()).isEqualTo(trial.path("lost").asLong()));
+            assertThat(ramp.process().stderr()).contains("observed application (pid " + app.pid() + ")");
+            app.close();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.rxbreak.sender;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.rxbreak.core.control.AgentApi;
+import io.rxbreak.core.control.AgentException;
+import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.AgentRequest;
+import io.rxbreak.core.control.AgentResponse;
+import io.rxbreak.core.control.AgentServer;
+import io.rxbreak.core.control.ParentWatch;
+import io.rxbreak.core.control.PrometheusText;
+import io.rxbreak.core.control.Router;
+
+/**
+ * {@code rxbreak send --agent}: the sender driven by a controller over the control protocol ({@link AgentApi}).
+ * It opens its sockets once and runs one trial after another as it is told; a trial's result is the final object
+ * of {@code rxbreak send --json}.
+ */
+final class SenderAgent
+{
+    private static final long STOP_WAIT_S = 10;
+
+    private final Sender sender;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private SenderAgent(final Sender sender)
+    {
+        this.sender = sender;
+    }
+
+    /**
+     * Serve until SIGINT/SIGTERM, or until the controller that started it is gone.
+     *
+     * @param sender the opened sender.
+     * @param options where to listen, the token, whether to exit with the parent.
+     * @param out where the listening line goes.
+     * @return the exit code.
+     * @throws InterruptedException when interrupted while binding.
+     */
+    static int run(final Sender sender, final AgentOptions options, final PrintWriter out) throws InterruptedException
+    {
+        final SenderAgent agent = new SenderAgent(sender);
+        final Thread hook = new Thread(agent.stopped::countDown, "rxbreak-send-agent-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (AgentServer server = AgentServer.start(options.address(), options.token(), agent.router()))
+        {
+            if (options.exitWithParent())
+            {
+                ParentWatch.onEndOfInput(System.in, agent.stopped::countDown);
+            }
+            out.println(AgentOptions.LISTENING + server.url());
+            out.flush();
+            agent.stopped.await();
+        }
+        finally
+        {
+            final Trial trial = sender.currentTrial();
+            if (trial != null && !trial.isDone())
+            {
+                trial.stop();
+            }
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // shutting down: the hook has run
+            }
+        }
+        return 0;
+    }
+
+    private Router router()
+    {
+        return new Router()
+            .get(AgentApi.STATUS, this::status)
+            .get(AgentApi.METRICS, this::metrics)
+            .post(AgentApi.TRIAL_START, this::start)
+            .get(AgentApi.TRIAL_RESULT, this::result)
+            .post(AgentApi.TRIAL_STOP, this::stop);
+    }
+
+    private AgentResponse status(final AgentRequest request)
+    {
+        final Map<String, Object> status = new LinkedHashMap<>();
+        status.put("role", "sender");
+        final Trial trial = sender.currentTrial();
+        status.put("state", trial == null || trial.isDone() ? "idle" : "running");
+        status.put("trialId", trial == null ? null : trial.trialId());
+        status.put("setup", sender.setup());
+        return AgentResponse.json(status);
+    }
+
+    private AgentResponse start(final AgentRequest request)
+    {
+        final AgentApi.SenderTrial body = request.bodyAs(AgentApi.SenderTrial.class);
+        final TrialPlan plan = TrialPlan.builder()
+            .trialId(body.trialId())
+            .rate(body.rate())
+            .pattern(body.pattern())
+            .sizeBytes(body.sizeBytes())
+            .durationNs(body.durationNs())
+            .warmupNs(body.warmUpNs())
+            .build();
+        final Trial trial;
+        try
+        {
+            trial = sender.startTrial(plan);
+        }
+        catch (final IllegalStateException ex)
+        {
+            throw new AgentException(409, ex.getMessage());
+        }
+        return AgentResponse.json(Map.of("started", trial.trialId(), "notes", trial.notes()));
+    }
+
+    private AgentResponse result(final AgentRequest request) throws InterruptedException
+    {
+        final List<String> asked = request.query().get("trial");
+        final Trial trial = sender.currentTrial();
+        if (trial == null || (asked != null && !asked.isEmpty() && !asked.get(0).equals(Integer.toString(trial.trialId()))))
+        {
+            throw new AgentException(404, "no trial " + (asked == null || asked.isEmpty() ? "" : asked.get(0) + " ")
+                + "on this sender" + (trial == null ? "" : " (it runs trial " + trial.trialId() + ")"));
+        }
+        if (!trial.isDone())
+        {
+            final Map<String, Object> running = new LinkedHashMap<>();
+            running.put("done", false);
+            running.put("snapshot", trial.snapshot());
+            return AgentResponse.json(running);
+        }
+        return AgentResponse.json(Map.of("done", true, "result", finished(trial)));
+    }
+
+    private AgentResponse stop(final AgentRequest request) throws InterruptedException
+    {
+        final Trial trial = sender.currentTrial();
+        if (trial == null)
+        {
+            throw new AgentException(404, "no trial to stop");
+        }
+        trial.stop();
+        return AgentResponse.json(Map.of("done", true, "result", finished(trial)));
+    }
+
+    private static TrialResult finished(final Trial trial) throws InterruptedException
+    {
+        try
+        {
+            return trial.result().get(STOP_WAIT_S, TimeUnit.SECONDS);
+        }
+        catch (final ExecutionException ex)
+        {
+            throw new AgentException(500, "trial " + trial.trialId() + " failed: " + ex.getCause().getMessage(), ex);
+        }
+        catch (final TimeoutException ex)
+        {
+            throw new AgentException(503, "trial " + trial.trialId() + " did not finish within " + STOP_WAIT_S + " s");
+        }
+    }
+
+    private AgentResponse metrics(final AgentRequest request)
+    {
+        final PrometheusText text = new PrometheusText();
+        final Trial trial = sender.currentTrial();
+        final SenderSnapshot snapshot = trial == null ? null : trial.snapshot();
+        text.gauge("rxbreak_sender_trial_id", "The current or last trial.", trial == null ? 0 : trial.trialId());
+        text.counter("rxbreak_sender_sent_total", "Messages sent in the current or last trial (warm-up included).",
+            snapshot == null ? 0 : snapshot.sent());
+        text.counter("rxbreak_sender_failed_total", "Messages whose send failed in the current or last trial.",
+            snapshot == null ? 0 : snapshot.failed());
+        text.gauge("rxbreak_sender_lag_seconds", "How far behind its schedule the sender is now.",
+            snapshot == null ? 0 : snapshot.lagNs() / 1e9);
+        text.gauge("rxbreak_sender_max_lag_seconds", "The most the sender was behind its schedule in the trial.",
+            snapshot == null ? 0 : snapshot.maxLagNs() / 1e9);
+        if (snapshot != null)
+        {
+            snapshot.errors().forEach((errno, count) -> text.sample("rxbreak_sender_errors_total", "counter",
+                "Failed sends by errno.", Map.of("errno", errno), count));
+        }
+        return AgentResponse.text(AgentResponse.PROMETHEUS, text.toString());
+    }
+}
