@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.control.AgentException;
@@ -40,7 +43,16 @@ final class ReceiverAgent
 
     private final Receiver receiver;
     private final TrialCounterWindow window;
+    private static final long PEAK_SAMPLE_MS = 5;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicLong peakRxQueueBytes = new AtomicLong();
+    private final ScheduledExecutorService peakSampler = Executors.newSingleThreadScheduledExecutor(runnable ->
+    {
+        final Thread thread = new Thread(runnable, "rxbreak-receive-rxq-sampler");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile Integer trialId;
 
     private ReceiverAgent(final Receiver receiver)
@@ -52,6 +64,20 @@ final class ReceiverAgent
             inodes.add(socket.inode());
         }
         this.window = new TrialCounterWindow(CounterRoots.LIVE, () -> inodes, true);
+        peakSampler.scheduleAtFixedRate(this::samplePeak, PEAK_SAMPLE_MS, PEAK_SAMPLE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The largest receive queue of any socket, sampled every {@value #PEAK_SAMPLE_MS} ms (SO_MEMINFO, off the
+     * receiving threads): a queue at the granted buffer means the socket buffer was full.
+     */
+    private void samplePeak()
+    {
+        for (final ReceiverSocket socket : receiver.sockets())
+        {
+            final long queued = socket.memInfo().rxQueueBytes();
+            peakRxQueueBytes.accumulateAndGet(queued, Math::max);
+        }
     }
 
     /**
@@ -80,6 +106,7 @@ final class ReceiverAgent
         }
         finally
         {
+            agent.peakSampler.shutdownNow();
             agent.window.close();
             try
             {
@@ -141,6 +168,7 @@ final class ReceiverAgent
     {
         final AgentApi.ReceiverTrial body = request.bodyAs(AgentApi.ReceiverTrial.class);
         receiver.drainLatency(null);
+        peakRxQueueBytes.set(0);
         window.begin();
         receiver.startTrial(body.trialId());
         trialId = body.trialId();
@@ -165,6 +193,7 @@ final class ReceiverAgent
         answer.put("drained", note == null || note.startsWith("drained"));
         answer.put("note", note);
         answer.put("latencyHistogram", encode(latency));
+        answer.put("peakRxQueueBytes", peakRxQueueBytes.get());
         return AgentResponse.json(answer);
     }
 

@@ -70,7 +70,8 @@ public final class AgentReceiverSide implements ReceiverSide
         final WindowCounters counters;
         try
         {
-            counters = Json.MAPPER.treeToValue(answer.path("counters"), WindowCounters.class);
+            counters = withPeak(Json.MAPPER.treeToValue(answer.path("counters"), WindowCounters.class),
+                answer.path("peakRxQueueBytes").asLong(0));
         }
         catch (final IOException ex)
         {
@@ -82,6 +83,20 @@ public final class AgentReceiverSide implements ReceiverSide
             result.path("applicationDrops").asLong(), copiesPerMessage, latency(result.path("latency")), counters, problem,
             histogram(answer.path("latencyHistogram").asText(null)),
             result.has("endMarkers") ? Long.valueOf(result.path("endMarkers").asLong()) : null);
+    }
+
+    /**
+     * @return the counters with the larger of the window's two samples and the agent's sampled peak.
+     */
+    private static WindowCounters withPeak(final WindowCounters counters, final long sampledPeakBytes)
+    {
+        if (sampledPeakBytes <= counters.peakRxQueueBytes())
+        {
+            return counters;
+        }
+        return new WindowCounters(counters.dropsByLayer(), counters.socketDrops(), counters.memErrors(),
+            counters.rcvbufErrors(), counters.timeSqueeze(), sampledPeakBytes, counters.tracepoints(),
+            counters.tracepointsUnavailable(), counters.notes(), counters.failure());
     }
 
     private static Histogram histogram(final String base64)
