@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.control.AgentException;
-import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.AgentRequest;
 import io.rxbreak.core.control.AgentResponse;
-import io.rxbreak.core.control.AgentServer;
-import io.rxbreak.core.control.ParentWatch;
+import io.rxbreak.core.control.AgentLoop;
+import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.PrometheusText;
 import io.rxbreak.core.control.Router;
 import io.rxbreak.core.counters.CounterRoots;
@@ -45,7 +43,6 @@ final class ReceiverAgent
     private final TrialCounterWindow window;
     private static final long PEAK_SAMPLE_MS = 5;
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicLong peakRxQueueBytes = new AtomicLong();
     private final ScheduledExecutorService peakSampler = Executors.newSingleThreadScheduledExecutor(runnable ->
     {
@@ -92,30 +89,14 @@ final class ReceiverAgent
     static int run(final Receiver receiver, final AgentOptions options, final PrintWriter out) throws InterruptedException
     {
         final ReceiverAgent agent = new ReceiverAgent(receiver);
-        final Thread hook = new Thread(agent.stopped::countDown, "rxbreak-receive-agent-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (AgentServer server = AgentServer.start(options.address(), options.token(), agent.router()))
+        try
         {
-            if (options.exitWithParent())
-            {
-                ParentWatch.onEndOfInput(System.in, agent.stopped::countDown);
-            }
-            out.println(AgentOptions.LISTENING + server.url());
-            out.flush();
-            agent.stopped.await();
+            AgentLoop.serve(options, agent.router(), out, "receive");
         }
         finally
         {
             agent.peakSampler.shutdownNow();
             agent.window.close();
-            try
-            {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            catch (final IllegalStateException ex)
-            {
-                // shutting down: the hook has run
-            }
         }
         return 0;
     }

@@ -4,18 +4,16 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.control.AgentException;
-import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.AgentRequest;
 import io.rxbreak.core.control.AgentResponse;
-import io.rxbreak.core.control.AgentServer;
-import io.rxbreak.core.control.ParentWatch;
+import io.rxbreak.core.control.AgentLoop;
+import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.PrometheusText;
 import io.rxbreak.core.control.Router;
 
@@ -29,7 +27,6 @@ final class SenderAgent
     private static final long STOP_WAIT_S = 10;
 
     private final Sender sender;
-    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private SenderAgent(final Sender sender)
     {
@@ -48,17 +45,9 @@ final class SenderAgent
     static int run(final Sender sender, final AgentOptions options, final PrintWriter out) throws InterruptedException
     {
         final SenderAgent agent = new SenderAgent(sender);
-        final Thread hook = new Thread(agent.stopped::countDown, "rxbreak-send-agent-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (AgentServer server = AgentServer.start(options.address(), options.token(), agent.router()))
+        try
         {
-            if (options.exitWithParent())
-            {
-                ParentWatch.onEndOfInput(System.in, agent.stopped::countDown);
-            }
-            out.println(AgentOptions.LISTENING + server.url());
-            out.flush();
-            agent.stopped.await();
+            AgentLoop.serve(options, agent.router(), out, "send");
         }
         finally
         {
@@ -66,14 +55,6 @@ final class SenderAgent
             if (trial != null && !trial.isDone())
             {
                 trial.stop();
-            }
-            try
-            {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            catch (final IllegalStateException ex)
-            {
-                // shutting down: the hook has run
             }
         }
         return 0;

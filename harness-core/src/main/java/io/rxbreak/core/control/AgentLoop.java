@@ -1,0 +1,52 @@
+package io.rxbreak.core.control;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Serves an agent until it is told to stop: SIGINT or SIGTERM, or, with {@code --exit-with-parent}, the end of
+ * the controller's pipe on standard input. Prints {@link AgentOptions#LISTENING} and the URL once it listens, so
+ * that a controller that started it learns where it is.
+ */
+public final class AgentLoop
+{
+    private AgentLoop()
+    {
+    }
+
+    /**
+     * @param options where to listen, the token, whether to exit with the parent.
+     * @param handler what serves the requests.
+     * @param out where the listening line goes.
+     * @param name a short name for the stopping thread, like {@code send}.
+     * @throws InterruptedException when interrupted while binding or serving.
+     */
+    public static void serve(final AgentOptions options, final AgentHandler handler, final PrintWriter out,
+        final String name) throws InterruptedException
+    {
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread hook = new Thread(stopped::countDown, "rxbreak-" + name + "-agent-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (AgentServer server = AgentServer.start(options.address(), options.token(), handler))
+        {
+            if (options.exitWithParent())
+            {
+                ParentWatch.onEndOfInput(System.in, stopped::countDown);
+            }
+            out.println(AgentOptions.LISTENING + server.url());
+            out.flush();
+            stopped.await();
+        }
+        finally
+        {
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // shutting down: the hook has run
+            }
+        }
+    }
+}
