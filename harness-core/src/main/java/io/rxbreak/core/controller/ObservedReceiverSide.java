@@ -59,8 +59,12 @@ public final class ObservedReceiverSide implements ReceiverSide
 
     private Set<Long> selected()
     {
+        return selected(sampler.sample().udpSockets());
+    }
+
+    private Set<Long> selected(final UdpSocketTable table)
+    {
         final Set<Long> own = pid > 0 ? ProcessSockets.inodes(Path.of("/proc"), pid) : null;
-        final UdpSocketTable table = sampler.sample().udpSockets();
         final Set<Long> inodes = new LinkedHashSet<>();
         if (table == null)
         {
@@ -115,7 +119,7 @@ public final class ObservedReceiverSide implements ReceiverSide
     {
         final UdpSocketTable table = sampler.sample().udpSockets();
         long bytes = 0;
-        for (final Long inode : selected())
+        for (final Long inode : selected(table))
         {
             final UdpSocket socket = table == null ? null : table.byInode(inode);
             bytes += socket == null ? 0 : socket.rxQueueBytes();
