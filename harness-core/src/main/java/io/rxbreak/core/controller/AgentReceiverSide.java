@@ -144,7 +144,7 @@ public final class AgentReceiverSide implements ReceiverSide
         }
         catch (final AgentException ex)
         {
-            if (local != null && !local.isAlive())
+            if (local != null && local.exitedWithin(LocalAgent.EXIT_GRACE))
             {
                 throw new AgentFailureException(local.describeFailure(), ex);
             }

@@ -101,7 +101,7 @@ public final class AgentSenderSide implements AutoCloseable
         }
         catch (final AgentException ex)
         {
-            if (local != null && !local.isAlive())
+            if (local != null && local.exitedWithin(LocalAgent.EXIT_GRACE))
             {
                 throw new AgentFailureException(local.describeFailure(), ex);
             }

@@ -26,6 +26,12 @@ import io.rxbreak.core.control.AgentOptions;
  */
 public final class LocalAgent implements AutoCloseable
 {
+    /**
+     * How long a failed request waits for a local agent to be seen exiting before it is reported as failing rather
+     * than gone.
+     */
+    static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+
     private static final int KEPT_LINES = 40;
 
     private final String role;
@@ -136,6 +142,26 @@ public final class LocalAgent implements AutoCloseable
     public boolean isAlive()
     {
         return process.isAlive();
+    }
+
+    /**
+     * Whether the agent has exited, waiting up to {@code grace} for it: a killed agent's sockets close before its
+     * parent can see it exit, so a failed request alone does not yet tell a dead agent from a failing one.
+     *
+     * @param grace how long to wait for the exit.
+     * @return true when the agent has exited.
+     */
+    public boolean exitedWithin(final Duration grace)
+    {
+        try
+        {
+            return process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
     }
 
     public long pid()
