@@ -77,7 +77,7 @@ public final class Accountant
         }
         else
         {
-            trial.recordLatency(epochClock.epochNs() - intendedSendTimeNs);
+            trial.recordLatency(intendedSendTimeNs, epochClock.epochNs() - intendedSendTimeNs);
         }
     }
 

@@ -8,16 +8,26 @@ package io.rxbreak.receiver;
  * lateness, and after the thread was held off (descheduled, a GC pause) for up to that long it reads the backlog
  * it owes at once. (A bucket of one token lost every late microsecond and every pause: on a busy 2-core machine the
  * receiver then took well under N.)
+ * <p>
+ * That credit is only earned while reads are held off: after a read the throttle let go at once, the time until the
+ * next one may have been spent waiting for data (the receiver kept up and idled), which owes nothing, so it earns at
+ * most {@link #burstTokens} ({@value #BURST_MS} ms of the rate, at least {@value #MIN_BURST} messages). Otherwise a
+ * receiver that idled before a trial would start it with 50 ms of reads in hand and, in a trial of a few seconds,
+ * take visibly more than N a second.
  */
 public final class RateThrottle implements Throttle
 {
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long CATCH_UP_MS = 50;
+    private static final double BURST_MS = 1.0;
+    private static final double MIN_BURST = 16.0;
 
     private final long ratePerSecond;
     private final double nsPerMessage;
     private final double maxTokens;
+    private final double burstTokens;
     private double tokens;
+    private boolean lastReadImmediate;
     private long lastNs;
     private boolean started;
     private final Counters heldOff = new Counters(1);
@@ -30,6 +40,7 @@ public final class RateThrottle implements Throttle
         this.ratePerSecond = ratePerSecond;
         this.nsPerMessage = (double)SECOND_NS / ratePerSecond;
         this.maxTokens = Math.max(1.0, ratePerSecond * CATCH_UP_MS / 1000.0);
+        this.burstTokens = Math.min(maxTokens, Math.max(MIN_BURST, ratePerSecond * BURST_MS / 1000.0));
     }
 
     @Override
@@ -47,9 +58,11 @@ public final class RateThrottle implements Throttle
             lastNs = nowNs;
             tokens = 1.0;
         }
-        tokens = Math.min(maxTokens, tokens + (nowNs - lastNs) / nsPerMessage);
+        final double refilled = Math.min(maxTokens, tokens + (nowNs - lastNs) / nsPerMessage);
+        tokens = lastReadImmediate ? Math.min(refilled, Math.max(tokens, burstTokens)) : refilled;
         lastNs = nowNs;
-        if (tokens >= 1.0)
+        lastReadImmediate = tokens >= 1.0;
+        if (lastReadImmediate)
         {
             return nowNs;
         }

@@ -38,6 +38,11 @@ import io.rxbreak.core.wire.DecodeResult;
  */
 public final class Receiver implements AutoCloseable
 {
+    /** The fewest measured messages of a socket that make a backlog trend. */
+    static final long MIN_TREND_MESSAGES = 100;
+    /** The shortest span of intended send times that makes a backlog trend, seconds. */
+    static final double MIN_TREND_SPAN_SECONDS = 0.2;
+
     private final ReceiverConfig config;
     private final TransportKind transport;
     private final List<String> notes;
@@ -316,6 +321,7 @@ public final class Receiver implements AutoCloseable
         Integer trialId = null;
         boolean ended = true;
         double elapsedSeconds = 0;
+        Double backlogGrowth = null;
         for (final ReceiverSocket socket : sockets)
         {
             final TrialAccounting trial = select.apply(socket.trials());
@@ -372,15 +378,20 @@ public final class Receiver implements AutoCloseable
             latency.add(trial.latencyCopy());
             negativeLatency += trial.counters().get(TrialAccounting.NEGATIVE_LATENCY);
             clampedLatency += trial.counters().get(TrialAccounting.LATENCY_CLAMPED);
+            final Double growth = trial.latencyTrend().slopeIfAtLeast(MIN_TREND_MESSAGES, MIN_TREND_SPAN_SECONDS);
+            if (growth != null && (backlogGrowth == null || growth > backlogGrowth))
+            {
+                backlogGrowth = growth;
+            }
             socketResults.add(new SocketResult(socket.index(), socket.group().toString(), socket.inode(),
                 socketReceived, socketUnique, socketGaps, socketDatagrams, socketBatches, socketDrops,
                 memInfo.rxQueueBytes(), socketAppDrops, socket.rcvbufRequested(), socket.rcvbufGranted(),
-                socket.handler().throttleState()));
+                socket.handler().throttleState(), growth));
         }
         return new TrialResult(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
             kernelDrops, applicationDrops, datagrams, batches, foreign, otherTrial, endMarkers, streamsEnded,
             config.rcvbufBytes(), rcvbufGranted == Long.MAX_VALUE ? 0 : rcvbufGranted, throttle.toString(),
-            socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency));
+            socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency), backlogGrowth);
     }
 
     private static long delta(final TrialAccounting trial, final long[] now, final int index)

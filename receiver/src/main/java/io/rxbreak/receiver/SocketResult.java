@@ -17,9 +17,12 @@ package io.rxbreak.receiver;
  * @param rcvbufRequested SO_RCVBUF asked for, 0 for the default.
  * @param rcvbufGranted SO_RCVBUF granted.
  * @param throttle the throttle's state.
+ * @param backlogGrowth how fast its reader fell behind the offered load over the trial's measured messages, as a
+ *     fraction of that load (the slope of latency against intended send time: 0.02 means every second of sending
+ *     left 20 ms more queued); null when the trial had too few measured messages to tell.
  */
 public record SocketResult(int index, String group, long inode, long received, long unique, long gaps,
     long datagrams, long batches, long drops, long rxQueueBytes, long applicationDrops, long rcvbufRequested,
-    long rcvbufGranted, String throttle)
+    long rcvbufGranted, String throttle, Double backlogGrowth)
 {
 }

@@ -2,6 +2,7 @@ package io.rxbreak.receiver;
 
 import java.util.concurrent.TimeUnit;
 
+import io.rxbreak.core.trial.LinearTrend;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
@@ -37,6 +38,7 @@ public final class TrialAccounting
     private final Counters counters = new Counters(COUNTERS);
     private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_LATENCY_NS, 3);
     private final Histogram latencyTotal = new Histogram(HIGHEST_LATENCY_NS, 3);
+    private final LinearTrend latencyTrend = new LinearTrend();
     private Histogram recycled;
     private volatile int trialId;
     private final long startKernelDrops;
@@ -89,10 +91,12 @@ public final class TrialAccounting
     /**
      * Writer only.
      *
-     * @param latencyNs a latency.
+     * @param intendedSendTimeNs when the message was meant to be sent, epoch nanoseconds.
+     * @param latencyNs its latency.
      */
-    void recordLatency(final long latencyNs)
+    void recordLatency(final long intendedSendTimeNs, final long latencyNs)
     {
+        latencyTrend.add(intendedSendTimeNs, latencyNs);
         if (latencyNs < 0)
         {
             counters.increment(NEGATIVE_LATENCY);
@@ -107,6 +111,15 @@ public final class TrialAccounting
         {
             recorder.recordValue(latencyNs);
         }
+    }
+
+    /**
+     * @return how the latency grew over the trial's measured messages against their intended send times: its slope
+     *     is how fast this socket's reader fell behind the offered load, as a fraction of it; any thread.
+     */
+    public LinearTrend.Snapshot latencyTrend()
+    {
+        return latencyTrend.snapshot();
     }
 
     /**

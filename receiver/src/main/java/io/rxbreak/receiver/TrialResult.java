@@ -32,11 +32,13 @@ import java.util.Map;
  * @param sockets each socket's share.
  * @param streams each stream on each socket.
  * @param latency one-way latency.
+ * @param backlogGrowth the most any socket's reader fell behind the offered load, as a fraction of it (see
+ *     {@link SocketResult#backlogGrowth()}); null when no socket could tell.
  */
 public record TrialResult(Integer trialId, boolean ended, double elapsedSeconds, long received, long unique,
     long gaps, long duplicates, long outOfOrder, long late, long kernelDrops, long applicationDrops, long datagrams,
     long batches, Map<String, Long> foreign, long otherTrial, long endMarkers, int streamsEnded,
     long rcvbufRequested, long rcvbufGranted, String throttle, List<SocketResult> sockets,
-    List<StreamResult> streams, LatencySummary latency)
+    List<StreamResult> streams, LatencySummary latency, Double backlogGrowth)
 {
 }

@@ -59,6 +59,30 @@ class ThrottleTest
     }
 
     @Test
+    void rateEarnsNoCreditWhileTheReceiverIdles()
+    {
+        final RateThrottle throttle = new RateThrottle(20_000);
+        assertThat(throttle.nextReadAtNs(0)).isZero();
+        // no data for a second: the read asked for at 0 returns 16 messages at 1 s, then a backlog builds up
+        long nowNs = 1_000_000_000L;
+        long messages = 0;
+        while (nowNs < 1_100_000_000L)
+        {
+            for (int i = 0; i < 16; i++)
+            {
+                throttle.onMessage();
+                messages++;
+            }
+            nowNs += 2_000;
+            final long atNs = throttle.nextReadAtNs(nowNs);
+            nowNs = Math.max(nowNs, atNs);
+        }
+        assertThat(messages).as("100 ms at 20,000/s after idling: 2,000, one burst (1 ms: 20), the first read and a "
+            + "read's overdraw (16 each); not 50 ms (1,000) more")
+            .isBetween(1_990L, 2_060L);
+    }
+
+    @Test
     void rateHoldsOffReadsToTheRate()
     {
         final RateThrottle throttle = new RateThrottle(1000);

@@ -11,6 +11,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.time.NanoClock;
+import io.rxbreak.core.trial.LinearTrend;
 import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.sender.schedule.Schedule;
 
@@ -26,6 +27,11 @@ import io.rxbreak.sender.schedule.Schedule;
  */
 final class TrialLoop implements Runnable
 {
+    /** The fewest measured batches that make a lag trend. */
+    private static final long MIN_TREND_BATCHES = 20;
+    /** The shortest span of due times that makes a lag trend, seconds. */
+    private static final double MIN_TREND_SPAN_SECONDS = 0.2;
+
     /** The longest the loop keeps the event loop before giving it back. */
     static final long SLICE_NS = 1_000_000L;
     private static final long PARK_THRESHOLD_NS = 200_000L;
@@ -54,6 +60,7 @@ final class TrialLoop implements Runnable
     private final SndbufErrorsSource sndbufErrors;
     private final TrialResultBuilder resultBuilder;
     private final CompletableFuture<TrialResult> result = new CompletableFuture<>();
+    private final LinearTrend lagTrend = new LinearTrend();
     private final Runnable markerTask = this::sendMarkerRound;
 
     private volatile boolean stopRequested;
@@ -224,6 +231,11 @@ final class TrialLoop implements Runnable
         counters.set(SendCounters.LAG_NOW, lagNs);
         counters.max(SendCounters.LAG_MAX, lagNs);
         final long startNs = pacer.startNs();
+        final long firstOffsetNs = schedule.offsetNs(first);
+        if (!maxRate && firstOffsetNs >= warmupNs)
+        {
+            lagTrend.add(startNs + firstOffsetNs, lagNs);
+        }
         final long baseRound = first / streams;
         final boolean inWarmup = maxRate && nowNs - startNs < warmupNs;
         int warmup = 0;
@@ -349,7 +361,7 @@ final class TrialLoop implements Runnable
         try
         {
             result.complete(resultBuilder.build(plan, end.label(), windowNs, expected, endLagNs, counters, maxLagLimitNs,
-                sndbufDelta, allocated));
+                sndbufDelta, allocated, lagTrend.snapshot().slopeIfAtLeast(MIN_TREND_BATCHES, MIN_TREND_SPAN_SECONDS)));
         }
         catch (final RuntimeException ex)
         {

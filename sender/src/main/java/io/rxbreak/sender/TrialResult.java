@@ -38,6 +38,9 @@ import java.util.Map;
  * @param endMarkersSent end-of-trial markers sent, every stream and repeat.
  * @param senderThreadAllocatedBytes bytes the sending thread allocated during the trial (0 means a hot path
  *     without allocation), or -1 when the JVM cannot tell.
+ * @param lagGrowth how fast the sender's lag behind its schedule grew over the measured (not warm-up) batches, as a
+ *     fraction of the schedule's time (the slope of lag against due time; 0 while it keeps up), or null when the
+ *     window was too short to tell or the rate is {@code max}. A receiver's latency grows by this much too.
  */
 public record TrialResult(
     int trialId,
@@ -67,7 +70,8 @@ public record TrialResult(
     Map<String, Long> errors,
     Long sndbufErrorsDelta,
     long endMarkersSent,
-    long senderThreadAllocatedBytes)
+    long senderThreadAllocatedBytes,
+    Double lagGrowth)
 {
     /** A trial is sender-limited when more than this part of its schedule was not sent. */
     public static final double MAX_SHORTFALL = 0.005;

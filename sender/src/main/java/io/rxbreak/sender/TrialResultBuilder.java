@@ -35,6 +35,22 @@ final class TrialResultBuilder
         final Long sndbufErrorsDelta,
         final long allocatedBytes)
     {
+        return build(plan, stopReason, windowNs, expected, endLagNs, counters, maxLagLimitNs, sndbufErrorsDelta,
+            allocatedBytes, null);
+    }
+
+    TrialResult build(
+        final TrialPlan plan,
+        final String stopReason,
+        final long windowNs,
+        final long expected,
+        final long endLagNs,
+        final SendCounters counters,
+        final long maxLagLimitNs,
+        final Long sndbufErrorsDelta,
+        final long allocatedBytes,
+        final Double lagGrowth)
+    {
         final long failed = counters.get(SendCounters.FAILED);
         final long attempted = counters.get(SendCounters.ATTEMPTED);
         final long sent = attempted - failed;
@@ -87,6 +103,7 @@ final class TrialResultBuilder
             counters.errors(),
             sndbufErrorsDelta,
             counters.get(SendCounters.END_MARKERS),
-            allocatedBytes);
+            allocatedBytes,
+            lagGrowth);
     }
 }

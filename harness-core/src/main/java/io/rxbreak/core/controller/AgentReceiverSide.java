@@ -13,6 +13,7 @@ import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.control.AgentException;
 import io.rxbreak.core.control.Json;
+import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.trial.Latency;
 import org.HdrHistogram.Histogram;
@@ -82,7 +83,19 @@ public final class AgentReceiverSide implements ReceiverSide
         return new ReceiverOutcome(result.path("unique").asLong(), result.path("gaps").asLong(), socketDrops,
             result.path("applicationDrops").asLong(), copiesPerMessage, latency(result.path("latency")), counters, problem,
             histogram(answer.path("latencyHistogram").asText(null)),
-            result.has("endMarkers") ? Long.valueOf(result.path("endMarkers").asLong()) : null);
+            result.has("endMarkers") ? Long.valueOf(result.path("endMarkers").asLong()) : null,
+            result.path("backlogGrowth").isNumber() ? Double.valueOf(result.path("backlogGrowth").asDouble()) : null,
+            backlogLayer(result.path("throttle").asText("")));
+    }
+
+    /**
+     * @param throttle the receiver's throttle, as it reports it.
+     * @return where a receiver that falls behind builds its backlog: the application's queue when it drops when
+     *     full, else the socket buffer (a blocking queue pushes back into it).
+     */
+    static Layer backlogLayer(final String throttle)
+    {
+        return throttle.startsWith("queue:") && throttle.endsWith(":drop") ? Layer.APPLICATION : Layer.SOCKET_BUFFER;
     }
 
     /**

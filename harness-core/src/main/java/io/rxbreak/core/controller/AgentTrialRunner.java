@@ -113,6 +113,13 @@ public final class AgentTrialRunner implements TrialRunner
             .sent(offered)
             .gaps(received.gaps())
             .latency(received.latency());
+        if (received.backlogGrowth() != null)
+        {
+            // a sender that fell further behind its schedule delays every later message by that much too
+            final JsonNode lagGrowth = sent.path("lagGrowth");
+            final double senderGrowth = lagGrowth.isNumber() ? Math.max(0.0, lagGrowth.asDouble()) : 0.0;
+            result.backlogGrowth(received.backlogGrowth() - senderGrowth, received.backlogLayer());
+        }
 
         long ownSocketDrops = 0;
         for (final Map.Entry<String, Long> socket : received.socketDrops().entrySet())

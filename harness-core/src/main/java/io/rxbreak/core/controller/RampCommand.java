@@ -146,6 +146,13 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         + "run again; 0 turns the check off (default: ${DEFAULT-VALUE}).")
     long maxSenderLagNs;
 
+    @Option(names = "--max-backlog-growth", paramLabel = "PCT|off", defaultValue = "0.2%",
+        description = "A trial that lost nothing fails when the receiver fell behind the offered load by more than this "
+        + "share of it: its latency grew that much faster than time passed, so its buffers were filling and a longer "
+        + "trial would lose. Without it a receiver of capacity C passes up to about C + buffer / duration. 'off' "
+        + "judges on loss alone (default: ${DEFAULT-VALUE}).")
+    String maxBacklogGrowth;
+
     @Option(names = "--warm-up-trial", negatable = true, defaultValue = "true", fallbackValue = "true",
         description = "Run one discarded trial at the start rate first, so that the agents' JIT compilation and "
             + "first allocations do not stall the first measured trial (default: on; --no-warm-up-trial skips it).")
@@ -329,6 +336,8 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             .maxInvalidRetries(maxInvalidRetries)
             .maxTrials(maxTrials)
             .maxSenderLagNs(maxSenderLagNs)
+            .maxBacklogGrowth("off".equalsIgnoreCase(maxBacklogGrowth) ? null
+                : RampConfig.parseRatio(RampConfig.MAX_BACKLOG_GROWTH, maxBacklogGrowth))
             .build();
         final Path runDirectory = this.out != null ? this.out :
             Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

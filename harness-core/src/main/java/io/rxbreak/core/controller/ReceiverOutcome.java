@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
+import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.trial.Latency;
 
@@ -21,6 +22,9 @@ import io.rxbreak.core.trial.Latency;
  * @param problem why the figures cannot be trusted (the queues did not drain in time...), or null.
  * @param latencyHistogram the trial's latencies, or null when not measured.
  * @param endMarkersReceived end-of-trial markers received over all sockets, or null when unknown (observe mode).
+ * @param backlogGrowth how fast the receiver fell behind the offered load, as a fraction of it (the slope of its
+ *     latency against the intended send times, the worst socket), or null when unknown.
+ * @param backlogLayer where that backlog builds up, or null when unknown.
  */
 public record ReceiverOutcome(
     Long received,
@@ -32,6 +36,18 @@ public record ReceiverOutcome(
     WindowCounters counters,
     String problem,
     Histogram latencyHistogram,
-    Long endMarkersReceived)
+    Long endMarkersReceived,
+    Double backlogGrowth,
+    Layer backlogLayer)
 {
+    /**
+     * An outcome without a backlog trend.
+     */
+    public ReceiverOutcome(final Long received, final long gaps, final Map<String, Long> socketDrops,
+        final Long applicationDrops, final int copiesPerMessage, final Latency latency, final WindowCounters counters,
+        final String problem, final Histogram latencyHistogram, final Long endMarkersReceived)
+    {
+        this(received, gaps, socketDrops, applicationDrops, copiesPerMessage, latency, counters, problem,
+            latencyHistogram, endMarkersReceived, null, null);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.trial.TrialJudge;
 
 /**
  * The search's configuration, immutable and validated once when built: a bad value throws
@@ -31,6 +32,9 @@ import io.rxbreak.core.config.Units;
  * @param maxSenderLagNs         {@code --max-sender-lag}: a trial that lost messages while the sender fell this
  *                               far behind its schedule (and then sent the due messages back to back) is invalid;
  *                               0 turns the check off.
+ * @param maxBacklogGrowth       {@code --max-backlog-growth}: a trial that lost nothing, but whose receiver fell
+ *                               behind the offered load by more than this fraction of it, fails (a longer trial
+ *                               would lose); null turns the check off (loss alone decides, as in RFC 2544).
  */
 public record RampConfig(
     long startRate,
@@ -46,7 +50,8 @@ public record RampConfig(
     double tolerance,
     int maxInvalidRetries,
     int maxTrials,
-    long maxSenderLagNs)
+    long maxSenderLagNs,
+    Double maxBacklogGrowth)
 {
     /** Option names, as the command line spells them and as validation messages name them. */
     public static final String START_RATE = "--start-rate";
@@ -76,6 +81,8 @@ public record RampConfig(
     public static final String MAX_TRIALS = "--max-trials";
     /** @see #START_RATE */
     public static final String MAX_SENDER_LAG = "--max-sender-lag";
+    /** @see #START_RATE */
+    public static final String MAX_BACKLOG_GROWTH = "--max-backlog-growth";
 
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long DAY_NS = 86_400L * SECOND_NS;
@@ -143,12 +150,27 @@ public record RampConfig(
             throw BadInputException.option(MAX_SENDER_LAG, "'" + Units.formatDuration(maxSenderLagNs)
                 + "' must be between 0 (no check) and 24h");
         }
+        if (maxBacklogGrowth != null && !(maxBacklogGrowth >= 0.0 && maxBacklogGrowth < 1.0))
+        {
+            throw BadInputException.option(MAX_BACKLOG_GROWTH,
+                "'" + maxBacklogGrowth + "' must be a fraction from 0 to below 1, like 0.2% or 0.002, or 'off'");
+        }
+    }
+
+    /**
+     * @return the judge of this configuration's trials.
+     */
+    public TrialJudge judge()
+    {
+        return new TrialJudge(tolerance, maxSenderLagNs,
+            maxBacklogGrowth == null ? Double.POSITIVE_INFINITY : maxBacklogGrowth);
     }
 
     /**
      * @return a builder with the defaults: start 10,000 msgs/s, step x1.5, max 10,000,000 msgs/s, precision 1 %,
      *         trials of 5 s after 1 s of warm-up with at most 1 s of drain, 30 s confirmed in trials of 10 s, no PDR,
-     *         tolerance 1 %, 2 retries of an invalid trial, at most 200 trials, a sender lag of at most 5 ms.
+     *         tolerance 1 %, 2 retries of an invalid trial, at most 200 trials, a sender lag of at most 5 ms, a
+     *         backlog growth of at most 0.2 %.
      */
     public static Builder builder()
     {
@@ -165,7 +187,7 @@ public record RampConfig(
             .trialDurationNs(trialDurationNs).warmUpNs(warmUpNs).drainBoundNs(drainBoundNs)
             .confirmDurationNs(confirmDurationNs).confirmTrialDurationNs(confirmTrialDurationNs)
             .pdrRatio(pdrRatio).tolerance(tolerance).maxInvalidRetries(maxInvalidRetries).maxTrials(maxTrials)
-            .maxSenderLagNs(maxSenderLagNs);
+            .maxSenderLagNs(maxSenderLagNs).maxBacklogGrowth(maxBacklogGrowth);
     }
 
     /**
@@ -229,7 +251,9 @@ public record RampConfig(
         text.append(' ').append(TOLERANCE).append(' ').append(percent(tolerance))
             .append(' ').append(MAX_INVALID_RETRIES).append(' ').append(maxInvalidRetries)
             .append(' ').append(MAX_TRIALS).append(' ').append(maxTrials)
-            .append(' ').append(MAX_SENDER_LAG).append(' ').append(Units.formatDuration(maxSenderLagNs));
+            .append(' ').append(MAX_SENDER_LAG).append(' ').append(Units.formatDuration(maxSenderLagNs))
+            .append(' ').append(MAX_BACKLOG_GROWTH).append(' ')
+            .append(maxBacklogGrowth == null ? "off" : percent(maxBacklogGrowth));
         return text.toString();
     }
 
@@ -267,6 +291,7 @@ public record RampConfig(
         private int maxInvalidRetries = 2;
         private int maxTrials = 200;
         private long maxSenderLagNs = DEFAULT_MAX_SENDER_LAG_NS;
+        private Double maxBacklogGrowth = TrialJudge.DEFAULT_MAX_BACKLOG_GROWTH;
 
         private Builder()
         {
@@ -377,6 +402,13 @@ public record RampConfig(
             return this;
         }
 
+        /** @param value {@link RampConfig#maxBacklogGrowth()}, null for no check. @return this. */
+        public Builder maxBacklogGrowth(final Double value)
+        {
+            maxBacklogGrowth = value;
+            return this;
+        }
+
         /**
          * @return the validated configuration.
          * @throws BadInputException naming the option to change.
@@ -384,7 +416,8 @@ public record RampConfig(
         public RampConfig build()
         {
             return new RampConfig(startRate, step, maxRate, precision, trialDurationNs, warmUpNs, drainBoundNs,
-                confirmDurationNs, confirmTrialDurationNs, pdrRatio, tolerance, maxInvalidRetries, maxTrials, maxSenderLagNs);
+                confirmDurationNs, confirmTrialDurationNs, pdrRatio, tolerance, maxInvalidRetries, maxTrials, maxSenderLagNs,
+                maxBacklogGrowth);
         }
     }
 }

@@ -42,7 +42,7 @@ public final class RampSearch
         this.config = config;
         this.runner = runner;
         this.listener = listener;
-        this.judge = new TrialJudge(config.tolerance(), config.maxSenderLagNs());
+        this.judge = config.judge();
         goals.add(LossGoal.ndr());
         if (config.pdrRatio() != null)
         {

@@ -1,5 +1,6 @@
 package io.rxbreak.core.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.trial.LayerLoss;
 
@@ -23,6 +24,41 @@ public record AttributionEntry(String layer, long drops, double share, String me
     public static final String UNEXPLAINED_KNOB =
         "measure the missing layer: use rxbreak's own receiver (it counts its discards), check the sender's host "
             + "(Udp SndbufErrors) and the path";
+
+    /** What a layer that had not lost yet but was filling means. */
+    public static final String FELL_BEHIND_MEANING = "nothing lost in the trials yet, but the receiver fell behind the "
+        + "offered load and its backlog was growing here: a longer trial overflows it";
+
+    /**
+     * @param layer where a receiver that fell behind (and had lost nothing yet) was building its backlog.
+     * @return the entry, with no drops, all of the share, and the layer's knob.
+     */
+    public static AttributionEntry fellBehind(final LayerLoss layer)
+    {
+        final Layer known = layer.knownLayer();
+        return new AttributionEntry(layer.layer(), 0, 1.0,
+            known == null ? FELL_BEHIND_MEANING : FELL_BEHIND_MEANING + "; " + known.meaning(),
+            known == null ? "" : known.knob());
+    }
+
+    /**
+     * @return whether this is the layer of a receiver that fell behind before it lost anything.
+     */
+    @JsonIgnore
+    public boolean fellBehindOnly()
+    {
+        return drops == 0 && meaning.startsWith(FELL_BEHIND_MEANING);
+    }
+
+    /**
+     * @return the drops in words: {@code 1,234 lost}, or {@code nothing lost yet, filling} for a layer that was
+     *     filling.
+     */
+    @JsonIgnore
+    public String lostText()
+    {
+        return fellBehindOnly() ? "nothing lost yet, filling" : String.format(java.util.Locale.ROOT, "%,d lost", drops);
+    }
 
     /**
      * @param loss a layer's loss.

@@ -14,7 +14,8 @@ import io.rxbreak.core.trial.Verdict;
 /**
  * Which layer broke first: the drops per layer (and the unexplained loss) summed over the failed trials at the
  * lowest rate that failed, the rate right above the no-drop rate, largest first. Higher rates often lose at more
- * layers at once; the lowest failing rate shows the layer that gives way first.
+ * layers at once; the lowest failing rate shows the layer that gives way first. When the trials there failed only
+ * because the receiver fell behind (nothing lost yet), the layer where its backlog builds up, with no drops.
  */
 public final class BreakAttribution
 {
@@ -36,17 +37,26 @@ public final class BreakAttribution
         }
         final Map<Layer, Long> drops = new EnumMap<>(Layer.class);
         long unexplained = 0;
+        LayerLoss behind = null;
         for (final TrialRecord record : trials)
         {
             if (record.verdict() == Verdict.FAIL && record.targetRate() == rate)
             {
                 record.dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
                 unexplained += Math.max(0L, record.unexplained());
+                if (record.fellBehind() && behind == null && !record.attribution().isEmpty())
+                {
+                    behind = record.attribution().get(0);
+                }
             }
         }
         for (final LayerLoss loss : TrialJudge.attribute(drops, unexplained))
         {
             entries.add(AttributionEntry.of(loss));
+        }
+        if (entries.isEmpty() && behind != null)
+        {
+            entries.add(AttributionEntry.fellBehind(behind));
         }
         return entries;
     }

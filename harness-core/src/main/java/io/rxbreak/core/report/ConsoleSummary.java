@@ -221,7 +221,7 @@ public final class ConsoleSummary
         out.append(INDENT).append(brokeFirst(report)).append('\n');
         for (final AttributionEntry entry : report.attribution())
         {
-            out.append(INDENT).append(entry.layer()).append(": ").append(count(entry.drops())).append(" lost (")
+            out.append(INDENT).append(entry.layer()).append(": ").append(entry.lostText()).append(" (")
                 .append(percent(entry.share())).append(")\n");
             out.append(INDENT).append(INDENT).append("means: ").append(entry.meaning()).append('\n');
             if (!entry.knob().isEmpty())
@@ -244,6 +244,11 @@ public final class ConsoleSummary
             return "nothing lost: no layer to name";
         }
         final AttributionEntry first = report.attribution().get(0);
+        if (first.fellBehindOnly())
+        {
+            return String.format(Locale.ROOT, "broke first: %s (the receiver fell behind at %s before it lost anything: "
+                + "its backlog was filling there)", first.layer(), rate(report.lowestFailRate()));
+        }
         return String.format(Locale.ROOT, "broke first: %s (%s of the loss at %s)", first.layer(),
             percent(first.share()), rate(report.lowestFailRate()));
     }

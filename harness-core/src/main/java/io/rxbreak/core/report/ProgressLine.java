@@ -34,13 +34,20 @@ public final class ProgressLine
 
     /**
      * @param record a trial.
-     * @return its loss by layer, largest first, like {@code socket-buffer 1,234, unexplained 3}; {@code -} when none.
+     * @return its loss by layer, largest first, like {@code socket-buffer 1,234, unexplained 3}; {@code -} when none;
+     *     for a trial that fell behind before it lost anything, the layer that was filling and how fast, like
+     *     {@code socket-buffer 0 (fell behind 1.56%: filling)}.
      */
     public static String lossByLayer(final TrialRecord record)
     {
         if (record.attribution().isEmpty())
         {
             return "-";
+        }
+        if (record.fellBehind() && record.backlogGrowth() != null)
+        {
+            return String.format(Locale.ROOT, "%s 0 (fell behind %.2f%%: filling)", record.attribution().get(0).layer(),
+                record.backlogGrowth() * 100.0);
         }
         final StringBuilder text = new StringBuilder();
         for (final LayerLoss loss : record.attribution())

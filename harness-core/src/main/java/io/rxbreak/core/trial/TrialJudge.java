@@ -23,7 +23,13 @@ import io.rxbreak.core.counters.Layer;
  *       held ({@code target * lag}): INVALID ({@link InvalidReason#SENDER_STALL}); the burst, not the rate, may
  *       have caused the loss. More loss than the burst held is the rate's: FAIL. A trial that lost nothing
  *       despite a stall passes: the receiver took a harder load than asked;</li>
- *   <li>anything lost: FAIL; otherwise PASS.</li>
+ *   <li>anything lost: FAIL;</li>
+ *   <li>nothing lost, but the receiver fell behind the offered load by more than the maximum backlog growth (its
+ *       latency grew against the messages' intended send times faster than that, net of the sender's own lag
+ *       growth): FAIL, marked {@code fellBehind}, attributed to the layer where the backlog builds up. Its buffers
+ *       absorbed the excess for the length of the trial; a longer one would lose there. Without this rule a
+ *       receiver of capacity C passes any rate up to about {@code C + buffer / duration};</li>
+ *   <li>otherwise PASS.</li>
  * </ol>
  * Loss is decided by the receiver's count of distinct messages against the sender's, never by counters alone:
  * host-wide counters (NIC, softirq backlog, global UDP memory, host RcvbufErrors) may also count other traffic.
@@ -33,8 +39,12 @@ import io.rxbreak.core.counters.Layer;
  */
 public final class TrialJudge
 {
+    /** The default maximum backlog growth: 0.2 % of the offered load. */
+    public static final double DEFAULT_MAX_BACKLOG_GROWTH = 0.002;
+
     private final double tolerance;
     private final long maxSenderLagNs;
+    private final double maxBacklogGrowth;
 
     /**
      * A judge without the sender-lag check.
@@ -53,6 +63,23 @@ public final class TrialJudge
      */
     public TrialJudge(final double tolerance, final long maxSenderLagNs)
     {
+        this(tolerance, maxSenderLagNs, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param tolerance the fraction by which the achieved rate may miss the target, above 0 and below 0.5.
+     * @param maxSenderLagNs how far the sender may fall behind its schedule in a trial that lost messages; 0 for
+     *                       no check.
+     * @param maxBacklogGrowth how fast the receiver may fall behind the offered load in a trial that lost nothing,
+     *                         as a fraction of it; positive infinity for no check (loss alone decides).
+     */
+    public TrialJudge(final double tolerance, final long maxSenderLagNs, final double maxBacklogGrowth)
+    {
+        if (!(maxBacklogGrowth >= 0.0))
+        {
+            throw new IllegalArgumentException("maxBacklogGrowth " + maxBacklogGrowth + " must be 0 or more");
+        }
+        this.maxBacklogGrowth = maxBacklogGrowth;
         if (maxSenderLagNs < 0)
         {
             throw new IllegalArgumentException("maxSenderLagNs " + maxSenderLagNs + " must be 0 or more");
@@ -84,6 +111,7 @@ public final class TrialJudge
 
         Verdict verdict = Verdict.INVALID;
         InvalidReason reason = null;
+        boolean fellBehind = false;
         final String detail;
         if (result.counterFailure() != null)
         {
@@ -134,21 +162,41 @@ public final class TrialJudge
             detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
                 ratio(accounting.lost(), result.sent()));
         }
+        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth)
+        {
+            verdict = Verdict.FAIL;
+            fellBehind = true;
+            final double growth = result.backlogGrowth();
+            final Layer layer = result.backlogLayer() == null ? Layer.SOCKET_BUFFER : result.backlogLayer();
+            detail = String.format(Locale.ROOT, "received all %,d, but fell behind: its backlog grew by %.2f%% of the "
+                + "offered load (it kept up with about %,.0f msgs/s; the limit is %s); a longer trial would lose at the "
+                + "%s layer",
+                result.sent(), growth * 100.0, result.achievedRate() / (1.0 + growth), percent(maxBacklogGrowth),
+                layer.label());
+        }
         else
         {
             verdict = Verdict.PASS;
             detail = String.format(Locale.ROOT, "received all %,d", result.sent());
         }
 
-        final List<LayerLoss> attribution = verdict == Verdict.FAIL ?
-            attribute(result.dropsByLayer(), accounting.unexplained()) : List.of();
+        final List<LayerLoss> attribution;
+        if (fellBehind)
+        {
+            attribution = List.of(new LayerLoss(
+                (result.backlogLayer() == null ? Layer.SOCKET_BUFFER : result.backlogLayer()).label(), 0, 1.0));
+        }
+        else
+        {
+            attribution = verdict == Verdict.FAIL ? attribute(result.dropsByLayer(), accounting.unexplained()) : List.of();
+        }
         final double lossRatio = result.sent() > 0 ? Math.max(0L, accounting.lost()) / (double)result.sent() : 0.0;
         return new TrialRecord(request.trial(), request.attempt(), request.phase(), request.goal(), target,
             result.achievedRate(), result.senderLagNs(), request.warmUpNs(), request.durationNs(), result.sent(),
             result.received(), result.gaps(), accounting.lost(), result.dropsByLayer(), accounting.unexplained(),
             lossRatio, verdict, reason, detail, attribution, result.socketDrops(), result.hostRcvbufErrors(),
             result.timeSqueeze(), result.peakRxQueueBytes(), result.tracepoints(), result.latency(),
-            result.counterFailure());
+            result.counterFailure(), result.backlogGrowth(), fellBehind);
     }
 
     /**

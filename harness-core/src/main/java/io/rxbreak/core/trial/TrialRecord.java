@@ -37,6 +37,11 @@ import io.rxbreak.core.counters.Layer;
  * @param tracepoints      tracepoint counts, empty when unavailable.
  * @param latency          latency percentiles, or null.
  * @param counterFailure   why a counter source failed, or null.
+ * @param backlogGrowth    how fast the receiver fell behind the offered load, as a fraction of it (see
+ *                         {@link TrialResult#backlogGrowth()}), or null when not measured.
+ * @param fellBehind       whether the trial failed because the receiver fell behind (its backlog grew faster than
+ *                         the judge allows) although it had lost nothing yet: a longer trial would lose at
+ *                         {@code attribution}'s layer.
  */
 public record TrialRecord(
     int trial,
@@ -65,7 +70,9 @@ public record TrialRecord(
     Long peakRxQueueBytes,
     Map<String, Long> tracepoints,
     Latency latency,
-    String counterFailure)
+    String counterFailure,
+    Double backlogGrowth,
+    boolean fellBehind)
 {
     /**
      * Copies the collections, ordered and unmodifiable.
@@ -84,6 +91,21 @@ public record TrialRecord(
     public Accounting accounting()
     {
         return new Accounting(sent, received, lost, lost - unexplained, unexplained);
+    }
+
+    /**
+     * @return the share of the offered load this trial loses when it runs long enough for every buffer to fill: the
+     *     measured loss ratio, or for a trial that fell behind before it lost anything, the share its receiver
+     *     could not keep up with ({@code g / (1 + g)} for a backlog growth g).
+     */
+    @JsonIgnore
+    public double sustainedLossRatio()
+    {
+        if (fellBehind && backlogGrowth != null && backlogGrowth > 0)
+        {
+            return Math.max(lossRatio, backlogGrowth / (1.0 + backlogGrowth));
+        }
+        return lossRatio;
     }
 
     /**

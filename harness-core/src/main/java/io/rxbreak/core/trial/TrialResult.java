@@ -26,6 +26,12 @@ import io.rxbreak.core.counters.Layer;
  * @param tracepoints       counts per tracepoint ({@code sock:sock_rcvqueue_full}...), empty when unavailable.
  * @param latency           latency percentiles, or null when not measured.
  * @param counterFailure    why a counter source failed, or null when every source answered.
+ * @param backlogGrowth     how fast the receiver fell behind the offered load over the window, as a fraction of it
+ *                          (the slope of its latency against the messages' intended send times, less the growth of
+ *                          the sender's own lag): 0 when it keeps up, {@code R / C - 1} when a receiver of capacity
+ *                          C is offered R &gt; C; null when not measured (observe mode, too short a window).
+ * @param backlogLayer      where that backlog builds up and would overflow (the socket buffer, or the application's
+ *                          queue when it drops); null when {@code backlogGrowth} is.
  */
 public record TrialResult(
     double achievedRate,
@@ -40,7 +46,9 @@ public record TrialResult(
     Long peakRxQueueBytes,
     Map<String, Long> tracepoints,
     Latency latency,
-    String counterFailure)
+    String counterFailure,
+    Double backlogGrowth,
+    Layer backlogLayer)
 {
     /**
      * Copies the maps, ordered (layers in their enum order, names sorted) and unmodifiable.
@@ -78,6 +86,8 @@ public record TrialResult(
         private final Map<String, Long> tracepoints = new TreeMap<>();
         private Latency latency;
         private String counterFailure;
+        private Double backlogGrowth;
+        private Layer backlogLayer;
 
         private Builder()
         {
@@ -187,11 +197,24 @@ public record TrialResult(
             return this;
         }
 
+        /**
+         * @param growth how fast the receiver fell behind, as a fraction of the offered load.
+         * @param layer  where its backlog builds up.
+         * @return this.
+         */
+        public Builder backlogGrowth(final double growth, final Layer layer)
+        {
+            backlogGrowth = growth;
+            backlogLayer = layer;
+            return this;
+        }
+
         /** @return the measurement. */
         public TrialResult build()
         {
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
-                hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure);
+                hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
+                backlogLayer);
         }
     }
 }

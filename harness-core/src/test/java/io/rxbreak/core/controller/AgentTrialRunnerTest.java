@@ -51,4 +51,23 @@ class AgentTrialRunnerTest
         assertThat(result.sent()).isEqualTo(200_000);
         assertThat(result.dropsByLayer()).containsEntry(Layer.SOCKET_BUFFER, 0L);
     }
+
+    @Test
+    void theSendersOwnLagGrowthIsTakenOutOfTheReceiversBacklogGrowth() throws Exception
+    {
+        final ReceiverOutcome received = new ReceiverOutcome(100_000L, 0, Map.of("a", 0L), 0L, 1, null, counters(), null,
+            null, 3L, 0.015, Layer.SOCKET_BUFFER);
+        final JsonNode lagging = MAPPER.readTree("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
+            + "\"endMarkersSent\":3,\"lagGrowth\":0.01}");
+
+        final TrialResult result = AgentTrialRunner.toResult(lagging, received);
+        assertThat(result.backlogGrowth()).isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(result.backlogLayer()).isEqualTo(Layer.SOCKET_BUFFER);
+        assertThat(AgentTrialRunner.toResult(sent(100_000, 3), received).backlogGrowth()).isEqualTo(0.015);
+        assertThat(AgentTrialRunner.toResult(sent(100_000, 3), new ReceiverOutcome(100_000L, 0, Map.of("a", 0L), 0L, 1,
+            null, counters(), null, null, 3L)).backlogGrowth()).isNull();
+        assertThat(AgentReceiverSide.backlogLayer("queue:500:100us:drop")).isEqualTo(Layer.APPLICATION);
+        assertThat(AgentReceiverSide.backlogLayer("queue:500:100us:block")).isEqualTo(Layer.SOCKET_BUFFER);
+        assertThat(AgentReceiverSide.backlogLayer("rate:20000")).isEqualTo(Layer.SOCKET_BUFFER);
+    }
 }

@@ -68,7 +68,7 @@ class RampConfigTest
     {
         assertThat(RampConfig.builder().build().maxSenderLagNs()).isEqualTo(5_000_000L);
         assertThat(RampConfig.builder().maxSenderLagNs(0).build().maxSenderLagNs()).isZero();
-        assertThat(RampConfig.builder().build().describe()).endsWith("--max-sender-lag 5ms");
+        assertThat(RampConfig.builder().build().describe()).endsWith("--max-sender-lag 5ms --max-backlog-growth 0.2%");
         refused(b -> b.maxSenderLagNs(-1), "--max-sender-lag: ");
     }
 

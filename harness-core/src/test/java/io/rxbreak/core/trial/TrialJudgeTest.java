@@ -181,4 +181,55 @@ class TrialJudgeTest
         assertThatThrownBy(() -> new TrialRequest(0, 1, TrialPhase.RAMP, "ndr", 1, 0, 1, 0))
             .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aReceiverThatFellBehindWithoutLossYetFailsAtTheLayerWhereItsBacklogGrows()
+    {
+        final TrialJudge sustained = new TrialJudge(0.01, 0, 0.002);
+        final TrialRecord record = sustained.judge(REQUEST, sent(500_000, 500_000).socketDrops("s", 0)
+            .backlogGrowth(0.025, Layer.SOCKET_BUFFER).build());
+
+        assertThat(record.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.fellBehind()).isTrue();
+        assertThat(record.lost()).isZero();
+        assertThat(record.accounting().balanced()).isTrue();
+        assertThat(record.backlogGrowth()).isEqualTo(0.025);
+        assertThat(record.attribution()).containsExactly(new LayerLoss("socket-buffer", 0, 1.0));
+        assertThat(record.detail()).isEqualTo("received all 500,000, but fell behind: its backlog grew by 2.50% of "
+            + "the offered load (it kept up with about 97,561 msgs/s; the limit is 0.2%); a longer trial would lose at "
+            + "the socket-buffer layer");
+        assertThat(record.sustainedLossRatio()).isCloseTo(0.025 / 1.025, within(1e-12));
+    }
+
+    @Test
+    void aBacklogThatGrewWithinTheLimitOrNoTrendOrTheCheckOffPasses()
+    {
+        final TrialJudge sustained = new TrialJudge(0.01, 0, 0.002);
+
+        assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(0.0019, Layer.SOCKET_BUFFER).build())
+            .verdict()).isEqualTo(Verdict.PASS);
+        assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(-0.01, Layer.SOCKET_BUFFER).build())
+            .verdict()).isEqualTo(Verdict.PASS);
+        assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).build()).verdict()).isEqualTo(Verdict.PASS);
+        final TrialRecord off = judge.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(0.5, Layer.SOCKET_BUFFER).build());
+        assertThat(off.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(off.fellBehind()).isFalse();
+        assertThat(off.backlogGrowth()).isEqualTo(0.5);
+    }
+
+    @Test
+    void lossDecidesBeforeTheBacklogAndAnApplicationQueueIsNamedWhereItGrows()
+    {
+        final TrialJudge sustained = new TrialJudge(0.01, 0, 0.002);
+        final TrialRecord lost = sustained.judge(REQUEST, sent(500_000, 499_000).socketDrops("s", 1_000)
+            .backlogGrowth(0.05, Layer.SOCKET_BUFFER).build());
+        assertThat(lost.fellBehind()).isFalse();
+        assertThat(lost.attribution()).containsExactly(new LayerLoss("socket-buffer", 1_000, 1.0));
+
+        final TrialRecord app = sustained.judge(REQUEST, sent(500_000, 500_000)
+            .backlogGrowth(0.05, Layer.APPLICATION).build());
+        assertThat(app.fellBehind()).isTrue();
+        assertThat(app.attribution()).extracting(LayerLoss::layer).containsExactly("application");
+        assertThatThrownBy(() -> new TrialJudge(0.01, 0, -0.1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -38,7 +38,7 @@ public final class TrialsCsv
         }
         columns.addAll(List.of("unexplained", "host_rcvbuf_errors", "time_squeeze", "peak_rx_queue_bytes",
             "latency_p50_ns", "latency_p90_ns", "latency_p99_ns", "latency_p999_ns", "latency_max_ns",
-            "attribution_first", "detail", "counter_failure"));
+            "attribution_first", "detail", "counter_failure", "backlog_growth", "fell_behind"));
         return columns;
     }
 
@@ -94,6 +94,8 @@ public final class TrialsCsv
         fields.add(record.attribution().isEmpty() ? "" : record.attribution().get(0).layer());
         fields.add(text(record.detail()));
         fields.add(text(record.counterFailure()));
+        fields.add(record.backlogGrowth() == null ? "" : number(record.backlogGrowth()));
+        fields.add(Boolean.toString(record.fellBehind()));
         return fields;
     }
 

@@ -121,7 +121,7 @@ public final class HtmlReport
         {
             html.append("<div class=\"layer\"><span class=\"name\">").append(swatch(entry.layer()))
                 .append(Html.escape(entry.layer())).append("</span>: ")
-                .append(String.format(Locale.ROOT, "%,d", entry.drops())).append(" lost (")
+                .append(Html.escape(entry.lostText())).append(" (")
                 .append(Html.escape(ConsoleSummary.percent(entry.share()))).append(")")
                 .append("<div class=\"bar\"><span style=\"width:")
                 .append(String.format(Locale.ROOT, "%.1f", Math.max(0.5, entry.share() * 100)))

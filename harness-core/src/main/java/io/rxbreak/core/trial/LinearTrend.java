@@ -1,0 +1,111 @@
+package io.rxbreak.core.trial;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A least-squares line through points {@code (x, y)} given in nanoseconds, kept as running sums: constant memory and
+ * a few floating-point operations a point, no allocation. Its slope is how fast {@code y} grows per unit of
+ * {@code x}: fed each message's intended send time and its latency, the slope is how fast the receiver falls
+ * behind the offered load, as a fraction of it (a receiver of capacity C offered R &gt; C falls behind by
+ * {@code R / C - 1}: every second of sending adds that many seconds of queueing).
+ * <p>
+ * One thread adds; any thread takes a {@link #snapshot()}: the writer brackets each update with an odd and an even
+ * version (a sequence lock), and a reader retries until it read one consistent state.
+ */
+public final class LinearTrend
+{
+    private static final VarHandle VERSION;
+
+    static
+    {
+        try
+        {
+            VERSION = MethodHandles.lookup().findVarHandle(LinearTrend.class, "version", long.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private long version;
+    private long originX;
+    private long count;
+    private double sumX;
+    private double sumY;
+    private double sumXX;
+    private double sumXY;
+    private double lastX;
+
+    /**
+     * Writer only.
+     *
+     * @param xNs the point's x, nanoseconds (an epoch time: only differences matter).
+     * @param yNs the point's y, nanoseconds.
+     */
+    public void add(final long xNs, final long yNs)
+    {
+        final long v = (long)VERSION.getOpaque(this);
+        VERSION.setOpaque(this, v + 1);
+        VarHandle.storeStoreFence();
+        if (count == 0)
+        {
+            originX = xNs;
+        }
+        final double x = (xNs - originX) * 1e-9;
+        final double y = yNs * 1e-9;
+        count++;
+        sumX += x;
+        sumY += y;
+        sumXX += x * x;
+        sumXY += x * y;
+        lastX = x;
+        VERSION.setRelease(this, v + 2);
+    }
+
+    /**
+     * @return the line so far; any thread.
+     */
+    public Snapshot snapshot()
+    {
+        while (true)
+        {
+            final long before = (long)VERSION.getAcquire(this);
+            final long n = count;
+            final double sx = sumX;
+            final double sy = sumY;
+            final double sxx = sumXX;
+            final double sxy = sumXY;
+            final double span = lastX;
+            VarHandle.loadLoadFence();
+            if ((before & 1) == 0 && (long)VERSION.getOpaque(this) == before)
+            {
+                final double denominator = n * sxx - sx * sx;
+                final double slope = n >= 2 && denominator > 0 ? (n * sxy - sx * sy) / denominator : Double.NaN;
+                return new Snapshot(n, span, slope);
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * @param count        how many points.
+     * @param spanSeconds  the x distance from the first point to the last, seconds.
+     * @param slope        the line's slope (dimensionless: y seconds per x second), NaN with fewer than two distinct
+     *                     x values.
+     */
+    public record Snapshot(long count, double spanSeconds, double slope)
+    {
+        /**
+         * @param minCount    the fewest points that make a trend.
+         * @param minSpanSecs the shortest x span that makes one.
+         * @return the slope when the points make a trend, else null.
+         */
+        public Double slopeIfAtLeast(final long minCount, final double minSpanSecs)
+        {
+            return count >= minCount && spanSeconds >= minSpanSecs && Double.isFinite(slope) ? slope : null;
+        }
+    }
+}
