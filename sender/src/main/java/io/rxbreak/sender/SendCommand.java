@@ -122,7 +122,8 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     int trialId;
 
     @Option(names = "--end-markers", paramLabel = "N", defaultValue = "5",
-        description = "Send the end-of-trial marker N times on every stream, 1 ms apart (default: ${DEFAULT-VALUE}).")
+        description = "Send the end-of-trial marker N times on every stream, 1 ms apart; 0 sends none, for a receiver "
+            + "that is not rxbreak's (default: ${DEFAULT-VALUE}).")
     int endMarkers;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,

@@ -84,14 +84,18 @@ final class SenderAgent
     private AgentResponse start(final AgentRequest request)
     {
         final AgentApi.SenderTrial body = request.bodyAs(AgentApi.SenderTrial.class);
-        final TrialPlan plan = TrialPlan.builder()
+        final TrialPlan.Builder builder = TrialPlan.builder()
             .trialId(body.trialId())
             .rate(body.rate())
             .pattern(body.pattern())
             .sizeBytes(body.sizeBytes())
             .durationNs(body.durationNs())
-            .warmupNs(body.warmUpNs())
-            .build();
+            .warmupNs(body.warmUpNs());
+        if (body.endMarkers() != null)
+        {
+            builder.endMarkers(body.endMarkers());
+        }
+        final TrialPlan plan = builder.build();
         final Trial trial;
         try
         {

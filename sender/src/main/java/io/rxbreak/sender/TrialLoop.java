@@ -318,6 +318,11 @@ final class TrialLoop implements Runnable
             eventLoop.schedule(markerTask, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
             return;
         }
+        if (plan.endMarkers() == 0)
+        {
+            complete();
+            return;
+        }
         final long sent = pacer.nextIndex();
         final long epochNs = epochClock.epochNs();
         final int markerLength = variableLength ? MessageHeader.LENGTH : sizeBytes;

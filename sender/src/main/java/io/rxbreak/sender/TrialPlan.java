@@ -19,7 +19,8 @@ import io.rxbreak.sender.schedule.Schedule;
  * @param count messages after the warm-up, or 0 for no limit.
  * @param durationNs the time after the warm-up, or 0 for no limit.
  * @param warmupNs the warm-up at the start, or 0.
- * @param endMarkers how many times the end-of-trial marker goes out on every stream (at least 1).
+ * @param endMarkers how many times the end-of-trial marker goes out on every stream; 0 for none (a receiver that
+ *     is not rxbreak's has no use for them, and its socket would count the ones it drops as lost messages).
  */
 public record TrialPlan(
     int trialId, Schedule schedule, int sizeBytes, long count, long durationNs, long warmupNs, int endMarkers)
@@ -159,9 +160,9 @@ public record TrialPlan(
             {
                 throw BadInputException.option("--warmup", "must be 0 or more");
             }
-            if (endMarkers < 1 || endMarkers > 1_000)
+            if (endMarkers < 0 || endMarkers > 1_000)
             {
-                throw BadInputException.option("--end-markers", "must be 1 to 1000, not " + endMarkers);
+                throw BadInputException.option("--end-markers", "must be 0 to 1000, not " + endMarkers);
             }
             if (trialId < 0)
             {

@@ -189,6 +189,25 @@ class SendNamespaceTest
     }
 
     @Test
+    void noEndMarkersForAReceiverThatIsNotRxbreaks() throws Exception
+    {
+        final Path dump = dir.resolve("nomarkers.bin");
+        final ChildProcess receiver = receiver("239.1.2.8:5008", dump);
+        final ChildProcess sender = send("--group", "239.1.2.8:5008", "--rate", "10000", "--count", "500",
+            "--end-markers", "0", "--json", "--quiet");
+        final int exitCode = sender.waitFor(RUN);
+        receiver.awaitLine(RUN, line -> line.startsWith("RESULT"));
+
+        final JsonNode result = line(sender, "result");
+        assertExitMatchesResult(exitCode, result);
+        assertThat(result.path("sent").asLong()).isEqualTo(500);
+        assertThat(result.path("endMarkersSent").asLong()).isZero();
+        final Received received = decode(dump);
+        assertConsecutive(received.sequences.get(0), 500);
+        assertThat(received.markers).isEmpty();
+    }
+
+    @Test
     void gsoCarriesManyMessagesPerSendEachItsOwnDatagram() throws Exception
     {
         final Path dump = dir.resolve("gso.bin");

@@ -40,8 +40,11 @@ public final class AgentApi
      * @param sizeBytes the datagram length, header included.
      * @param durationNs the trial's length after the warm-up.
      * @param warmUpNs the warm-up before it (its messages are flagged and sent in the same sequence).
+     * @param endMarkers end-of-trial marker rounds after it; null for the sender's default, 0 for none (observe
+     *     mode).
      */
-    public record SenderTrial(int trialId, String rate, String pattern, int sizeBytes, long durationNs, long warmUpNs)
+    public record SenderTrial(int trialId, String rate, String pattern, int sizeBytes, long durationNs, long warmUpNs,
+        Integer endMarkers)
     {
     }
 

@@ -94,7 +94,7 @@ public final class AgentTrialRunner implements TrialRunner
         final long startEpochMs = System.currentTimeMillis();
         receiver.begin(trialId);
         final JsonNode sent = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
-            sizeBytes, durationNs, warmUpNs), warmUpNs + durationNs + SLACK_NS);
+            sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0), warmUpNs + durationNs + SLACK_NS);
         final ReceiverOutcome received = receiver.end(trialId, drainBoundNs);
         if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
         {

@@ -128,6 +128,12 @@ public final class ObservedReceiverSide implements ReceiverSide
     }
 
     @Override
+    public boolean wantsEndMarkers()
+    {
+        return false;
+    }
+
+    @Override
     public String describe()
     {
         return "observed application" + (pid > 0 ? " (pid " + pid + ")" : "") + " on port " + port +

@@ -23,6 +23,15 @@ public interface ReceiverSide extends AutoCloseable
     ReceiverOutcome end(int trialId, long drainBoundNs);
 
     /**
+     * @return whether the sender should send its end-of-trial markers: rxbreak's receiver ends its trial on them;
+     *     an observed application does not know them, and its socket would count the ones it drops as lost.
+     */
+    default boolean wantsEndMarkers()
+    {
+        return true;
+    }
+
+    /**
      * @return a line on what receives, for the console and report.
      */
     String describe();

@@ -102,8 +102,10 @@ class RampAcceptanceTest
                 final double expected = trial.path("achievedRate").asDouble() / capacity - 1.0;
                 assertThat(trial.path("lost").asLong()).isZero();
                 assertThat(trial.path("verdict").asText()).isEqualTo("FAIL");
+                // at least R / C - 1; more when the receiver lost time it could not make up (descheduled for longer
+                // than the throttle's 50 ms catch-up: its capacity in that trial was below 20,000)
                 assertThat(trial.path("backlogGrowth").asDouble()).as("trial %s", trial.path("trial"))
-                    .isBetween(expected * 0.8 - 0.002, expected * 1.2 + 0.002);
+                    .isBetween(expected * 0.8 - 0.002, expected * 2.0 + 0.005);
             });
             assertThat(ramp.trials()).filteredOn(trial -> trial.path("targetRate").asLong() > capacity)
                 .noneSatisfy(trial -> assertThat(trial.path("verdict").asText()).isEqualTo("PASS"));
