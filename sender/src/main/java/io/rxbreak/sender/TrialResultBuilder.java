@@ -33,21 +33,6 @@ final class TrialResultBuilder
         final SendCounters counters,
         final long maxLagLimitNs,
         final Long sndbufErrorsDelta,
-        final long allocatedBytes)
-    {
-        return build(plan, stopReason, windowNs, expected, endLagNs, counters, maxLagLimitNs, sndbufErrorsDelta,
-            allocatedBytes, null);
-    }
-
-    TrialResult build(
-        final TrialPlan plan,
-        final String stopReason,
-        final long windowNs,
-        final long expected,
-        final long endLagNs,
-        final SendCounters counters,
-        final long maxLagLimitNs,
-        final Long sndbufErrorsDelta,
         final long allocatedBytes,
         final Double lagGrowth)
     {
