@@ -50,8 +50,8 @@ java_cmd="java"
 if [ "$#" -eq 0 ]; then
   # The main job: find the break point of a receiver throttled to 20,000 msgs/s and the layer that broke.
   # Its socket buffer (832 KiB granted, ~800 datagrams of 64 B, 40 ms at that rate) rides out scheduler jitter;
-  # a trial whose receiver falls behind fails before that buffer overflows; ramp x1.25 from 16k, refine to 2 %,
-  # confirm 3 s.
+  # a trial whose receiver falls behind fails even when the excess fits in that buffer; ramp x1.25 from 16k,
+  # refine to 2 %, confirm 3 s.
   # Under two minutes on 2 cores. As root the whole ramp runs in a private network namespace (--sandbox).
   set -- ramp --throttle rate:20000 --rcvbuf 416KiB --start-rate 16000 --step x1.25 --precision 2% \
     --duration 3s --warm-up 500ms --confirm-duration 3s --confirm-trial-duration 3s --max-trials 16

@@ -9,11 +9,12 @@ package io.rxbreak.receiver;
  * it owes at once. (A bucket of one token lost every late microsecond and every pause: on a busy 2-core machine the
  * receiver then took well under N.)
  * <p>
- * That credit is only earned while reads are held off: after a read the throttle let go at once, the time until the
- * next one may have been spent waiting for data (the receiver kept up and idled), which owes nothing, so it earns at
- * most {@link #burstTokens} ({@value #BURST_MS} ms of the rate, at least {@value #MIN_BURST} messages). Otherwise a
- * receiver that idled before a trial would start it with 50 ms of reads in hand and, in a trial of a few seconds,
- * take visibly more than N a second.
+ * That credit is only earned by time the receiver did not spend waiting for data: after a read the throttle let go
+ * at once, the time from asking for the read until its first datagram arrived was idle (the receiver kept up; with a
+ * backlog it is next to nothing), and it earns at most {@link #burstTokens} ({@value #BURST_MS} ms of the rate, at
+ * least {@value #MIN_BURST} messages). The rest (reading, processing, a pause or a descheduled thread) earns in
+ * full. Otherwise a receiver that idled before a trial would start it with 50 ms of reads in hand and, in a trial
+ * of a few seconds, take visibly more than N a second.
  */
 public final class RateThrottle implements Throttle
 {
@@ -28,6 +29,7 @@ public final class RateThrottle implements Throttle
     private final double burstTokens;
     private double tokens;
     private boolean lastReadImmediate;
+    private long dataArrivedNs;
     private long lastNs;
     private boolean started;
     private final Counters heldOff = new Counters(1);
@@ -58,8 +60,14 @@ public final class RateThrottle implements Throttle
             lastNs = nowNs;
             tokens = 1.0;
         }
-        final double refilled = Math.min(maxTokens, tokens + (nowNs - lastNs) / nsPerMessage);
-        tokens = lastReadImmediate ? Math.min(refilled, Math.max(tokens, burstTokens)) : refilled;
+        long busyNs = nowNs - lastNs;
+        if (lastReadImmediate && dataArrivedNs - lastNs > 0)
+        {
+            final long idleNs = Math.min(nowNs, dataArrivedNs) - lastNs;
+            busyNs -= idleNs;
+            tokens = Math.min(Math.max(tokens, burstTokens), tokens + idleNs / nsPerMessage);
+        }
+        tokens = Math.min(maxTokens, tokens + busyNs / nsPerMessage);
         lastNs = nowNs;
         lastReadImmediate = tokens >= 1.0;
         if (lastReadImmediate)
@@ -69,6 +77,12 @@ public final class RateThrottle implements Throttle
         final long waitNs = (long)Math.ceil((1.0 - tokens) * nsPerMessage);
         heldOff.add(0, waitNs);
         return nowNs + waitNs;
+    }
+
+    @Override
+    public void onDataArrived(final long nowNs)
+    {
+        dataArrivedNs = nowNs;
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter
     private boolean dropWhenFull;
     private ScheduledFuture<?> pendingRead;
     private volatile boolean closing;
+    private boolean readAsked;
     private Object lastBatchBuffer;
     private long lastBatchAddress;
 
@@ -83,6 +84,11 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter
     private void onDatagram(final ByteBuf content)
     {
         final Counters counters = socketCounters.counters();
+        if (readAsked)
+        {
+            readAsked = false;
+            throttle.onDataArrived(System.nanoTime());
+        }
         countBatch(content);
         counters.increment(SocketCounters.DATAGRAMS);
         counters.add(SocketCounters.BYTES, content.readableBytes());
@@ -148,6 +154,7 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter
         final long atNs = throttle.nextReadAtNs(nowNs);
         if (atNs - nowNs <= 0)
         {
+            readAsked = true;
             context.read();
         }
         else

@@ -17,6 +17,16 @@ public interface Throttle
     long nextReadAtNs(long nowNs);
 
     /**
+     * The first datagram of a read asked for arrived: the time between asking and now was spent waiting for data
+     * (or, with a backlog, next to nothing).
+     *
+     * @param nowNs the monotonic time now.
+     */
+    default void onDataArrived(final long nowNs)
+    {
+    }
+
+    /**
      * @return the throttle's state for the per-second report; any thread.
      */
     String state();

@@ -63,8 +63,9 @@ class ThrottleTest
     {
         final RateThrottle throttle = new RateThrottle(20_000);
         assertThat(throttle.nextReadAtNs(0)).isZero();
-        // no data for a second: the read asked for at 0 returns 16 messages at 1 s, then a backlog builds up
+        // no data for a second: the read asked for at 0 gets its first datagram at 1 s, then a backlog builds up
         long nowNs = 1_000_000_000L;
+        throttle.onDataArrived(nowNs);
         long messages = 0;
         while (nowNs < 1_100_000_000L)
         {
@@ -76,10 +77,44 @@ class ThrottleTest
             nowNs += 2_000;
             final long atNs = throttle.nextReadAtNs(nowNs);
             nowNs = Math.max(nowNs, atNs);
+            throttle.onDataArrived(nowNs + 1_000);
         }
         assertThat(messages).as("100 ms at 20,000/s after idling: 2,000, one burst (1 ms: 20), the first read and a "
             + "read's overdraw (16 each); not 50 ms (1,000) more")
             .isBetween(1_990L, 2_060L);
+    }
+
+    @Test
+    void ratePausedWhileReadingABacklogStillMakesUpTheTime()
+    {
+        final RateThrottle throttle = new RateThrottle(20_000);
+        long nowNs = 0;
+        long messages = 0;
+        long nextPauseNs = 500_000_000L;
+        while (nowNs < 2_000_000_000L)
+        {
+            final long atNs = throttle.nextReadAtNs(nowNs);
+            if (atNs > nowNs)
+            {
+                nowNs = atNs;
+                continue;
+            }
+            // a backlog: the first datagram is there at once; then 16 are read and processed
+            throttle.onDataArrived(nowNs + 1_000);
+            for (int i = 0; i < 16; i++)
+            {
+                throttle.onMessage();
+                messages++;
+            }
+            nowNs += 20_000;
+            if (nowNs >= nextPauseNs)
+            {
+                nowNs += 30_000_000L;
+                nextPauseNs += 500_000_000L;
+            }
+        }
+        assertThat(messages).as("2 s at 20,000/s with a 30 ms pause every 0.5 s while reading: the pauses are made up")
+            .isBetween(39_800L, 40_200L);
     }
 
     @Test

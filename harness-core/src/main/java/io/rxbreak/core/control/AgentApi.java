@@ -1,5 +1,7 @@
 package io.rxbreak.core.control;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The control protocol's paths and request bodies, shared by the agents and the controller. Answers are JSON:
  * a sender's trial result is the final object of {@code rxbreak send --json}, a receiver's the final object of
@@ -44,7 +46,7 @@ public final class AgentApi
      *     mode).
      */
     public record SenderTrial(int trialId, String rate, String pattern, int sizeBytes, long durationNs, long warmUpNs,
-        Integer endMarkers)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer endMarkers)
     {
     }
 

@@ -157,7 +157,7 @@ public final class AgentReceiverSide implements ReceiverSide
         }
         catch (final AgentException ex)
         {
-            if (local != null && local.exitedWithin(LocalAgent.EXIT_GRACE))
+            if (local != null && (ex.status() == 0 ? local.exitedWithin(LocalAgent.EXIT_GRACE) : !local.isAlive()))
             {
                 throw new AgentFailureException(local.describeFailure(), ex);
             }

@@ -95,12 +95,25 @@ public final class AgentTrialRunner implements TrialRunner
         receiver.begin(trialId);
         final JsonNode sent = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
             sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0), warmUpNs + durationNs + SLACK_NS);
-        final ReceiverOutcome received = receiver.end(trialId, drainBoundNs);
+        final ReceiverOutcome outcome = receiver.end(trialId, drainBoundNs);
+        final ReceiverOutcome received = steadyLoad(pattern) ? outcome : outcome.withoutBacklogGrowth();
         if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
         {
             latencySink.onTrial(searchTrial, startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
         }
         return toResult(sent, received);
+    }
+
+    /**
+     * @param pattern the sender's pattern, or null for constant.
+     * @return whether its load is the same on average over any stretch of a trial (constant, or bursts of a fixed
+     *     period), so that a receiver's latency growth over the trial says it falls behind; with {@code onoff},
+     *     {@code steps} or {@code playback} the load itself changes, and the growth says nothing by itself.
+     */
+    static boolean steadyLoad(final String pattern)
+    {
+        return pattern == null || pattern.equals("constant") || pattern.startsWith("constant:")
+            || pattern.startsWith("burst:");
     }
 
     static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received)
@@ -115,9 +128,10 @@ public final class AgentTrialRunner implements TrialRunner
             .latency(received.latency());
         if (received.backlogGrowth() != null)
         {
-            // a sender that fell further behind its schedule delays every later message by that much too
+            // a sender that fell further behind its schedule delays every later message by that much too (and one
+            // that caught up sends them earlier): its lag's growth is not the receiver's
             final JsonNode lagGrowth = sent.path("lagGrowth");
-            final double senderGrowth = lagGrowth.isNumber() ? Math.max(0.0, lagGrowth.asDouble()) : 0.0;
+            final double senderGrowth = lagGrowth.isNumber() ? lagGrowth.asDouble() : 0.0;
             result.backlogGrowth(received.backlogGrowth() - senderGrowth, received.backlogLayer());
         }
 

@@ -17,6 +17,7 @@ import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.ramp.RampConfig;
 import io.rxbreak.core.ramp.RateText;
+import io.rxbreak.core.report.RunFolderWriter;
 import io.rxbreak.core.report.cli.PipelineOptions;
 import io.rxbreak.core.wire.MessageHeader;
 import picocli.CommandLine.Command;
@@ -341,6 +342,11 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             .build();
         final Path runDirectory = this.out != null ? this.out :
             Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        final String unwritable = RunFolderWriter.whyNotWritable(runDirectory);
+        if (unwritable != null)
+        {
+            throw BadInputException.option("--out", unwritable);
+        }
         return new RampSettings(config, parsed, (int)sizeBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
             rcvbufForce, sockets, senderAgent, receiverAgent, token(), observe,
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),

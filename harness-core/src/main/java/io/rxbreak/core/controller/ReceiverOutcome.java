@@ -41,6 +41,15 @@ public record ReceiverOutcome(
     Layer backlogLayer)
 {
     /**
+     * @return this outcome without its backlog trend (for a load that is not steady).
+     */
+    public ReceiverOutcome withoutBacklogGrowth()
+    {
+        return new ReceiverOutcome(received, gaps, socketDrops, applicationDrops, copiesPerMessage, latency, counters,
+            problem, latencyHistogram, endMarkersReceived, null, null);
+    }
+
+    /**
      * An outcome without a backlog trend.
      */
     public ReceiverOutcome(final Long received, final long gaps, final Map<String, Long> socketDrops,

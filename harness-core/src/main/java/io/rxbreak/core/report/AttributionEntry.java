@@ -1,6 +1,7 @@
 package io.rxbreak.core.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.trial.LayerLoss;
 
@@ -42,9 +43,10 @@ public record AttributionEntry(String layer, long drops, double share, String me
     }
 
     /**
-     * @return whether this is the layer of a receiver that fell behind before it lost anything.
+     * @return whether this is the layer of a receiver that fell behind before it lost anything; in JSON as
+     *     {@code fellBehind} (read back from {@code meaning}).
      */
-    @JsonIgnore
+    @JsonProperty(value = "fellBehind", access = JsonProperty.Access.READ_ONLY)
     public boolean fellBehindOnly()
     {
         return drops == 0 && meaning.startsWith(FELL_BEHIND_MEANING);

@@ -42,12 +42,17 @@ public final class BreakAttribution
         {
             if (record.verdict() == Verdict.FAIL && record.targetRate() == rate)
             {
+                if (record.fellBehind())
+                {
+                    // it lost nothing: host-wide counters that moved counted other traffic
+                    if (behind == null && !record.attribution().isEmpty())
+                    {
+                        behind = record.attribution().get(0);
+                    }
+                    continue;
+                }
                 record.dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
                 unexplained += Math.max(0L, record.unexplained());
-                if (record.fellBehind() && behind == null && !record.attribution().isEmpty())
-                {
-                    behind = record.attribution().get(0);
-                }
             }
         }
         for (final LayerLoss loss : TrialJudge.attribute(drops, unexplained))

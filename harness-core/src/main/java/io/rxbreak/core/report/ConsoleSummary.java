@@ -9,6 +9,7 @@ import io.rxbreak.core.ramp.GoalResult;
 import io.rxbreak.core.ramp.LossGoal;
 import io.rxbreak.core.ramp.RateSummary;
 import io.rxbreak.core.trial.TrialRecord;
+import io.rxbreak.core.trial.Verdict;
 
 /**
  * The end-of-run summary for a person, in a fixed order: outcome, configuration, environment, tunables, the table of
@@ -160,7 +161,7 @@ public final class ConsoleSummary
             case FOUND:
                 return String.format(Locale.ROOT, "%s: %s%s; the next rate up, %s, %s (+%s)", name,
                     rate(goal.rate()), confirmed, rate(goal.upperBound()),
-                    goal.maxLossRatio() == 0.0 ? "lost" : "lost more",
+                    upperBoundFailure(goal, report),
                     percent((goal.upperBound() - goal.rate()) / (double)goal.rate()));
             case ABOVE_MAX_RATE:
                 return String.format(Locale.ROOT, "%s: at least %s%s: even --max-rate passed, the break point lies "
@@ -229,6 +230,29 @@ public final class ConsoleSummary
                 out.append(INDENT).append(INDENT).append("knob:  ").append(entry.knob()).append('\n');
             }
         }
+    }
+
+    /**
+     * @return how the rate above a found goal failed: {@code lost} (or {@code lost more} for a PDR), or
+     *     {@code fell behind} when every failure there lost nothing yet.
+     */
+    private static String upperBoundFailure(final GoalResult goal, final RunReport report)
+    {
+        boolean anyFailure = false;
+        boolean onlyBehind = true;
+        for (final TrialRecord record : report.trials())
+        {
+            if (record.verdict() == Verdict.FAIL && goal.upperBound() != null && record.targetRate() == goal.upperBound())
+            {
+                anyFailure = true;
+                onlyBehind &= record.fellBehind();
+            }
+        }
+        if (anyFailure && onlyBehind)
+        {
+            return "fell behind";
+        }
+        return goal.maxLossRatio() == 0.0 ? "lost" : "lost more";
     }
 
     /**

@@ -44,6 +44,44 @@ public final class RunFolderWriter implements SearchListener, Closeable
      */
     public static RunFolderWriter create(final Path directory, final RunHeader header) throws IOException
     {
+        return createChecked(directory, header);
+    }
+
+    /**
+     * Tell, before anything starts and without creating anything, whether a run folder could be made here.
+     *
+     * @param directory the run folder.
+     * @return null when it can, else why not and what to do, in one line.
+     */
+    public static String whyNotWritable(final Path directory)
+    {
+        final Path absolute = directory.toAbsolutePath();
+        for (final String name : new String[] {RunFolder.RUN_FILE, RunFolder.TRIALS_FILE, RunFolder.REPORT_FILE})
+        {
+            if (Files.exists(absolute.resolve(name)))
+            {
+                return directory + " already holds a run (" + name + "): choose a new folder";
+            }
+        }
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing))
+        {
+            return "cannot create the run folder " + directory + ": " + existing + " is not a directory";
+        }
+        if (!Files.isWritable(existing) || !Files.isExecutable(existing))
+        {
+            return "cannot create the run folder " + directory + ": " + existing + " is not writable by this user; "
+                + "choose a writable folder";
+        }
+        return null;
+    }
+
+    private static RunFolderWriter createChecked(final Path directory, final RunHeader header) throws IOException
+    {
         Files.createDirectories(directory);
         for (final String name : new String[] {RunFolder.RUN_FILE, RunFolder.TRIALS_FILE, RunFolder.REPORT_FILE})
         {

@@ -10,7 +10,8 @@ public enum InvalidReason
     /**
      * Messages were lost while the sender fell behind its schedule by more than {@code --max-sender-lag} and then
      * sent the due messages back to back, and no more was lost than that burst held: the loss may be the burst's,
-     * not the rate's.
+     * not the rate's. Likewise a trial that lost nothing but fell behind after such a stall: the backlog may be the
+     * burst's.
      */
     SENDER_STALL,
     /** The sender offered more than the target rate by more than the tolerance. */

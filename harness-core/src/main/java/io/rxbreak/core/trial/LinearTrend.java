@@ -10,8 +10,9 @@ import java.lang.invoke.VarHandle;
  * behind the offered load, as a fraction of it (a receiver of capacity C offered R &gt; C falls behind by
  * {@code R / C - 1}: every second of sending adds that many seconds of queueing).
  * <p>
- * One thread adds; any thread takes a {@link #snapshot()}: the writer brackets each update with an odd and an even
- * version (a sequence lock), and a reader retries until it read one consistent state.
+ * Exactly one thread adds (two writers would corrupt the sums and could leave a reader spinning); any thread takes
+ * a {@link #snapshot()}: the writer brackets each update with an odd and an even version (a sequence lock), and a
+ * reader retries until it read one consistent state. Points may come in any order of x.
  */
 public final class LinearTrend
 {
@@ -37,7 +38,8 @@ public final class LinearTrend
     private double sumY;
     private double sumXX;
     private double sumXY;
-    private double lastX;
+    private double minX;
+    private double maxX;
 
     /**
      * Writer only.
@@ -61,7 +63,8 @@ public final class LinearTrend
         sumY += y;
         sumXX += x * x;
         sumXY += x * y;
-        lastX = x;
+        minX = Math.min(minX, x);
+        maxX = Math.max(maxX, x);
         VERSION.setRelease(this, v + 2);
     }
 
@@ -78,7 +81,7 @@ public final class LinearTrend
             final double sy = sumY;
             final double sxx = sumXX;
             final double sxy = sumXY;
-            final double span = lastX;
+            final double span = maxX - minX;
             VarHandle.loadLoadFence();
             if ((before & 1) == 0 && (long)VERSION.getOpaque(this) == before)
             {
@@ -92,7 +95,7 @@ public final class LinearTrend
 
     /**
      * @param count        how many points.
-     * @param spanSeconds  the x distance from the first point to the last, seconds.
+     * @param spanSeconds  the x distance from the smallest to the largest x, seconds.
      * @param slope        the line's slope (dimensionless: y seconds per x second), NaN with fewer than two distinct
      *                     x values.
      */

@@ -28,7 +28,9 @@ import io.rxbreak.core.counters.Layer;
  *       latency grew against the messages' intended send times faster than that, net of the sender's own lag
  *       growth): FAIL, marked {@code fellBehind}, attributed to the layer where the backlog builds up. Its buffers
  *       absorbed the excess for the length of the trial; a longer one would lose there. Without this rule a
- *       receiver of capacity C passes any rate up to about {@code C + buffer / duration};</li>
+ *       receiver of capacity C passes any rate up to about {@code C + buffer / duration}. When the sender fell
+ *       behind its schedule by more than the maximum sender lag, the burst it then sent may have left that backlog:
+ *       INVALID ({@link InvalidReason#SENDER_STALL});</li>
  *   <li>otherwise PASS.</li>
  * </ol>
  * Loss is decided by the receiver's count of distinct messages against the sender's, never by counters alone:
@@ -161,6 +163,15 @@ public final class TrialJudge
             verdict = Verdict.FAIL;
             detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
                 ratio(accounting.lost(), result.sent()));
+        }
+        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth && maxSenderLagNs > 0
+            && result.senderLagNs() > maxSenderLagNs)
+        {
+            reason = InvalidReason.SENDER_STALL;
+            detail = String.format(Locale.ROOT, "received all %,d, but the sender stalled for %.1f ms (more than "
+                + "--max-sender-lag %.1f ms) and then burst about %,d due messages: the backlog that left (%.2f%% growth) "
+                + "may be the burst's, not the rate's", result.sent(), result.senderLagNs() / 1e6, maxSenderLagNs / 1e6,
+                burstMessages(target, result.senderLagNs()), result.backlogGrowth() * 100.0);
         }
         else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth)
         {

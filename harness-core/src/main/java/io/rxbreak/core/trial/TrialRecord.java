@@ -95,13 +95,13 @@ public record TrialRecord(
 
     /**
      * @return the share of the offered load this trial loses when it runs long enough for every buffer to fill: the
-     *     measured loss ratio, or for a trial that fell behind before it lost anything, the share its receiver
-     *     could not keep up with ({@code g / (1 + g)} for a backlog growth g).
+     *     larger of the measured loss ratio and the share its receiver could not keep up with ({@code g / (1 + g)}
+     *     for a backlog growth g; a trial's buffers hide part of that loss for its length).
      */
     @JsonIgnore
     public double sustainedLossRatio()
     {
-        if (fellBehind && backlogGrowth != null && backlogGrowth > 0)
+        if (backlogGrowth != null && backlogGrowth > 0)
         {
             return Math.max(lossRatio, backlogGrowth / (1.0 + backlogGrowth));
         }

@@ -62,6 +62,10 @@ class AgentTrialRunnerTest
 
         final TrialResult result = AgentTrialRunner.toResult(lagging, received);
         assertThat(result.backlogGrowth()).isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-12));
+        final JsonNode catchingUp = MAPPER.readTree("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
+            + "\"endMarkersSent\":3,\"lagGrowth\":-0.01}");
+        assertThat(AgentTrialRunner.toResult(catchingUp, received).backlogGrowth()).as("a sender catching up")
+            .isCloseTo(0.025, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(result.backlogLayer()).isEqualTo(Layer.SOCKET_BUFFER);
         assertThat(AgentTrialRunner.toResult(sent(100_000, 3), received).backlogGrowth()).isEqualTo(0.015);
         assertThat(AgentTrialRunner.toResult(sent(100_000, 3), new ReceiverOutcome(100_000L, 0, Map.of("a", 0L), 0L, 1,
@@ -69,5 +73,11 @@ class AgentTrialRunnerTest
         assertThat(AgentReceiverSide.backlogLayer("queue:500:100us:drop")).isEqualTo(Layer.APPLICATION);
         assertThat(AgentReceiverSide.backlogLayer("queue:500:100us:block")).isEqualTo(Layer.SOCKET_BUFFER);
         assertThat(AgentReceiverSide.backlogLayer("rate:20000")).isEqualTo(Layer.SOCKET_BUFFER);
+        assertThat(AgentTrialRunner.steadyLoad(null)).isTrue();
+        assertThat(AgentTrialRunner.steadyLoad("constant")).isTrue();
+        assertThat(AgentTrialRunner.steadyLoad("burst:100/10ms")).isTrue();
+        assertThat(AgentTrialRunner.steadyLoad("steps:1000,2000/1s")).isFalse();
+        assertThat(AgentTrialRunner.steadyLoad("playback:/tmp/x.csv")).isFalse();
+        assertThat(received.withoutBacklogGrowth().backlogGrowth()).isNull();
     }
 }

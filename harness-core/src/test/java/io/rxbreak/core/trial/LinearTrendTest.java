@@ -1,7 +1,9 @@
 package io.rxbreak.core.trial;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -65,8 +67,11 @@ class LinearTrendTest
         final LinearTrend trend = new LinearTrend();
         final AtomicBoolean done = new AtomicBoolean();
         final AtomicReference<String> torn = new AtomicReference<>();
+        final AtomicLong whileWriting = new AtomicLong();
+        final CountDownLatch started = new CountDownLatch(1);
         final Thread reader = new Thread(() ->
         {
+            started.countDown();
             while (!done.get())
             {
                 final LinearTrend.Snapshot line = trend.snapshot();
@@ -74,17 +79,23 @@ class LinearTrendTest
                 {
                     torn.set(line.toString());
                 }
+                whileWriting.incrementAndGet();
             }
         });
         reader.start();
-        for (long i = 0; i < 2_000_000; i++)
+        started.await();
+        long points = 0;
+        // keep writing until the reader has taken many snapshots in the middle of it (bounded)
+        while (points < 50_000_000L && (whileWriting.get() < 10_000 || points < 1_000_000))
         {
-            trend.add(EPOCH_NS + i * 1_000, i * 500 + 7);
+            trend.add(EPOCH_NS + points * 1_000, points * 500 + 7);
+            points++;
         }
         done.set(true);
         reader.join();
 
         assertThat(torn.get()).as("a snapshot mixing two states").isNull();
-        assertThat(trend.snapshot().count()).isEqualTo(2_000_000);
+        assertThat(whileWriting.get()).as("snapshots taken while the writer was adding").isGreaterThanOrEqualTo(10_000);
+        assertThat(trend.snapshot().count()).isEqualTo(points);
     }
 }

@@ -218,6 +218,21 @@ class TrialJudgeTest
     }
 
     @Test
+    void aBacklogLeftByASenderStallIsInvalidNotAFailure()
+    {
+        final TrialJudge sustained = new TrialJudge(0.01, 5_000_000L, 0.002);
+        final TrialRecord record = sustained.judge(REQUEST, sent(500_000, 500_000).senderLagNs(20_000_000L)
+            .backlogGrowth(0.005, Layer.SOCKET_BUFFER).build());
+
+        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
+        assertThat(record.fellBehind()).isFalse();
+        assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).senderLagNs(20_000_000L)
+            .backlogGrowth(0.001, Layer.SOCKET_BUFFER).build()).verdict()).as("a stall without loss or growth passes")
+            .isEqualTo(Verdict.PASS);
+    }
+
+    @Test
     void lossDecidesBeforeTheBacklogAndAnApplicationQueueIsNamedWhereItGrows()
     {
         final TrialJudge sustained = new TrialJudge(0.01, 0, 0.002);

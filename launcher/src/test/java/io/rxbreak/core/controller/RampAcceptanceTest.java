@@ -76,7 +76,7 @@ class RampAcceptanceTest
 
     /**
      * The same receiver with a socket buffer ten times as big (8 MiB granted: about 8,000 datagrams, 0.4 s at its
-     * capacity). Judged on loss alone it would pass up to about 20 % above its capacity in a 2 s trial; judged on
+     * capacity). Judged on loss alone it would pass up to about 16 % above its capacity in a 2 s trial (8,000 / 2.5 s); judged on
      * how fast it falls behind, every rate above the capacity fails, with a backlog growth of {@code R / C - 1},
      * before it loses anything, and the NDR stays at or under the capacity.
      */

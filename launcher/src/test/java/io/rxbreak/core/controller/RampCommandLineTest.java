@@ -2,6 +2,8 @@ package io.rxbreak.core.controller;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,35 @@ class RampCommandLineTest
         refused("--observe-port", "--observe-port", "1234");
         refused("--observe-pid", "--observe-pid", "999999999", "--observe-group", "239.1.2.3:4000");
         refused("--frobnicate", "--frobnicate");
+        refused("--max-backlog-growth", "--max-backlog-growth", "150%");
+        refused("--max-backlog-growth", "--max-backlog-growth", "lots");
+    }
+
+    @Test
+    void aRunFolderThatCannotBeWrittenIsRefusedBeforeAnythingStarts() throws Exception
+    {
+        final Path dir = Files.createTempDirectory("rxbreak-out");
+        try
+        {
+            final Path file = Files.writeString(dir.resolve("a-file"), "x");
+            refused("--out: cannot create the run folder " + file.resolve("run") + ": " + file + " is not a directory",
+                "--out", file.resolve("run").toString());
+            final Path used = Files.createDirectories(dir.resolve("used"));
+            Files.writeString(used.resolve("trials.jsonl"), "");
+            refused("--out: " + used + " already holds a run (trials.jsonl)", "--out", used.toString());
+            assertThat(dir.resolve("a-file")).isRegularFile();
+            try (var entries = Files.list(used))
+            {
+                assertThat(entries).as("nothing created").hasSize(1);
+            }
+        }
+        finally
+        {
+            try (var walk = Files.walk(dir))
+            {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     @Test
