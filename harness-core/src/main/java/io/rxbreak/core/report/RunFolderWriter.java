@@ -34,20 +34,6 @@ public final class RunFolderWriter implements SearchListener, Closeable
     }
 
     /**
-     * Create the folder (and its parents) if needed, write {@code run.json} and open {@code trials.jsonl}.
-     *
-     * @param directory the run folder.
-     * @param header    what is known at the start.
-     * @return the writer.
-     * @throws FileAlreadyExistsException when the folder already holds a run's files.
-     * @throws IOException                when the folder cannot be written.
-     */
-    public static RunFolderWriter create(final Path directory, final RunHeader header) throws IOException
-    {
-        return createChecked(directory, header);
-    }
-
-    /**
      * Tell, before anything starts and without creating anything, whether a run folder could be made here.
      *
      * @param directory the run folder.
@@ -80,7 +66,16 @@ public final class RunFolderWriter implements SearchListener, Closeable
         return null;
     }
 
-    private static RunFolderWriter createChecked(final Path directory, final RunHeader header) throws IOException
+    /**
+     * Create the folder (and its parents) if needed, write {@code run.json} and open {@code trials.jsonl}.
+     *
+     * @param directory the run folder.
+     * @param header    what is known at the start.
+     * @return the writer.
+     * @throws FileAlreadyExistsException when the folder already holds a run's files.
+     * @throws IOException                when the folder cannot be written.
+     */
+    public static RunFolderWriter create(final Path directory, final RunHeader header) throws IOException
     {
         Files.createDirectories(directory);
         for (final String name : new String[] {RunFolder.RUN_FILE, RunFolder.TRIALS_FILE, RunFolder.REPORT_FILE})
