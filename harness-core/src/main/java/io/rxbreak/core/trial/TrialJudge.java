@@ -114,6 +114,7 @@ public final class TrialJudge
         Verdict verdict = Verdict.INVALID;
         InvalidReason reason = null;
         boolean fellBehind = false;
+        final Layer backlogLayer = result.backlogLayer() == null ? Layer.SOCKET_BUFFER : result.backlogLayer();
         final String detail;
         if (result.counterFailure() != null)
         {
@@ -178,12 +179,11 @@ public final class TrialJudge
             verdict = Verdict.FAIL;
             fellBehind = true;
             final double growth = result.backlogGrowth();
-            final Layer layer = result.backlogLayer() == null ? Layer.SOCKET_BUFFER : result.backlogLayer();
             detail = String.format(Locale.ROOT, "received all %,d, but fell behind: its backlog grew by %.2f%% of the "
                 + "offered load (it kept up with about %,.0f msgs/s; the limit is %s); a longer trial would lose at the "
                 + "%s layer",
                 result.sent(), growth * 100.0, result.achievedRate() / (1.0 + growth), percent(maxBacklogGrowth),
-                layer.label());
+                backlogLayer.label());
         }
         else
         {
@@ -194,8 +194,7 @@ public final class TrialJudge
         final List<LayerLoss> attribution;
         if (fellBehind)
         {
-            attribution = List.of(new LayerLoss(
-                (result.backlogLayer() == null ? Layer.SOCKET_BUFFER : result.backlogLayer()).label(), 0, 1.0));
+            attribution = List.of(new LayerLoss(backlogLayer.label(), 0, 1.0));
         }
         else
         {
