@@ -36,6 +36,23 @@ public final class Accountant
     public void onMessage(
         final int streamId, final int trialId, final int flags, final long sequence, final long intendedSendTimeNs)
     {
+        onMessage(streamId, trialId, flags, sequence, intendedSendTimeNs, epochClock.epochNs());
+        onBatchEnd();
+    }
+
+    /**
+     * A message of a batch read at one instant; call {@link #onBatchEnd()} after the batch.
+     *
+     * @param streamId the message's stream.
+     * @param trialId its trial.
+     * @param flags its flags.
+     * @param sequence its sequence number (for an end-of-trial marker: how many messages were sent).
+     * @param intendedSendTimeNs when it was meant to be sent, epoch nanoseconds.
+     * @param receiptEpochNs when it was read, epoch nanoseconds.
+     */
+    public void onMessage(final int streamId, final int trialId, final int flags, final long sequence,
+        final long intendedSendTimeNs, final long receiptEpochNs)
+    {
         TrialAccounting trial = trials.current();
         if (trialId != trial.trialId())
         {
@@ -45,6 +62,7 @@ public final class Accountant
             }
             else if (followTrials && !isPrevious(trialId))
             {
+                trial.publishTrend();
                 trial = trials.rollOver(trial, trialId);
                 if (trial.trialId() != trialId)
                 {
@@ -77,7 +95,20 @@ public final class Accountant
         }
         else
         {
-            trial.recordLatency(intendedSendTimeNs, epochClock.epochNs() - intendedSendTimeNs);
+            trial.recordLatency(intendedSendTimeNs, receiptEpochNs - intendedSendTimeNs);
+        }
+    }
+
+    /**
+     * A batch of messages was accounted: publish its latency trend in one step.
+     */
+    public void onBatchEnd()
+    {
+        trials.current().publishTrend();
+        final TrialAccounting previous = trials.previous();
+        if (previous != null)
+        {
+            previous.publishTrend();
         }
     }
 

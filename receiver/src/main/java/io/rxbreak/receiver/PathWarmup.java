@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.rxbreak.core.os.JvmQuiet;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
@@ -26,9 +27,11 @@ import io.rxbreak.core.wire.MessageHeader;
  */
 final class PathWarmup
 {
-    private static final int MESSAGES_PER_LOOP = 100_000;
+    private static final int MESSAGES_PER_LOOP = 300_000;
     private static final int BURST = 64;
-    private static final long TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
+    private static final long TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    private static final long SETTLE_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long SETTLE_WAIT_NS = TimeUnit.SECONDS.toNanos(3);
 
     private PathWarmup()
     {
@@ -41,18 +44,38 @@ final class PathWarmup
         final EpochClock epochClock)
     {
         final List<Channel> channels = new ArrayList<>();
+        final List<SocketReader> readers = new ArrayList<>();
         final List<SocketCounters> counters = new ArrayList<>();
         try (DatagramChannel sender = DatagramChannel.open(java.net.StandardProtocolFamily.INET))
         {
-            for (final EventLoop loop : loops)
+            // one recvmmsg reader warms the code every such reader runs; Netty's path is warmed on every event loop
+            final List<EventLoop> warmed = transport == TransportKind.RECVMMSG ? loops.subList(0, 1) : loops;
+            for (final EventLoop loop : warmed)
             {
                 final SocketCounters socketCounters = new SocketCounters();
                 final SocketTrials trials = new SocketTrials(() -> 0, socketCounters, NanoClock.SYSTEM);
-                final ReceiveHandler handler = new ReceiveHandler(socketCounters,
-                    new Accountant(trials, epochClock, true), "warmup", 1);
+                final DatagramProcessor processor = new DatagramProcessor(socketCounters,
+                    new Accountant(trials, epochClock, true), epochClock, "warmup", 1);
+                final ReceiveHandler nettyReader = transport == TransportKind.RECVMMSG ? null :
+                    new ReceiveHandler(processor, loop, ThrottleSpec.NONE, config.readerCpus());
                 final Channel channel = ReceiverSocket.bootstrap(loop, transport, SocketProtocolFamily.INET, config,
-                    handler).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+                    nettyReader != null ? nettyReader : new io.netty.channel.ChannelInboundHandlerAdapter())
+                    .register().sync().channel();
                 channels.add(channel);
+                final SocketReader reader = nettyReader != null ? nettyReader :
+                    new DirectReader(((io.netty.channel.unix.UnixChannel)channel).fd().intValue(), processor,
+                        config.batch(), config.maxMessageBytes(), ThrottleSpec.NONE, "rxbreak-rx-warmup",
+                        config.readerCpus());
+                if (nettyReader != null)
+                {
+                    reader.start();
+                }
+                channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync();
+                if (nettyReader == null)
+                {
+                    reader.start();
+                }
+                readers.add(reader);
                 counters.add(socketCounters);
             }
             final ByteBuf header = Unpooled.buffer(MessageHeader.LENGTH);
@@ -78,7 +101,13 @@ final class PathWarmup
                     }
                 }
             }
-            return System.nanoTime() - deadlineNs < 0 ? null : "receive-path warm-up did not finish in 5 s";
+            if (System.nanoTime() - deadlineNs >= 0)
+            {
+                return "receive-path warm-up did not finish in " + TimeUnit.NANOSECONDS.toSeconds(TIMEOUT_NS) + " s";
+            }
+            // what it ran is queued for the compilers: let them finish before the first real datagram
+            JvmQuiet.await(SETTLE_NS, SETTLE_WAIT_NS, List.of(ProcessHandle.current().pid()));
+            return null;
         }
         catch (final IOException | RuntimeException ex)
         {
@@ -91,6 +120,10 @@ final class PathWarmup
         }
         finally
         {
+            for (final SocketReader reader : readers)
+            {
+                reader.close();
+            }
             for (final Channel channel : channels)
             {
                 channel.close().syncUninterruptibly();

@@ -1,5 +1,7 @@
 package io.rxbreak.receiver;
 
+import io.rxbreak.core.os.CpuSet;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,8 +81,16 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         description = "SO_BUSY_POLL in microseconds (default: off).")
     int busyPollUs;
 
-    @Option(names = "--transport", paramLabel = "epoll|io_uring", defaultValue = "epoll",
-        description = "Native transport (default: ${DEFAULT-VALUE}); io_uring falls back to epoll when unavailable.")
+    @Option(names = "--reader-cpus", paramLabel = "LIST",
+        description = "Run the reading threads on these CPUs (a CPU list like 1 or 2-3) and every other thread of "
+            + "the receiver (JIT compilers, garbage collector, reports, the agent's control plane) on the others, "
+            + "so that nothing of the receiver's own competes with its reads (default: where the process runs).")
+    String readerCpus;
+
+    @Option(names = "--transport", paramLabel = "recvmmsg|epoll|io_uring", defaultValue = "recvmmsg",
+        description = "How the sockets are read: recvmmsg into one reused buffer on a thread per socket, no object "
+            + "per datagram (default: ${DEFAULT-VALUE}); epoll or io_uring: Netty's read path (io_uring falls back to "
+            + "epoll when unavailable).")
     String transport;
 
     @Option(names = "--throttle", paramLabel = "SPEC", defaultValue = "none",
@@ -313,7 +323,8 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         }
         builder.interfaceName(interfaceName).socketsPerGroup(socketsPerGroup).rcvbufForce(rcvbufForce)
             .busyPollUs(busyPollUs).throttle(ThrottleSpec.parse("--throttle", throttle)).untilEnd(untilEnd)
-            .drainNs(drainNs).reportIntervalNs(intervalNs).hlog(hlog).batch(batch);
+            .drainNs(drainNs).reportIntervalNs(intervalNs).hlog(hlog).batch(batch)
+            .readerCpus(readerCpus == null ? null : CpuSet.parse(readerCpus, "--reader-cpus"));
         if (rcvbufBytes != null)
         {
             builder.rcvbufBytes(rcvbufBytes);
@@ -333,9 +344,10 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         builder.maxMessageBytes((int)maxMessageBytes);
         switch (transport.toLowerCase(Locale.ROOT))
         {
+            case "recvmmsg": builder.transport(TransportKind.RECVMMSG); break;
             case "epoll": builder.transport(TransportKind.EPOLL); break;
             case "io_uring": case "iouring": case "io-uring": builder.transport(TransportKind.IO_URING); break;
-            default: throw BadInputException.option("--transport", "'" + transport + "' is neither epoll nor io_uring");
+            default: throw BadInputException.option("--transport", "'" + transport + "' is none of recvmmsg, epoll and io_uring");
         }
         return builder.build();
     }

@@ -1,69 +1,77 @@
 package io.rxbreak.receiver;
 
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.TimeoutException;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
-import io.rxbreak.core.wire.DecodeResult;
-import io.rxbreak.core.wire.MessageDecoder;
-import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.os.Threads;
 
 /**
- * One socket's reading: AUTO_READ is off and each {@code read()} is one recvmmsg batch, asked for only when the
- * throttle allows, so a slow receiver leaves the data in the kernel's socket buffer (where the kernel drops it).
- * Decodes each datagram in place, counts foreign ones, and hands valid messages to the {@link Accountant}
- * directly or, with the {@code queue} throttle, through the {@link ApplicationQueue}. Runs on the channel's
- * event-loop thread; the throttle is swapped on that thread too.
+ * One socket read by Netty's datagram path ({@code --transport epoll} or {@code io_uring}): AUTO_READ is off and
+ * each {@code read()} is one recvmmsg batch, asked for only when the throttle allows, so a slow receiver leaves the
+ * data in the kernel's socket buffer (where the kernel drops it). Each datagram reaches {@link #channelRead} as a
+ * packet of its own; the {@link DatagramProcessor} does the rest. Runs on the channel's event-loop thread; the
+ * throttle is swapped on that thread too.
  */
-public final class ReceiveHandler extends ChannelInboundHandlerAdapter
+final class ReceiveHandler extends ChannelInboundHandlerAdapter implements SocketReader
 {
-    private final SocketCounters socketCounters;
-    private final Accountant accountant;
-    private final MessageDecoder decoder = new MessageDecoder();
-    private final String name;
-    private final long seed;
+    private static final long CLOSE_WAIT_S = 10;
+
+    private final DatagramProcessor processor;
+    private final EventLoop loop;
+    private final ThrottleSpec initial;
     private final Runnable readTask = this::readNow;
     private ChannelHandlerContext context;
-    private volatile Throttle throttle = NoThrottle.INSTANCE;
-    private volatile ThrottleSpec spec = ThrottleSpec.NONE;
-    private volatile ApplicationQueue queue;
-    private QueueWorker worker;
-    private boolean dropWhenFull;
     private ScheduledFuture<?> pendingRead;
-    private volatile boolean closing;
     private boolean readAsked;
-    private Object lastBatchBuffer;
-    private long lastBatchAddress;
+    private boolean inBatch;
+    private volatile int readingTid = -1;
+    private final CpuSet cpus;
 
     /**
-     * @param socketCounters the socket's counters.
-     * @param accountant accounts valid messages.
-     * @param name the socket's name, for threads.
-     * @param seed the seed of the throttle's random draws.
+     * @param processor what the datagrams go to.
+     * @param loop the channel's event loop.
+     * @param initial the throttle to start with.
+     * @param cpus the CPUs the event-loop thread reads on, or null for the process's.
      */
-    public ReceiveHandler(final SocketCounters socketCounters, final Accountant accountant, final String name,
-        final long seed)
+    ReceiveHandler(final DatagramProcessor processor, final EventLoop loop, final ThrottleSpec initial,
+        final CpuSet cpus)
     {
-        this.socketCounters = socketCounters;
-        this.accountant = accountant;
-        this.name = name;
-        this.seed = seed;
+        this.cpus = cpus;
+        this.processor = processor;
+        this.loop = loop;
+        this.initial = initial;
+    }
+
+    @Override
+    public void start()
+    {
+        onLoop(() -> processor.applyThrottle(initial));
     }
 
     @Override
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         context = ctx;
+        readingTid = -1;
     }
 
     @Override
     public void channelActive(final ChannelHandlerContext ctx)
     {
-        ctx.read();
+        readingTid = Threads.currentTid();
+        if (cpus != null)
+        {
+            Threads.setAffinity(0, cpus);
+        }
+        scheduleRead();
         ctx.fireChannelActive();
     }
 
@@ -73,7 +81,18 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter
         final DatagramPacket packet = (DatagramPacket)msg;
         try
         {
-            onDatagram(packet.content());
+            if (!inBatch)
+            {
+                inBatch = true;
+                processor.onBatchStart();
+                if (readAsked)
+                {
+                    readAsked = false;
+                    processor.onDataArrived(System.nanoTime());
+                }
+            }
+            final ByteBuf content = packet.content();
+            processor.onDatagram(content, content.readerIndex(), content.readableBytes());
         }
         finally
         {
@@ -81,77 +100,26 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter
         }
     }
 
-    private void onDatagram(final ByteBuf content)
-    {
-        final Counters counters = socketCounters.counters();
-        if (readAsked)
-        {
-            readAsked = false;
-            throttle.onDataArrived(System.nanoTime());
-        }
-        countBatch(content);
-        counters.increment(SocketCounters.DATAGRAMS);
-        counters.add(SocketCounters.BYTES, content.readableBytes());
-        final DecodeResult result = decoder.wrap(content);
-        if (result != DecodeResult.OK)
-        {
-            counters.increment(SocketCounters.foreign(result));
-            return;
-        }
-        final ApplicationQueue q = queue;
-        if (q == null)
-        {
-            accountant.onMessage(decoder.streamId(), decoder.trialId(), decoder.flags(), decoder.sequence(),
-                decoder.intendedSendTimeNs());
-            throttle.onMessage();
-            return;
-        }
-        while (!q.offer(decoder.streamId(), decoder.trialId(), decoder.flags(), decoder.sequence(),
-            decoder.intendedSendTimeNs()))
-        {
-            // an end-of-trial marker is not a message of the trial: never drop it (it would count as a lost
-            // message in the accounting), wait for room like the block mode does
-            if (closing || dropWhenFull && (decoder.flags() & MessageHeader.FLAG_END_OF_TRIAL) == 0)
-            {
-                counters.increment(SocketCounters.APPLICATION_DROPS);
-                return;
-            }
-            LockSupport.parkNanos(1_000);
-        }
-    }
-
-    /**
-     * A recvmmsg batch hands over slices of one buffer at rising addresses; a new buffer, or an address that does
-     * not rise, starts a new batch. A plain recvmsg gives each datagram its own buffer: each is a batch.
-     */
-    private void countBatch(final ByteBuf content)
-    {
-        final ByteBuf parent = content.unwrap();
-        final long address = content.hasMemoryAddress() ? content.memoryAddress() : 0;
-        if (parent == null || parent != lastBatchBuffer || address <= lastBatchAddress)
-        {
-            socketCounters.counters().increment(SocketCounters.BATCHES);
-        }
-        lastBatchBuffer = parent;
-        lastBatchAddress = address;
-    }
-
     @Override
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
-        lastBatchBuffer = null;
+        if (inBatch)
+        {
+            inBatch = false;
+            processor.onBatchEnd();
+        }
         scheduleRead();
         ctx.fireChannelReadComplete();
     }
 
     private void scheduleRead()
     {
-        if (closing || pendingRead != null)
+        if (processor.isClosing() || pendingRead != null || context == null || !context.channel().isActive())
         {
             return;
         }
         final long nowNs = System.nanoTime();
-        final long atNs = throttle.nextReadAtNs(nowNs);
+        final long atNs = processor.nextReadAtNs(nowNs);
         if (atNs - nowNs <= 0)
         {
             readAsked = true;
@@ -166,93 +134,83 @@ public final class ReceiveHandler extends ChannelInboundHandlerAdapter
     private void readNow()
     {
         pendingRead = null;
-        if (!closing)
+        scheduleRead();
+    }
+
+    @Override
+    public void applyThrottle(final ThrottleSpec spec)
+    {
+        onLoop(() ->
         {
+            processor.applyThrottle(spec);
+            if (pendingRead != null)
+            {
+                pendingRead.cancel(false);
+                pendingRead = null;
+            }
             scheduleRead();
-        }
+        });
     }
 
-    /**
-     * Swap the throttle; on the event-loop thread. Leaving the {@code queue} throttle first drains its queue
-     * (the reading thread waits for the worker), so that only one thread ever accounts at a time.
-     *
-     * @param next the new throttle.
-     * @throws InterruptedException if interrupted while the old worker drains.
-     */
-    public void applyThrottle(final ThrottleSpec next) throws InterruptedException
-    {
-        stopWorker();
-        throttle = Throttle.create(next, seed);
-        if (next.kind() == ThrottleSpec.Kind.QUEUE)
-        {
-            final ApplicationQueue q = new ApplicationQueue(next.queueCapacity());
-            dropWhenFull = next.dropWhenFull();
-            worker = new QueueWorker(q, accountant, next.costNs(), "rxbreak-app-" + name);
-            worker.start();
-            queue = q;
-        }
-        spec = next;
-        if (pendingRead != null)
-        {
-            pendingRead.cancel(false);
-            pendingRead = null;
-        }
-        if (context != null && context.channel().isActive())
-        {
-            scheduleRead();
-        }
-    }
-
-    private void stopWorker() throws InterruptedException
-    {
-        if (worker != null)
-        {
-            queue = null;
-            worker.finish();
-            worker = null;
-        }
-    }
-
-    /**
-     * Stop reading and drain the application queue; on the event-loop thread.
-     *
-     * @throws InterruptedException if interrupted while the worker drains.
-     */
-    public void close() throws InterruptedException
-    {
-        closing = true;
-        if (pendingRead != null)
-        {
-            pendingRead.cancel(false);
-            pendingRead = null;
-        }
-        stopWorker();
-    }
-
-    /**
-     * Mark closing from any thread, so that a reading thread blocked on a full queue gives up.
-     */
-    public void markClosing()
-    {
-        closing = true;
-    }
-
-    public ThrottleSpec spec()
-    {
-        return spec;
-    }
-
-    /**
-     * @return the throttle's state and, with the queue throttle, the queue's depth; any thread.
-     */
+    @Override
     public String throttleState()
     {
-        final ApplicationQueue q = queue;
-        if (q != null)
+        return processor.throttleState();
+    }
+
+    @Override
+    public void markClosing()
+    {
+        processor.markClosing();
+    }
+
+    @Override
+    public String close()
+    {
+        processor.markClosing();
+        try
         {
-            return spec + " depth " + q.depth() + "/" + q.capacity() + ", app drops " +
-                socketCounters.counters().get(SocketCounters.APPLICATION_DROPS);
+            loop.submit(() ->
+            {
+                if (pendingRead != null)
+                {
+                    pendingRead.cancel(false);
+                    pendingRead = null;
+                }
+                processor.close();
+                return null;
+            }).get(CLOSE_WAIT_S, TimeUnit.SECONDS);
+            return null;
         }
-        return throttle.state();
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return "interrupted while stopping";
+        }
+        catch (final ExecutionException | TimeoutException ex)
+        {
+            return ex.toString();
+        }
+    }
+
+    @Override
+    public int readingTid()
+    {
+        return readingTid;
+    }
+
+    private void onLoop(final LoopTask task)
+    {
+        loop.submit(() ->
+        {
+            task.run();
+            return null;
+        }).syncUninterruptibly();
+    }
+
+    @FunctionalInterface
+    private interface LoopTask
+    {
+        void run() throws InterruptedException;
     }
 }

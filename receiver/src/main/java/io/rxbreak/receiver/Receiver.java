@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -21,6 +20,8 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.os.Threads;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.wire.DecodeResult;
 
@@ -79,15 +80,27 @@ public final class Receiver implements AutoCloseable
             notes.add("io_uring is unavailable (" + IoUring.unavailabilityCause() + "); using epoll");
             transport = TransportKind.EPOLL;
         }
-        if (transport == TransportKind.EPOLL && !Epoll.isAvailable())
+        if (transport == TransportKind.RECVMMSG && Threads.unavailableReason() != null)
+        {
+            notes.add("recvmmsg reading is unavailable (" + Threads.unavailableReason() + "); using epoll");
+            transport = TransportKind.EPOLL;
+        }
+        if (transport != TransportKind.IO_URING && !Epoll.isAvailable())
         {
             throw new IllegalStateException("native epoll is unavailable: " + Epoll.unavailabilityCause());
+        }
+        final String placed = placeOffReaders(config.readerCpus());
+        if (placed != null)
+        {
+            notes.add(placed);
         }
         final IoHandlerFactory factory = transport == TransportKind.IO_URING ?
             IoUringIoHandler.newFactory() : EpollIoHandler.newFactory();
         final int count = config.groups().size() * config.socketsPerGroup();
+        // Netty's read path reads each socket on its event loop; recvmmsg reading has a thread per socket of its own
+        // and needs an event loop only to open the sockets
         final MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(
-            count, new DefaultThreadFactory("rxbreak-rx", true), factory);
+            transport == TransportKind.RECVMMSG ? 1 : count, new DefaultThreadFactory("rxbreak-rx", true), factory);
         final List<ReceiverSocket> sockets = new ArrayList<>();
         final EpochClock epochClock = EpochClock.system();
         if (System.getProperty("io.netty.leakDetection.level") == null)
@@ -135,6 +148,33 @@ public final class Receiver implements AutoCloseable
         noteGarbageCollector(notes);
         return new Receiver(config, transport, Collections.unmodifiableList(notes), loops,
             Collections.unmodifiableList(sockets));
+    }
+
+    /**
+     * Keep every thread of this process (those it has and, by inheritance, those it makes) off the reading threads'
+     * CPUs, which each reading thread then takes for itself.
+     *
+     * @return a note when that could not be done, else null.
+     */
+    private static String placeOffReaders(final CpuSet readerCpus)
+    {
+        if (readerCpus == null)
+        {
+            return null;
+        }
+        final CpuSet allowed = Threads.affinity(0);
+        if (allowed == null)
+        {
+            return "--reader-cpus ignored: " + Threads.unavailableReason();
+        }
+        final CpuSet rest = allowed.minus(readerCpus);
+        if (rest.isEmpty())
+        {
+            return "--reader-cpus " + readerCpus + ": no other CPU is left for the receiver's other threads (it may " +
+                "use " + allowed + "); they share the reading threads' CPUs";
+        }
+        final String why = Threads.pinProcess(ProcessHandle.current().pid(), rest);
+        return why == null ? null : "--reader-cpus: the other threads stay where they were: " + why;
     }
 
     private static void noteRcvbuf(final ReceiverConfig config, final List<ReceiverSocket> sockets,
@@ -219,18 +259,9 @@ public final class Receiver implements AutoCloseable
      */
     public void setThrottle(final ThrottleSpec spec)
     {
-        final List<io.netty.util.concurrent.Future<?>> done = new ArrayList<>();
         for (final ReceiverSocket socket : sockets)
         {
-            done.add(socket.channel().eventLoop().submit(() ->
-            {
-                socket.handler().applyThrottle(spec);
-                return null;
-            }));
-        }
-        for (final io.netty.util.concurrent.Future<?> future : done)
-        {
-            future.syncUninterruptibly();
+            socket.reader().applyThrottle(spec);
         }
         throttle = spec;
     }
@@ -386,7 +417,7 @@ public final class Receiver implements AutoCloseable
             socketResults.add(new SocketResult(socket.index(), socket.group().toString(), socket.inode(),
                 socketReceived, socketUnique, socketGaps, socketDatagrams, socketBatches, socketDrops,
                 memInfo.rxQueueBytes(), socketAppDrops, socket.rcvbufRequested(), socket.rcvbufGranted(),
-                socket.handler().throttleState(), growth));
+                socket.reader().throttleState(), growth));
         }
         return new TrialResult(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
             kernelDrops, applicationDrops, datagrams, batches, foreign, otherTrial, endMarkers, streamsEnded,
@@ -420,25 +451,14 @@ public final class Receiver implements AutoCloseable
         }
         for (final ReceiverSocket socket : sockets)
         {
-            socket.handler().markClosing();
+            socket.reader().markClosing();
         }
         for (final ReceiverSocket socket : sockets)
         {
-            try
+            final String problem = socket.reader().close();
+            if (problem != null)
             {
-                socket.channel().eventLoop().submit(() ->
-                {
-                    socket.handler().close();
-                    return null;
-                }).get(10, TimeUnit.SECONDS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-            catch (final ExecutionException | java.util.concurrent.TimeoutException ex)
-            {
-                notesOnClose.add("socket " + socket.index() + " did not stop cleanly: " + ex);
+                notesOnClose.add("socket " + socket.index() + " did not stop cleanly: " + problem);
             }
             socket.trials().endCurrent();
         }

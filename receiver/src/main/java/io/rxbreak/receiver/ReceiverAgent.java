@@ -23,6 +23,11 @@ import io.rxbreak.core.control.AgentLoop;
 import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.PrometheusText;
 import io.rxbreak.core.control.Router;
+import io.rxbreak.core.os.DatagramMemory;
+import io.rxbreak.core.os.JvmQuiet;
+import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.TrialCounterWindow;
 import io.rxbreak.core.counters.WindowCounters;
@@ -51,6 +56,8 @@ final class ReceiverAgent
         return thread;
     });
     private volatile Integer trialId;
+    private volatile ThreadGroupClock readersClock;
+    private volatile ThreadGroupClock agentClock;
 
     private ReceiverAgent(final Receiver receiver)
     {
@@ -145,15 +152,60 @@ final class ReceiverAgent
         return AgentResponse.json(status);
     }
 
-    private AgentResponse begin(final AgentRequest request)
+    private AgentResponse begin(final AgentRequest request) throws InterruptedException
     {
         final AgentApi.ReceiverTrial body = request.bodyAs(AgentApi.ReceiverTrial.class);
+        final ReceiveBuffer buffer = body.sizeBytes() == null ? null : buffer(body.sizeBytes());
+        // let this JVM's compiler threads finish what the last trial queued before the next one starts
+        JvmQuiet.beforeTrial();
         receiver.drainLatency(null);
         peakRxQueueBytes.set(0);
         window.begin();
         receiver.startTrial(body.trialId());
         trialId = body.trialId();
-        return AgentResponse.json(Map.of("begun", body.trialId()));
+        final List<Integer> readers = readingTids();
+        readersClock = ThreadGroupClock.of(ProcessHandle.current().pid(), readers);
+        agentClock = ThreadGroupClock.allBut(ProcessHandle.current().pid(), readers);
+        readersClock.start();
+        agentClock.start();
+        final Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("begun", body.trialId());
+        answer.put("buffer", buffer);
+        return AgentResponse.json(answer);
+    }
+
+    /**
+     * @return what the smallest receive buffer holds in datagrams of the trial's size, or null when unknown.
+     */
+    private ReceiveBuffer buffer(final int sizeBytes)
+    {
+        long granted = Long.MAX_VALUE;
+        for (final ReceiverSocket socket : receiver.sockets())
+        {
+            granted = Math.min(granted, socket.rcvbufGranted());
+        }
+        try
+        {
+            final long truesize = DatagramMemory.truesizeBytes(sizeBytes);
+            return new ReceiveBuffer(granted, truesize, Math.max(1, granted / truesize));
+        }
+        catch (final IllegalStateException ex)
+        {
+            return null;
+        }
+    }
+
+    private List<Integer> readingTids()
+    {
+        final List<Integer> tids = new ArrayList<>();
+        for (final ReceiverSocket socket : receiver.sockets())
+        {
+            if (socket.readingTid() > 0 && !tids.contains(socket.readingTid()))
+            {
+                tids.add(socket.readingTid());
+            }
+        }
+        return tids;
     }
 
     private AgentResponse end(final AgentRequest request) throws InterruptedException
@@ -168,6 +220,8 @@ final class ReceiverAgent
         receiver.drainLatency(latency);
         final TrialResult result = receiver.result(body.trialId());
         final WindowCounters counters = window.end();
+        final CpuUse readers = readersClock == null ? null : readersClock.stop();
+        final CpuUse agent = agentClock == null ? null : agentClock.stop();
         final Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("result", result);
         answer.put("counters", counters);
@@ -175,6 +229,8 @@ final class ReceiverAgent
         answer.put("note", note);
         answer.put("latencyHistogram", encode(latency));
         answer.put("peakRxQueueBytes", peakRxQueueBytes.get());
+        answer.put("readersCpu", readers);
+        answer.put("agentCpu", agent);
         return AgentResponse.json(answer);
     }
 

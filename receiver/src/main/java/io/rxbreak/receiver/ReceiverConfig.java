@@ -1,5 +1,7 @@
 package io.rxbreak.receiver;
 
+import io.rxbreak.core.os.CpuSet;
+
 import java.net.NetworkInterface;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ public final class ReceiverConfig
     private final int maxMessageBytes;
     private final int batch;
     private final boolean followTrials;
+    private final CpuSet readerCpus;
 
     private ReceiverConfig(final Builder builder, final NetworkInterface networkInterface)
     {
@@ -59,6 +62,16 @@ public final class ReceiverConfig
         this.maxMessageBytes = builder.maxMessageBytes;
         this.batch = builder.batch;
         this.followTrials = builder.followTrials;
+        this.readerCpus = builder.readerCpus;
+    }
+
+    /**
+     * @return the CPUs of the reading threads, with every other thread of the process kept off them; null to leave
+     *     the threads where the process runs.
+     */
+    public CpuSet readerCpus()
+    {
+        return readerCpus;
     }
 
     public static Builder builder()
@@ -197,7 +210,7 @@ public final class ReceiverConfig
         private boolean rcvbufSet;
         private boolean rcvbufForce;
         private int busyPollUs;
-        private TransportKind transport = TransportKind.EPOLL;
+        private TransportKind transport = TransportKind.RECVMMSG;
         private ThrottleSpec throttle = ThrottleSpec.NONE;
         private long durationNs;
         private boolean untilEnd;
@@ -207,6 +220,7 @@ public final class ReceiverConfig
         private int maxMessageBytes = 1472;
         private int batch = 64;
         private boolean followTrials = true;
+        private CpuSet readerCpus;
 
         private Builder()
         {
@@ -246,6 +260,16 @@ public final class ReceiverConfig
         public Builder busyPollUs(final int us)
         {
             this.busyPollUs = us;
+            return this;
+        }
+
+        /**
+         * @param cpus the CPUs of the reading threads (every other thread of the process keeps off them), or null.
+         * @return this.
+         */
+        public Builder readerCpus(final CpuSet cpus)
+        {
+            this.readerCpus = cpus;
             return this;
         }
 

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelException;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -31,9 +33,10 @@ import io.rxbreak.core.time.NanoClock;
 /**
  * One receiving socket: a Netty datagram channel of the group's family, SO_REUSEADDR and SO_REUSEPORT, bound to
  * the group's address and port (so it gets no other group on that port), IP_MULTICAST_ALL off, joined on the
- * named interface, with recvmmsg batching set up (MAX_DATAGRAM_PAYLOAD_SIZE and a buffer of {@code batch}
- * datagrams). It knows its fd and inode, what receive buffer was asked for and granted, and reads its own
- * SO_MEMINFO.
+ * named interface. It is read by a {@link SocketReader}: {@code recvmmsg} into one reused buffer on a thread of
+ * its own (the default), or Netty's read path with recvmmsg batching (MAX_DATAGRAM_PAYLOAD_SIZE and a buffer of
+ * {@code batch} datagrams). It knows its fd and inode, what receive buffer was asked for and granted, and reads its
+ * own SO_MEMINFO.
  */
 public final class ReceiverSocket
 {
@@ -50,11 +53,11 @@ public final class ReceiverSocket
     private final String rcvbufNote;
     private final SocketCounters counters;
     private final SocketTrials trials;
-    private final ReceiveHandler handler;
+    private final SocketReader reader;
 
     private ReceiverSocket(final int index, final MulticastGroup group, final DatagramChannel channel,
         final long rcvbufRequested, final String rcvbufNote, final SocketCounters counters, final SocketTrials trials,
-        final ReceiveHandler handler)
+        final SocketReader reader)
     {
         this.index = index;
         this.group = group;
@@ -66,7 +69,7 @@ public final class ReceiverSocket
         this.rcvbufNote = rcvbufNote;
         this.counters = counters;
         this.trials = trials;
-        this.handler = handler;
+        this.reader = reader;
     }
 
     /**
@@ -91,8 +94,12 @@ public final class ReceiverSocket
         final SocketTrials trials = new SocketTrials(() -> holder[0] == null ? 0 : memInfo(holder[0]).drops(),
             counters, NanoClock.SYSTEM);
         final Accountant accountant = new Accountant(trials, epochClock, config.followTrials());
-        final ReceiveHandler handler = new ReceiveHandler(counters, accountant, "s" + index, 0x5EEDL + index);
-        final Bootstrap bootstrap = bootstrap(loop, transport, group.family(), config, handler);
+        final DatagramProcessor processor = new DatagramProcessor(counters, accountant, epochClock, "s" + index,
+            0x5EEDL + index);
+        final ReceiveHandler nettyReader = transport == TransportKind.RECVMMSG ? null :
+            new ReceiveHandler(processor, loop, config.throttle(), config.readerCpus());
+        final Bootstrap bootstrap = bootstrap(loop, transport, group.family(), config,
+            nettyReader != null ? nettyReader : new ChannelInboundHandlerAdapter());
         final DatagramChannel channel = (DatagramChannel)bootstrap.register().sync().channel();
         try
         {
@@ -103,16 +110,23 @@ public final class ReceiverSocket
                 channel.config().setOption(SocketOptions.SO_BUSY_POLL, config.busyPollUs());
             }
             holder[0] = channel;
+            final SocketReader reader = nettyReader != null ? nettyReader :
+                new DirectReader(((UnixChannel)channel).fd().intValue(), processor, config.batch(),
+                    config.maxMessageBytes(), config.throttle(), "rxbreak-rx-" + index, config.readerCpus());
             final ReceiverSocket socket = new ReceiverSocket(index, group, channel, config.rcvbufBytes(), note,
-                counters, trials, handler);
+                counters, trials, reader);
             trials.restart();
-            channel.eventLoop().submit(() ->
+            if (nettyReader != null)
             {
-                handler.applyThrottle(config.throttle());
-                return null;
-            }).sync();
+                // Netty reads once the channel is active (bound): the throttle must be in place before
+                reader.start();
+            }
             channel.bind(new InetSocketAddress(group.address(), group.port())).sync();
             channel.joinGroup(group.socketAddress(), nif).sync();
+            if (nettyReader == null)
+            {
+                reader.start();
+            }
             return socket;
         }
         catch (final RuntimeException | InterruptedException ex)
@@ -128,7 +142,7 @@ public final class ReceiverSocket
      */
     static Bootstrap bootstrap(final EventLoop loop, final TransportKind transport,
         final io.netty.channel.socket.SocketProtocolFamily family, final ReceiverConfig config,
-        final ReceiveHandler handler)
+        final ChannelHandler handler)
     {
         final Bootstrap bootstrap = new Bootstrap()
             .group(loop)
@@ -294,8 +308,19 @@ public final class ReceiverSocket
         return trials;
     }
 
-    public ReceiveHandler handler()
+    /**
+     * @return the id of the thread that reads this socket, or -1 when unknown.
+     */
+    public int readingTid()
     {
-        return handler;
+        return reader.readingTid();
+    }
+
+    /**
+     * @return how the socket is read.
+     */
+    SocketReader reader()
+    {
+        return reader;
     }
 }

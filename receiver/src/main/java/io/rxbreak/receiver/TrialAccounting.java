@@ -39,6 +39,7 @@ public final class TrialAccounting
     private final SingleWriterRecorder recorder = new SingleWriterRecorder(HIGHEST_LATENCY_NS, 3);
     private final Histogram latencyTotal = new Histogram(HIGHEST_LATENCY_NS, 3);
     private final LinearTrend latencyTrend = new LinearTrend();
+    private final LinearTrend.Points latencyPoints = latencyTrend.points();
     private Histogram recycled;
     private volatile int trialId;
     private final long startKernelDrops;
@@ -96,7 +97,7 @@ public final class TrialAccounting
      */
     void recordLatency(final long intendedSendTimeNs, final long latencyNs)
     {
-        latencyTrend.add(intendedSendTimeNs, latencyNs);
+        latencyPoints.add(intendedSendTimeNs, latencyNs);
         if (latencyNs < 0)
         {
             counters.increment(NEGATIVE_LATENCY);
@@ -111,6 +112,14 @@ public final class TrialAccounting
         {
             recorder.recordValue(latencyNs);
         }
+    }
+
+    /**
+     * Writer only: make the latencies recorded since the last call part of {@link #latencyTrend()}.
+     */
+    void publishTrend()
+    {
+        latencyTrend.add(latencyPoints);
     }
 
     /**

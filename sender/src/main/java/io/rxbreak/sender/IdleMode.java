@@ -11,6 +11,12 @@ public enum IdleMode
     SPIN,
     /** {@link Thread#yield()} between checks: exact enough, leaves the core to others that are runnable. */
     YIELD,
+    /**
+     * Sleep until the next message is due, with a timer slack of a microsecond, and spin only the last few
+     * microseconds: the thread is asleep most of the time, so it does not compete with a neighbour on its CPU, and
+     * when it wakes the scheduler lets it run at once. The choice when the sender shares its CPU.
+     */
+    SLEEP,
     /** Sleep on the event loop's timer until shortly before the next message is due: least CPU, least exact. */
     PARK;
 

@@ -155,6 +155,11 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         if (agentOptions.enabled())
         {
             agentOptions.address();
+            final String warmup = SendPathWarmup.run(config);
+            if (warmup != null)
+            {
+                spec.commandLine().getErr().println("rxbreak send: " + warmup);
+            }
             try (Sender sender = Sender.open(config, io.rxbreak.core.time.NanoClock.SYSTEM,
                 new SnmpSndbufErrors(SnmpSndbufErrors.PROC_NET_SNMP)))
             {

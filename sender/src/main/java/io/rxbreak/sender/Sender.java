@@ -26,6 +26,8 @@ import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.net.SocketOptions;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.os.Threads;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
 
@@ -49,6 +51,8 @@ public final class Sender implements AutoCloseable
     private static final int DEFAULT_MAX_BATCH = 1_024;
     private static final int IPV4_HEADERS = 28;
     private static final int IPV6_HEADERS = 48;
+    private static final long TIMER_SLACK_NS = 1_000L;
+    private static final long TIME_SLICE_NS = 100_000L;
 
     static
     {
@@ -162,7 +166,31 @@ public final class Sender implements AutoCloseable
         }
         setup = new SenderSetup(groupNames, config.streamsPerGroup(), config.networkInterface().getName(), mtu,
             Interfaces.isLoopback(config.networkInterface()), ttlReadBack, sndbufReadBack,
-            EpollDatagramChannel.isSegmentedDatagramPacketSupported());
+            EpollDatagramChannel.isSegmentedDatagramPacketSupported(),
+            eventLoop.submit(Sender::prepareSendingThread).syncUninterruptibly().getNow());
+    }
+
+    /**
+     * On the sending thread: timed waits to the microsecond (the default timer slack of 50 us would make every
+     * sleep of the pacer late by that much).
+     */
+    private static SendingThread prepareSendingThread()
+    {
+        final List<String> notes = new ArrayList<>();
+        final String slack = Threads.setCurrentTimerSlackNs(TIMER_SLACK_NS);
+        if (slack != null)
+        {
+            notes.add("timer slack left at the default: " + slack);
+        }
+        final String slice = Threads.setSliceNs(0, TIME_SLICE_NS);
+        if (slice != null)
+        {
+            notes.add("time slice left at the default: " + slice);
+        }
+        final CpuSet cpus = Threads.affinity(0);
+        return new SendingThread(Threads.currentTid(), cpus == null ? null : cpus.toString(),
+            (slack == null ? "timer slack " + TIMER_SLACK_NS / 1000 + " us" : "default timer slack") +
+            (slice == null ? ", time slice " + TIME_SLICE_NS / 1000 + " us" : ""), List.copyOf(notes));
     }
 
     /**
@@ -240,6 +268,22 @@ public final class Sender implements AutoCloseable
      */
     public Trial startTrial(final TrialPlan plan)
     {
+        final Trial trial = prepareTrial(plan);
+        trial.start();
+        return trial;
+    }
+
+    /**
+     * Set a trial up (buffers, headers, counters), on the calling thread, without sending: {@link Trial#start()}
+     * sends its first message. What runs between the two (a wait for the JIT to settle) delays no message.
+     *
+     * @param plan the trial.
+     * @return the trial, not started.
+     * @throws BadInputException when the plan cannot run with this configuration (naming the option).
+     * @throws IllegalStateException when a trial is still running.
+     */
+    public Trial prepareTrial(final TrialPlan plan)
+    {
         final Trial running = current.get();
         if (running != null && !running.isDone())
         {
@@ -280,7 +324,7 @@ public final class Sender implements AutoCloseable
         }
         final TrialResultBuilder resultBuilder = new TrialResultBuilder(setup.groups(), streamsPerGroup, segments, idle);
         final TrialLoop loop = new TrialLoop(eventLoop, channels, errorCounters, slots, plan, streamsPerGroup, maxBatch,
-            idle, clock, config.maxLagNs(), sndbufErrors, resultBuilder);
+            idle, clock, config.maxLagNs(), sndbufErrors, resultBuilder, new PacingRecorder(plan.burstLimit()));
         final Trial trial = new Trial(loop, plan, segments, maxBatch, idle, notes);
         if (!current.compareAndSet(running, trial))
         {
@@ -290,7 +334,6 @@ public final class Sender implements AutoCloseable
             }
             throw new IllegalStateException("another trial was started at the same time");
         }
-        eventLoop.execute(loop);
         return trial;
     }
 

@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -16,6 +19,9 @@ import io.rxbreak.core.control.AgentLoop;
 import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.PrometheusText;
 import io.rxbreak.core.control.Router;
+import io.rxbreak.core.os.JvmQuiet;
+import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.CpuUse;
 
 /**
  * {@code rxbreak send --agent}: the sender driven by a controller over the control protocol ({@link AgentApi}).
@@ -27,6 +33,12 @@ final class SenderAgent
     private static final long STOP_WAIT_S = 10;
 
     private final Sender sender;
+    private final ExecutorService answers = Executors.newSingleThreadExecutor(runnable ->
+    {
+        final Thread thread = new Thread(runnable, "rxbreak-agent-answers");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private SenderAgent(final Sender sender)
     {
@@ -51,6 +63,7 @@ final class SenderAgent
         }
         finally
         {
+            agent.answers.shutdownNow();
             final Trial trial = sender.currentTrial();
             if (trial != null && !trial.isDone())
             {
@@ -66,6 +79,7 @@ final class SenderAgent
             .get(AgentApi.STATUS, this::status)
             .get(AgentApi.METRICS, this::metrics)
             .post(AgentApi.TRIAL_START, this::start)
+            .postLater(AgentApi.TRIAL_RUN, this::run)
             .get(AgentApi.TRIAL_RESULT, this::result)
             .post(AgentApi.TRIAL_STOP, this::stop);
     }
@@ -81,9 +95,58 @@ final class SenderAgent
         return AgentResponse.json(status);
     }
 
-    private AgentResponse start(final AgentRequest request)
+    private AgentResponse start(final AgentRequest request) throws InterruptedException
     {
-        final AgentApi.SenderTrial body = request.bodyAs(AgentApi.SenderTrial.class);
+        final Trial trial = startPrepared(request.bodyAs(AgentApi.SenderTrial.class), () -> { });
+        return AgentResponse.json(Map.of("started", trial.trialId(), "notes", trial.notes()));
+    }
+
+    /**
+     * Run a trial and answer when it ended, without holding the agent's worker thread meanwhile: the controller
+     * asks once before the first message and hears back after the last, so that nothing on the control plane runs
+     * beside the sending thread while it sends.
+     */
+    private CompletableFuture<AgentResponse> run(final AgentRequest request) throws InterruptedException
+    {
+        final long pid = ProcessHandle.current().pid();
+        final List<Integer> sending = List.of(sender.setup().sendingThread().tid());
+        final ThreadGroupClock sendingClock = ThreadGroupClock.of(pid, sending);
+        final ThreadGroupClock agentClock = ThreadGroupClock.allBut(pid, sending);
+        final Trial trial = startPrepared(request.bodyAs(AgentApi.SenderTrial.class), () ->
+        {
+            sendingClock.start();
+            agentClock.start();
+        });
+        return trial.result()
+            .handle((result, failure) -> trial)
+            .thenApplyAsync(done ->
+            {
+                final CpuUse sendingCpu = sendingClock.stop();
+                final CpuUse agentCpu = agentClock.stop();
+                try
+                {
+                    final Map<String, Object> answer = new LinkedHashMap<>();
+                    answer.put("done", true);
+                    answer.put("result", finished(done));
+                    answer.put("sendingThreadCpu", sendingCpu);
+                    answer.put("agentCpu", agentCpu);
+                    return AgentResponse.json(answer);
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                    return AgentResponse.error(503, "interrupted");
+                }
+                catch (final AgentException ex)
+                {
+                    return AgentResponse.error(ex.status(), ex.getMessage());
+                }
+            }, answers);
+    }
+
+    private Trial startPrepared(final AgentApi.SenderTrial body, final Runnable justBeforeStart)
+        throws InterruptedException
+    {
         final TrialPlan.Builder builder = TrialPlan.builder()
             .trialId(body.trialId())
             .rate(body.rate())
@@ -95,17 +158,26 @@ final class SenderAgent
         {
             builder.endMarkers(body.endMarkers());
         }
+        if (body.burstLimit() != null)
+        {
+            builder.burstLimit(body.burstLimit());
+        }
         final TrialPlan plan = builder.build();
         final Trial trial;
         try
         {
-            trial = sender.startTrial(plan);
+            trial = sender.prepareTrial(plan);
         }
         catch (final IllegalStateException ex)
         {
             throw new AgentException(409, ex.getMessage());
         }
-        return AgentResponse.json(Map.of("started", trial.trialId(), "notes", trial.notes()));
+        // setting the trial up (and this request) queued code for the compiler threads of this JVM and of a local
+        // controller, which may share the sending thread's CPU: let them settle before the first message
+        JvmQuiet.beforeTrial(body.quietProcesses() == null ? List.of() : body.quietProcesses());
+        justBeforeStart.run();
+        trial.start();
+        return trial;
     }
 
     private AgentResponse result(final AgentRequest request) throws InterruptedException
@@ -117,6 +189,11 @@ final class SenderAgent
             throw new AgentException(404, "no trial " + (asked == null || asked.isEmpty() ? "" : asked.get(0) + " ")
                 + "on this sender" + (trial == null ? "" : " (it runs trial " + trial.trialId() + ")"));
         }
+        return answer(trial);
+    }
+
+    private static AgentResponse answer(final Trial trial) throws InterruptedException
+    {
         if (!trial.isDone())
         {
             final Map<String, Object> running = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import java.util.List;
  * @param ttl the multicast TTL / IPv6 hop limit read back from every socket.
  * @param sndbufBytes SO_SNDBUF read back.
  * @param gsoSupported whether this kernel and Netty can send UDP GSO (UDP_SEGMENT).
+ * @param sendingThread the sending thread as the kernel knows it: its id, CPUs and scheduling.
  */
 public record SenderSetup(
     List<String> groups,
@@ -22,6 +23,7 @@ public record SenderSetup(
     boolean loopback,
     int ttl,
     int sndbufBytes,
-    boolean gsoSupported)
+    boolean gsoSupported,
+    SendingThread sendingThread)
 {
 }

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A trial started by {@link Sender#startTrial(TrialPlan)}: read its statistics at any time from any thread, stop it,
- * and wait for its result. Stopping still sends the end-of-trial markers.
+ * A trial made by {@link Sender#prepareTrial(TrialPlan)} and started by {@link #start()} (or both at once by
+ * {@link Sender#startTrial(TrialPlan)}): read its statistics at any time from any thread, stop it, and wait for its
+ * result. Stopping still sends the end-of-trial markers.
  */
 public final class Trial
 {
@@ -69,6 +70,16 @@ public final class Trial
     public List<String> notes()
     {
         return notes;
+    }
+
+    /**
+     * Send: the trial's first message is due now. Once only.
+     *
+     * @throws IllegalStateException when it was started before.
+     */
+    public void start()
+    {
+        loop.launch();
     }
 
     /**

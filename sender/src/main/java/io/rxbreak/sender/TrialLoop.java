@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -18,25 +19,29 @@ import io.rxbreak.sender.schedule.Schedule;
 /**
  * A trial running on the sender's event-loop thread: everything due goes out in one bounded batch (written, then
  * flushed per channel, so Netty sends it with sendmmsg), then the thread idles until the next message is due.
- * It gives the event loop back every {@value #SLICE_NS} ns, and whenever the socket would block, so that
- * writability events and stop requests are seen. The hot path allocates nothing: slots and packets are made
- * before the trial starts and counters are plain ordered stores.
+ * It keeps the thread for the whole trial (a stop request is a volatile flag it reads between batches) and gives
+ * the event loop back only when the socket would block, so that writability events are seen, or for a wait long
+ * enough to sleep on the event loop's timer: every return to the event loop is work beside the pacer, and code the
+ * JIT compiles while the trial runs. The hot path allocates nothing: slots and packets are made before the trial
+ * starts and counters are plain ordered stores.
  * <p>
  * Message i goes to stream {@code i % streams} (streams numbered across destinations), with sequence
  * {@code i / streams}; its header carries the time the schedule meant it to go, not when it went.
  */
 final class TrialLoop implements Runnable
 {
-    /** The fewest measured batches that make a lag trend. */
-    private static final long MIN_TREND_BATCHES = 20;
+    /** The fewest measured messages that make a lag trend. */
+    private static final long MIN_TREND_MESSAGES = 20;
     /** The shortest span of due times that makes a lag trend, seconds. */
     private static final double MIN_TREND_SPAN_SECONDS = 0.2;
 
-    /** The longest the loop keeps the event loop before giving it back. */
-    static final long SLICE_NS = 1_000_000L;
     private static final long PARK_THRESHOLD_NS = 200_000L;
     private static final long PARK_EARLY_NS = 100_000L;
+    /** With {@link IdleMode#SLEEP}: waits shorter than this are spun, not slept. */
+    private static final long SLEEP_MIN_NS = 10_000L;
     private static final long MARKER_INTERVAL_NS = 1_000_000L;
+    /** How long the sending thread sleeps before a trial's first message. */
+    private static final long START_SETTLE_NS = 2_000_000L;
     private static final long DRAIN_RETRY_NS = 50_000L;
 
     private final EventLoop eventLoop;
@@ -61,17 +66,20 @@ final class TrialLoop implements Runnable
     private final TrialResultBuilder resultBuilder;
     private final CompletableFuture<TrialResult> result = new CompletableFuture<>();
     private final LinearTrend lagTrend = new LinearTrend();
+    private final LinearTrend.Points lagPoints = lagTrend.points();
+    private final PacingRecorder pacing;
     private final Runnable markerTask = this::sendMarkerRound;
 
     private volatile boolean stopRequested;
     private volatile int state;
     private volatile long startNs;
     private boolean started;
+    private volatile boolean launched;
     private long finishNs;
     private Pacer.End end = Pacer.End.NONE;
     private int markerRounds;
     private long allocatedAtStart = -1;
-    private OptionalLong sndbufAtStart = OptionalLong.empty();
+    private volatile OptionalLong sndbufAtStart = OptionalLong.empty();
 
     static final int STARTING = 0;
     static final int RUNNING = 1;
@@ -90,8 +98,10 @@ final class TrialLoop implements Runnable
         final NanoClock clock,
         final long maxLagLimitNs,
         final SndbufErrorsSource sndbufErrors,
-        final TrialResultBuilder resultBuilder)
+        final TrialResultBuilder resultBuilder,
+        final PacingRecorder pacing)
     {
+        this.pacing = pacing;
         this.eventLoop = eventLoop;
         this.channels = channels.toArray(new Channel[0]);
         this.errorCounters = errorCounters.toArray(new SendErrorCounter[0]);
@@ -121,6 +131,28 @@ final class TrialLoop implements Runnable
         return result;
     }
 
+    /**
+     * Start sending, from the thread that set the trial up: the headers are written and the counters read here,
+     * so that the sending thread begins with the first message.
+     *
+     * @throws IllegalStateException when launched before.
+     */
+    void launch()
+    {
+        if (launched)
+        {
+            throw new IllegalStateException("trial " + plan.trialId() + " was started before");
+        }
+        launched = true;
+        sndbufAtStart = sndbufErrors.sndbufErrors();
+        for (int g = 0; g < slots.length; g++)
+        {
+            slots[g].encodeAll(plan.trialId(), sizeBytes, g * streamsPerGroup, streamsPerGroup);
+            errorCounters[g].attach(counters, slots[g]);
+        }
+        eventLoop.execute(this);
+    }
+
     void requestStop()
     {
         stopRequested = true;
@@ -148,7 +180,6 @@ final class TrialLoop implements Runnable
             eventLoop.schedule(this, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
             return;
         }
-        final long sliceEndNs = clock.nanoTime() + SLICE_NS;
         while (true)
         {
             final long nowNs = clock.nanoTime();
@@ -173,9 +204,9 @@ final class TrialLoop implements Runnable
             {
                 return;
             }
-            if (nowNs - sliceEndNs >= 0 || stopRequested)
+            if (stopRequested)
             {
-                eventLoop.execute(this);
+                finish(Pacer.End.STOPPED, clock.nanoTime());
                 return;
             }
         }
@@ -199,6 +230,24 @@ final class TrialLoop implements Runnable
                 Thread.onSpinWait();
                 return true;
             }
+            case SLEEP:
+            {
+                final long waitNs = pacer.nextEventNs() - nowNs;
+                if (waitNs > PARK_THRESHOLD_NS)
+                {
+                    eventLoop.schedule(this, waitNs - PARK_EARLY_NS, TimeUnit.NANOSECONDS);
+                    return false;
+                }
+                if (waitNs > SLEEP_MIN_NS)
+                {
+                    LockSupport.parkNanos(waitNs);
+                }
+                else
+                {
+                    Thread.onSpinWait();
+                }
+                return true;
+            }
             case YIELD:
                 Thread.yield();
                 return true;
@@ -211,13 +260,10 @@ final class TrialLoop implements Runnable
     private void begin()
     {
         started = true;
-        sndbufAtStart = sndbufErrors.sndbufErrors();
         allocatedAtStart = allocatedBytes();
-        for (int g = 0; g < slots.length; g++)
-        {
-            slots[g].encodeAll(plan.trialId(), sizeBytes, g * streamsPerGroup, streamsPerGroup);
-            errorCounters[g].attach(counters, slots[g]);
-        }
+        // the threads that started this trial (the agent's request handling, a local controller) ran on this CPU a
+        // moment ago: let them finish before the first message is due, or the first batches wait for them
+        LockSupport.parkNanos(START_SETTLE_NS);
         final long nowNs = clock.nanoTime();
         pacer.start(nowNs);
         startNs = nowNs;
@@ -231,11 +277,7 @@ final class TrialLoop implements Runnable
         counters.set(SendCounters.LAG_NOW, lagNs);
         counters.max(SendCounters.LAG_MAX, lagNs);
         final long startNs = pacer.startNs();
-        final long firstOffsetNs = schedule.offsetNs(first);
-        if (!maxRate && firstOffsetNs >= warmupNs)
-        {
-            lagTrend.add(startNs + firstOffsetNs, lagNs);
-        }
+        pacing.onBatch(lagNs, count, schedule.offsetNs(first));
         final long baseRound = first / streams;
         final boolean inWarmup = maxRate && nowNs - startNs < warmupNs;
         int warmup = 0;
@@ -249,6 +291,11 @@ final class TrialLoop implements Runnable
             final int slot = (int)((sequence - baseRound) * streamsPerGroup + streamInGroup);
             final long offsetNs = schedule.offsetNs(index);
             final boolean warm = maxRate ? inWarmup : offsetNs < warmupNs;
+            if (!warm && !maxRate)
+            {
+                // every measured message's own lag, as the receiver's latency trend sees each message
+                lagPoints.add(startNs + offsetNs, nowNs - startNs - offsetNs);
+            }
             final int flags = warm ? MessageHeader.FLAG_WARM_UP : 0;
             final long intendedNs = epochClock.toEpochNs(maxRate ? nowNs : startNs + offsetNs);
             if (variableLength)
@@ -266,6 +313,7 @@ final class TrialLoop implements Runnable
             }
         }
         pacer.advance(count);
+        lagTrend.add(lagPoints);
         int packets = 0;
         for (int g = 0; g < slots.length; g++)
         {
@@ -363,10 +411,12 @@ final class TrialLoop implements Runnable
         final long windowNs = pacer.windowNs(end, finishNs);
         final long expected = maxRate ? counters.get(SendCounters.ATTEMPTED) : schedule.countBefore(windowNs);
         final long endLagNs = Math.max(counters.get(SendCounters.LAG_NOW), pacer.lagNs(finishNs));
+        pacing.finish();
         try
         {
             result.complete(resultBuilder.build(plan, end.label(), windowNs, expected, endLagNs, counters, maxLagLimitNs,
-                sndbufDelta, allocated, lagTrend.snapshot().slopeIfAtLeast(MIN_TREND_BATCHES, MIN_TREND_SPAN_SECONDS)));
+                sndbufDelta, allocated, lagTrend.snapshot().slopeIfAtLeast(MIN_TREND_MESSAGES, MIN_TREND_SPAN_SECONDS),
+                pacing.summary()));
         }
         catch (final RuntimeException ex)
         {

@@ -21,9 +21,12 @@ import io.rxbreak.sender.schedule.Schedule;
  * @param warmupNs the warm-up at the start, or 0.
  * @param endMarkers how many times the end-of-trial marker goes out on every stream; 0 for none (a receiver that
  *     is not rxbreak's has no use for them, and its socket would count the ones it drops as lost messages).
+ * @param burstLimit count the late bursts of more messages than this (the receiver's buffer in datagrams, which a
+ *     controller knows), or 0 for no count.
  */
 public record TrialPlan(
-    int trialId, Schedule schedule, int sizeBytes, long count, long durationNs, long warmupNs, int endMarkers)
+    int trialId, Schedule schedule, int sizeBytes, long count, long durationNs, long warmupNs, int endMarkers,
+    long burstLimit)
 {
     /** The end-of-trial marker is sent this many times by default; nothing may depend on one datagram arriving. */
     public static final int DEFAULT_END_MARKERS = 5;
@@ -66,6 +69,7 @@ public record TrialPlan(
         private long durationNs;
         private long warmupNs;
         private int endMarkers = DEFAULT_END_MARKERS;
+        private long burstLimit;
 
         private Builder()
         {
@@ -138,6 +142,16 @@ public record TrialPlan(
         }
 
         /**
+         * @param messages count the late bursts of more messages than this; 0 for no count.
+         * @return this.
+         */
+        public Builder burstLimit(final long messages)
+        {
+            this.burstLimit = messages;
+            return this;
+        }
+
+        /**
          * @return the validated plan.
          * @throws BadInputException naming the option to change.
          */
@@ -168,8 +182,13 @@ public record TrialPlan(
             {
                 throw BadInputException.option("--trial-id", "must be 0 or more, not " + trialId);
             }
+            if (burstLimit < 0)
+            {
+                throw BadInputException.option("burstLimit", "must be 0 or more, not " + burstLimit);
+            }
             final Schedule effective = schedule != null ? schedule : PatternParser.parse(pattern, rate);
-            return new TrialPlan(trialId, effective, (int)sizeBytes, count, durationNs, warmupNs, endMarkers);
+            return new TrialPlan(trialId, effective, (int)sizeBytes, count, durationNs, warmupNs, endMarkers,
+                burstLimit);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.rxbreak.sender;
 
+import io.rxbreak.core.protocol.SenderPacing;
+
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +43,7 @@ import java.util.Map;
  * @param lagGrowth how fast the sender's lag behind its schedule grew over the measured (not warm-up) batches, as a
  *     fraction of the schedule's time (the slope of lag against due time; 0 while it keeps up), or null when the
  *     window was too short to tell or the rate is {@code max}. A receiver's latency grows by this much too.
+ * @param pacing the lag percentiles over the trial's batches and its late bursts.
  */
 public record TrialResult(
     int trialId,
@@ -71,7 +74,8 @@ public record TrialResult(
     Long sndbufErrorsDelta,
     long endMarkersSent,
     long senderThreadAllocatedBytes,
-    Double lagGrowth)
+    Double lagGrowth,
+    SenderPacing pacing)
 {
     /** A trial is sender-limited when more than this part of its schedule was not sent. */
     public static final double MAX_SHORTFALL = 0.005;

@@ -1,5 +1,7 @@
 package io.rxbreak.sender;
 
+import io.rxbreak.core.protocol.SenderPacing;
+
 import java.util.List;
 
 import io.rxbreak.core.config.Units;
@@ -34,7 +36,8 @@ final class TrialResultBuilder
         final long maxLagLimitNs,
         final Long sndbufErrorsDelta,
         final long allocatedBytes,
-        final Double lagGrowth)
+        final Double lagGrowth,
+        final SenderPacing pacing)
     {
         final long failed = counters.get(SendCounters.FAILED);
         final long attempted = counters.get(SendCounters.ATTEMPTED);
@@ -89,6 +92,7 @@ final class TrialResultBuilder
             sndbufErrorsDelta,
             counters.get(SendCounters.END_MARKERS),
             allocatedBytes,
-            lagGrowth);
+            lagGrowth,
+            pacing);
     }
 }

@@ -34,11 +34,13 @@ class TrialResultBuilderTest
         return counters;
     }
 
+    private static final io.rxbreak.core.protocol.SenderPacing PACING = new io.rxbreak.core.protocol.SenderPacing(0, 0, 0, 0, 0, 0, 0, 0, null, null);
+
     @Test
     void aTrialThatSentWhatWasDueIsNotLimited()
     {
         final TrialResult result = builder.build(plan(false), "duration", S, 100_000, 1_000,
-            counters(99_600, 0, 1_000), 10_000_000L, 0L, 0, null);
+            counters(99_600, 0, 1_000), 10_000_000L, 0L, 0, null, PACING);
         assertThat(result.senderLimited()).isFalse();
         assertThat(result.achievedRate()).isEqualTo(99_600.0);
         assertThat(result.targetRate()).isEqualTo(100_000.0);
@@ -49,7 +51,7 @@ class TrialResultBuilderTest
     void aShortfallOverHalfAPercentIsSenderLimited()
     {
         final TrialResult result = builder.build(plan(false), "duration", S, 100_000, 1_000,
-            counters(99_400, 0, 1_000), 10_000_000L, 0L, 0, null);
+            counters(99_400, 0, 1_000), 10_000_000L, 0L, 0, null, PACING);
         assertThat(result.senderLimited()).isTrue();
         assertThat(result.senderLimitedReason()).contains("sent 99400 of the 100000 messages due");
     }
@@ -59,7 +61,7 @@ class TrialResultBuilderTest
     {
         final SendCounters counters = counters(100_000, 1_000, 0);
         counters.error(Errno.slot(-105));
-        final TrialResult result = builder.build(plan(false), "duration", S, 100_000, 0, counters, 10_000_000L, 3L, 0, null);
+        final TrialResult result = builder.build(plan(false), "duration", S, 100_000, 0, counters, 10_000_000L, 3L, 0, null, PACING);
         assertThat(result.sent()).isEqualTo(99_000);
         assertThat(result.failed()).isEqualTo(1_000);
         assertThat(result.errors()).containsEntry("ENOBUFS", 1L);
@@ -71,7 +73,7 @@ class TrialResultBuilderTest
     void endingFarBehindIsSenderLimitedEvenWhenEverythingWent()
     {
         final TrialResult result = builder.build(plan(false), "count", S, 100_000, 25_000_000L,
-            counters(100_000, 0, 25_000_000L), 10_000_000L, null, 0, null);
+            counters(100_000, 0, 25_000_000L), 10_000_000L, null, 0, null, PACING);
         assertThat(result.senderLimited()).isTrue();
         assertThat(result.senderLimitedReason()).startsWith("still 25ms behind schedule at the end");
         assertThat(result.sndbufErrorsDelta()).isNull();
@@ -81,7 +83,7 @@ class TrialResultBuilderTest
     void maxRateHasNoTargetAndIsNeverLimitedByLag()
     {
         final TrialResult result = builder.build(plan(true), "duration", S, 500_000, 0,
-            counters(500_000, 0, 0), 10_000_000L, 0L, 0, null);
+            counters(500_000, 0, 0), 10_000_000L, 0L, 0, null, PACING);
         assertThat(result.targetRate()).isNull();
         assertThat(result.senderLimited()).isFalse();
         assertThat(result.achievedRate()).isEqualTo(500_000.0);

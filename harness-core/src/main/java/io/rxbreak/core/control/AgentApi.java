@@ -1,5 +1,7 @@
 package io.rxbreak.core.control;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * both     GET  /status                      what the agent is and does now
  * both     GET  /metrics                     Prometheus text
  * sender   POST /trial/start  SenderTrial    start a trial; 409 while one runs
+ * sender   POST /trial/run    SenderTrial    run a trial: answered {"done": true, "result": ...} when it ended
  * sender   GET  /trial/result?trial=N        {"done": false, "snapshot": ...} or {"done": true, "result": ...}
  * sender   POST /trial/stop                  stop the running trial (end markers still go out)
  * receiver POST /trial/begin  ReceiverTrial  a new trial id starts clean; the counters' window opens
@@ -23,6 +26,7 @@ public final class AgentApi
     public static final String STATUS = "/status";
     public static final String METRICS = "/metrics";
     public static final String TRIAL_START = "/trial/start";
+    public static final String TRIAL_RUN = "/trial/run";
     public static final String TRIAL_RESULT = "/trial/result";
     public static final String TRIAL_STOP = "/trial/stop";
     public static final String TRIAL_BEGIN = "/trial/begin";
@@ -44,16 +48,23 @@ public final class AgentApi
      * @param warmUpNs the warm-up before it (its messages are flagged and sent in the same sequence).
      * @param endMarkers end-of-trial marker rounds after it; null for the sender's default, 0 for none (observe
      *     mode).
+     * @param burstLimit count the sender's late bursts of more messages than this (the receiver's buffer, in
+     *     datagrams); null for no count.
+     * @param quietProcesses other JVMs on the sender's host (a local controller) whose compiler and collector
+     *     threads must have settled, with the agent's own, before the first message; null for none.
      */
     public record SenderTrial(int trialId, String rate, String pattern, int sizeBytes, long durationNs, long warmUpNs,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Integer endMarkers)
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer endMarkers,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long burstLimit,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> quietProcesses)
     {
     }
 
     /**
      * @param trialId the trial that starts on the receiver.
+     * @param sizeBytes the trial's datagram size, for the buffer's capacity in datagrams; null when not told.
      */
-    public record ReceiverTrial(int trialId)
+    public record ReceiverTrial(int trialId, @JsonInclude(JsonInclude.Include.NON_NULL) Integer sizeBytes)
     {
     }
 

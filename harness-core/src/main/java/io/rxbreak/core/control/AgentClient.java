@@ -51,6 +51,16 @@ public final class AgentClient
     }
 
     /**
+     * @param path like {@code /trial/result?trial=3&waitMs=5000}.
+     * @param callTimeout how long this call may take (a long poll takes longer than the default).
+     * @return the JSON answer.
+     */
+    public JsonNode get(final String path, final Duration callTimeout)
+    {
+        return send(request(path).GET().build(), callTimeout);
+    }
+
+    /**
      * @param path like {@code /trial/start}.
      * @param body any value Jackson can write.
      * @return the JSON answer.

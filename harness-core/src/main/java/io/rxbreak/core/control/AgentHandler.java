@@ -1,5 +1,7 @@
 package io.rxbreak.core.control;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * What an agent does with one request. Throw {@link AgentException} for a request to refuse (4xx with the
  * reason); any other exception is a 500 with its message.
@@ -13,4 +15,17 @@ public interface AgentHandler
      * @throws Exception when the request cannot be served.
      */
     AgentResponse handle(AgentRequest request) throws Exception;
+
+    /**
+     * The answer may come later (a long poll): the server writes it when the future completes, and serves other
+     * requests meanwhile. By default the answer is {@link #handle}'s, at once.
+     *
+     * @param request the request, body read.
+     * @return the answer, now or later.
+     * @throws Exception when the request cannot be served.
+     */
+    default CompletableFuture<AgentResponse> handleLater(final AgentRequest request) throws Exception
+    {
+        return CompletableFuture.completedFuture(handle(request));
+    }
 }

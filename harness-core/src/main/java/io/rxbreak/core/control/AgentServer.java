@@ -3,6 +3,7 @@ package io.rxbreak.core.control;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,7 +38,8 @@ import io.rxbreak.core.cli.BadInputException;
  * The HTTP/JSON endpoint of a sender or receiver agent, on Netty's HTTP codec. It binds to 127.0.0.1 unless told
  * otherwise; bound anywhere else it requires a shared token ({@code Authorization: Bearer TOKEN}). Request bodies
  * are limited to {@value #MAX_BODY_BYTES} bytes (413 beyond). Handlers run one at a time on a worker thread of
- * their own, never on the I/O thread, so a handler may block briefly (for example to stop a trial).
+ * their own, never on the I/O thread, so a handler may block briefly (for example to stop a trial); one whose
+ * answer comes later ({@link AgentHandler#handleLater}, a long poll) frees the worker while it waits.
  */
 public final class AgentServer implements AutoCloseable
 {
@@ -168,7 +170,8 @@ public final class AgentServer implements AutoCloseable
                 new AgentRequest(request.method().name(), uri.path(), uri.parameters(), body);
             try
             {
-                worker.execute(() -> write(ctx, serve(agentRequest), keepAlive));
+                worker.execute(() -> serve(agentRequest).whenComplete((response, failure) ->
+                    write(ctx, failure == null ? response : failed(failure), keepAlive)));
             }
             catch (final RejectedExecutionException ex)
             {
@@ -176,24 +179,31 @@ public final class AgentServer implements AutoCloseable
             }
         }
 
-        private AgentResponse serve(final AgentRequest request)
+        private CompletableFuture<AgentResponse> serve(final AgentRequest request)
         {
             try
             {
-                return handler.handle(request);
-            }
-            catch (final AgentException ex)
-            {
-                return AgentResponse.error(ex.status(), ex.getMessage());
-            }
-            catch (final BadInputException ex)
-            {
-                return AgentResponse.error(400, ex.getMessage());
+                return handler.handleLater(request);
             }
             catch (final Exception ex)
             {
-                return AgentResponse.error(500, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+                return CompletableFuture.completedFuture(failed(ex));
             }
+        }
+
+        private static AgentResponse failed(final Throwable failure)
+        {
+            final Throwable cause = failure instanceof java.util.concurrent.CompletionException &&
+                failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof AgentException)
+            {
+                return AgentResponse.error(((AgentException)cause).status(), cause.getMessage());
+            }
+            if (cause instanceof BadInputException)
+            {
+                return AgentResponse.error(400, cause.getMessage());
+            }
+            return AgentResponse.error(500, cause.getClass().getSimpleName() + ": " + cause.getMessage());
         }
 
         private boolean authorised(final FullHttpRequest request)

@@ -1,5 +1,7 @@
 package io.rxbreak.core.control;
 
+import java.util.concurrent.CompletableFuture;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -11,6 +13,20 @@ import java.util.TreeSet;
 public final class Router implements AgentHandler
 {
     private final Map<String, Map<String, AgentHandler>> routes = new LinkedHashMap<>();
+
+    /**
+     * A handler whose answer may come later.
+     */
+    @FunctionalInterface
+    public interface LaterHandler
+    {
+        /**
+         * @param request the request.
+         * @return the answer, now or later.
+         * @throws Exception when the request cannot be served.
+         */
+        CompletableFuture<AgentResponse> handle(AgentRequest request) throws Exception;
+    }
 
     /**
      * @param path the exact path.
@@ -32,6 +48,29 @@ public final class Router implements AgentHandler
         return route("POST", path, handler);
     }
 
+    /**
+     * @param path the exact path.
+     * @param handler what serves it; its answer may come later (when a trial ends).
+     * @return this router.
+     */
+    public Router postLater(final String path, final LaterHandler handler)
+    {
+        return route("POST", path, new AgentHandler()
+        {
+            @Override
+            public AgentResponse handle(final AgentRequest request) throws Exception
+            {
+                return handler.handle(request).get();
+            }
+
+            @Override
+            public CompletableFuture<AgentResponse> handleLater(final AgentRequest request) throws Exception
+            {
+                return handler.handle(request);
+            }
+        });
+    }
+
     private Router route(final String method, final String path, final AgentHandler handler)
     {
         routes.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, handler);
@@ -41,17 +80,24 @@ public final class Router implements AgentHandler
     @Override
     public AgentResponse handle(final AgentRequest request) throws Exception
     {
+        return handleLater(request).get();
+    }
+
+    @Override
+    public CompletableFuture<AgentResponse> handleLater(final AgentRequest request) throws Exception
+    {
         final Map<String, AgentHandler> byMethod = routes.get(request.path());
         if (byMethod == null)
         {
-            return AgentResponse.error(404, "no such path " + request.path() + "; known: " + new TreeSet<>(routes.keySet()));
+            return CompletableFuture.completedFuture(AgentResponse.error(404, "no such path " + request.path() +
+                "; known: " + new TreeSet<>(routes.keySet())));
         }
         final AgentHandler handler = byMethod.get(request.method());
         if (handler == null)
         {
-            return AgentResponse.error(405, request.method() + " is not allowed on " + request.path() +
-                "; use " + byMethod.keySet());
+            return CompletableFuture.completedFuture(AgentResponse.error(405, request.method() +
+                " is not allowed on " + request.path() + "; use " + byMethod.keySet()));
         }
-        return handler.handle(request);
+        return handler.handleLater(request);
     }
 }

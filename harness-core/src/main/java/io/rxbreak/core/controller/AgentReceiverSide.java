@@ -15,6 +15,8 @@ import io.rxbreak.core.control.AgentException;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.core.trial.Latency;
 import org.HdrHistogram.Histogram;
 
@@ -50,9 +52,27 @@ public final class AgentReceiverSide implements ReceiverSide
     }
 
     @Override
-    public void begin(final int trialId)
+    public ReceiveBuffer begin(final int trialId, final int sizeBytes)
     {
-        call(() -> client.post(AgentApi.TRIAL_BEGIN, new AgentApi.ReceiverTrial(trialId)));
+        final JsonNode answer = call(() -> client.post(AgentApi.TRIAL_BEGIN, new AgentApi.ReceiverTrial(trialId, sizeBytes)));
+        return read(answer.path("buffer"), ReceiveBuffer.class);
+    }
+
+    private static <T> T read(final JsonNode node, final Class<T> type)
+    {
+        if (!node.isObject())
+        {
+            return null;
+        }
+        try
+        {
+            return Json.MAPPER.treeToValue(node, type);
+        }
+        catch (final IOException ex)
+        {
+            throw new AgentFailureException("the receiver agent's " + type.getSimpleName() + " is not in the expected form: " +
+                ex.getMessage(), ex);
+        }
     }
 
     @Override
@@ -85,7 +105,8 @@ public final class AgentReceiverSide implements ReceiverSide
             histogram(answer.path("latencyHistogram").asText(null)),
             result.has("endMarkers") ? Long.valueOf(result.path("endMarkers").asLong()) : null,
             result.path("backlogGrowth").isNumber() ? Double.valueOf(result.path("backlogGrowth").asDouble()) : null,
-            backlogLayer(result.path("throttle").asText("")));
+            backlogLayer(result.path("throttle").asText("")), read(answer.path("readersCpu"), CpuUse.class),
+            read(answer.path("agentCpu"), CpuUse.class));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.rxbreak.core.controller;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,10 @@ import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.control.AgentException;
 
 /**
- * The sender agent, as the controller sees it: start a trial, poll until it is done, stop it.
+ * The sender agent, as the controller sees it: run a trial (one request, answered when it ended), stop it.
  */
 public final class AgentSenderSide implements AutoCloseable
 {
-    private static final long POLL_INTERVAL_MS = 50;
 
     private final AgentClient client;
     private final LocalAgent local;
@@ -42,33 +42,31 @@ public final class AgentSenderSide implements AutoCloseable
      *
      * @param trial the trial.
      * @param timeoutNs how long it may take, beyond which the agent is taken for hung.
-     * @return the sender's final result (the final object of {@code rxbreak send --json}).
+     * @return the agent's answer: {@code result}, the sender's final result (the final object of {@code rxbreak
+     *     send --json}), and the CPU use of the sending thread and of the agent's other threads.
      * @throws InterruptedException when interrupted; the trial is stopped first.
      */
     public JsonNode run(final AgentApi.SenderTrial trial, final long timeoutNs) throws InterruptedException
     {
-        call(() -> client.post(AgentApi.TRIAL_START, trial));
-        final long deadlineNs = System.nanoTime() + timeoutNs;
+        // one request before the first message, answered after the last: nothing on the control plane runs beside
+        // the sending thread meanwhile
         try
         {
-            while (true)
+            final JsonNode answer = call(() -> client.post(AgentApi.TRIAL_RUN, trial, Duration.ofNanos(timeoutNs)));
+            if (!answer.path("done").asBoolean(false))
             {
-                final JsonNode answer = call(() -> client.get(AgentApi.TRIAL_RESULT + "?trial=" + trial.trialId()));
-                if (answer.path("done").asBoolean(false))
-                {
-                    return answer.path("result");
-                }
-                if (System.nanoTime() - deadlineNs > 0)
-                {
-                    throw new AgentFailureException("the sender agent did not finish trial " + trial.trialId() +
-                        " within " + timeoutNs / 1_000_000_000L + " s");
-                }
-                Thread.sleep(POLL_INTERVAL_MS);
+                throw new AgentFailureException("the sender agent answered trial " + trial.trialId() +
+                    " before it was done: " + answer);
             }
+            return answer;
         }
-        catch (final InterruptedException ex)
+        catch (final AgentFailureException ex)
         {
-            stopQuietly();
+            if (Thread.interrupted())
+            {
+                stopQuietly();
+                throw new InterruptedException("interrupted while the sender ran trial " + trial.trialId());
+            }
             throw ex;
         }
     }
@@ -83,6 +81,14 @@ public final class AgentSenderSide implements AutoCloseable
         {
             // the run is being interrupted; a sender that cannot be told to stop is killed with its process
         }
+    }
+
+    /**
+     * @return whether the agent is a process this controller started, on this host.
+     */
+    public boolean isLocal()
+    {
+        return local != null;
     }
 
     /**

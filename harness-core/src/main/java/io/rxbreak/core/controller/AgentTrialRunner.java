@@ -1,9 +1,18 @@
 package io.rxbreak.core.controller;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rxbreak.core.control.Json;
+import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.core.trial.HarnessLoad;
 import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
@@ -30,6 +39,7 @@ public final class AgentTrialRunner implements TrialRunner
     private final int sizeBytes;
     private final String pattern;
     private final LatencySink latencySink;
+    private final boolean harnessOnReceiverCpus;
     private int nextTrialId = 1;
 
     /**
@@ -53,10 +63,12 @@ public final class AgentTrialRunner implements TrialRunner
      * @param sizeBytes the datagram length.
      * @param pattern the sender's pattern, or null for constant.
      * @param latencySink where latency histograms go, or null.
+     * @param harnessOnReceiverCpus whether the harness's processes may run on the receiver's CPUs.
      */
     public AgentTrialRunner(final AgentSenderSide sender, final ReceiverSide receiver, final int sizeBytes,
-        final String pattern, final LatencySink latencySink)
+        final String pattern, final LatencySink latencySink, final boolean harnessOnReceiverCpus)
     {
+        this.harnessOnReceiverCpus = harnessOnReceiverCpus;
         this.latencySink = latencySink;
         this.sender = sender;
         this.receiver = receiver;
@@ -92,16 +104,30 @@ public final class AgentTrialRunner implements TrialRunner
     {
         final int trialId = nextTrialId++;
         final long startEpochMs = System.currentTimeMillis();
-        receiver.begin(trialId);
-        final JsonNode sent = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
-            sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0), warmUpNs + durationNs + SLACK_NS);
+        final ReceiveBuffer buffer = receiver.begin(trialId, sizeBytes);
+        final ThreadGroupClock controllerClock = ThreadGroupClock.allBut(ProcessHandle.current().pid(), List.of());
+        controllerClock.start();
+        final JsonNode answer = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
+            sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0,
+            buffer == null ? null : buffer.datagrams(),
+            sender.isLocal() ? List.of(ProcessHandle.current().pid()) : null), warmUpNs + durationNs + SLACK_NS);
         final ReceiverOutcome outcome = receiver.end(trialId, drainBoundNs);
+        final CpuUse controller = controllerClock.stop();
+        final JsonNode sent = answer.path("result");
         final ReceiverOutcome received = steadyLoad(pattern) ? outcome : outcome.withoutBacklogGrowth();
         if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
         {
             latencySink.onTrial(searchTrial, startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
         }
-        return toResult(sent, received);
+        final HarnessLoad load = new HarnessLoad(controller, cpu(answer.path("agentCpu")),
+            cpu(answer.path("sendingThreadCpu")), received.receiverAgentCpu(), received.receiverCpu(),
+            harnessOnReceiverCpus);
+        return toResult(sent, received, buffer, load);
+    }
+
+    private static CpuUse cpu(final JsonNode node)
+    {
+        return node.isObject() ? new CpuUse(node.path("onCpuNs").asLong(), node.path("runQueueWaitNs").asLong()) : null;
     }
 
     /**
@@ -118,6 +144,12 @@ public final class AgentTrialRunner implements TrialRunner
 
     static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received)
     {
+        return toResult(sent, received, null, null);
+    }
+
+    static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received, final ReceiveBuffer buffer,
+        final HarnessLoad load)
+    {
         final long offered = sent.path("sent").asLong() * received.copiesPerMessage();
         final WindowCounters counters = received.counters();
         final TrialResult.Builder result = TrialResult.builder()
@@ -125,7 +157,11 @@ public final class AgentTrialRunner implements TrialRunner
             .senderLagNs(sent.path("maxLagNs").asLong())
             .sent(offered)
             .gaps(received.gaps())
-            .latency(received.latency());
+            .latency(received.latency())
+            .senderPacing(pacing(sent.path("pacing")))
+            .senderLagGrowth(sent.path("lagGrowth").isNumber() ? Double.valueOf(sent.path("lagGrowth").asDouble()) : null)
+            .receiveBuffer(buffer)
+            .harnessLoad(load);
         if (received.backlogGrowth() != null)
         {
             // a sender that fell further behind its schedule delays every later message by that much too (and one
@@ -187,6 +223,22 @@ public final class AgentTrialRunner implements TrialRunner
             result.counterFailure(received.problem());
         }
         return result.build();
+    }
+
+    private static SenderPacing pacing(final JsonNode pacing)
+    {
+        if (!pacing.isObject())
+        {
+            return null;
+        }
+        try
+        {
+            return Json.MAPPER.treeToValue(pacing, SenderPacing.class);
+        }
+        catch (final IOException ex)
+        {
+            throw new AgentFailureException("the sender agent's pacing is not in the expected form: " + ex.getMessage(), ex);
+        }
     }
 
     private static void putLayer(final TrialResult.Builder result, final WindowCounters counters, final Layer layer)

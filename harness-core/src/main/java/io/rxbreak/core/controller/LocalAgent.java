@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.os.Threads;
 
 /**
  * An agent the controller started itself: {@code rxbreak send --agent 127.0.0.1:0} or {@code rxbreak receive
@@ -52,11 +54,12 @@ public final class LocalAgent implements AutoCloseable
      * @param subcommandAndArgs the rxbreak subcommand and its options, without the agent options.
      * @param jvmOptions options for the child JVM.
      * @param startTimeout how long the agent may take to listen.
+     * @param cpus the CPUs the agent (every thread of it) runs on, or null for this process's.
      * @return the started agent.
      * @throws AgentStartException when it exits or does not listen in time, with its last output.
      */
-    public static LocalAgent start(
-        final String role, final List<String> subcommandAndArgs, final List<String> jvmOptions, final Duration startTimeout)
+    public static LocalAgent start(final String role, final List<String> subcommandAndArgs,
+        final List<String> jvmOptions, final Duration startTimeout, final CpuSet cpus)
     {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -69,6 +72,17 @@ public final class LocalAgent implements AutoCloseable
         command.add("127.0.0.1:0");
         command.add("--exit-with-parent");
         final Process process;
+        // a child process starts with the CPU mask of the thread that forks it: every thread the agent's JVM makes
+        // inherits it, from the first
+        final CpuSet own = cpus == null ? null : Threads.affinity(0);
+        if (cpus != null)
+        {
+            final String why = Threads.setAffinity(0, cpus);
+            if (why != null)
+            {
+                throw new IllegalStateException("could not place the " + role + " agent on CPU " + cpus + ": " + why);
+            }
+        }
         try
         {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -76,6 +90,13 @@ public final class LocalAgent implements AutoCloseable
         catch (final IOException ex)
         {
             throw new UncheckedIOException("could not start the " + role + " agent", ex);
+        }
+        finally
+        {
+            if (own != null)
+            {
+                Threads.setAffinity(0, own);
+            }
         }
         final Deque<String> lastLines = new ArrayDeque<>();
         final CompletableFuture<String> url = new CompletableFuture<>();

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,11 @@ import io.rxbreak.core.counters.TrialCounterWindow;
 import io.rxbreak.core.counters.UdpSocket;
 import io.rxbreak.core.counters.UdpSocketTable;
 import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.os.DatagramMemory;
+import io.rxbreak.core.os.ForeignSocket;
+import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.ReceiveBuffer;
 
 /**
  * Observe mode: no rxbreak receiver. The user's own application is the system under test, and each trial is
@@ -33,6 +39,8 @@ public final class ObservedReceiverSide implements ReceiverSide
     private final InetAddress group;
     private final TrialCounterWindow window;
     private final CounterSampler sampler;
+    private final long owner;
+    private ThreadGroupClock applicationClock;
 
     /**
      * @param pid the application's process, or 0 for any process in this namespace.
@@ -55,6 +63,15 @@ public final class ObservedReceiverSide implements ReceiverSide
                 (group == null ? "" : " for " + group.getHostAddress()) + ": is the application running and joined?");
         }
         this.window = new TrialCounterWindow(roots, this::selected, countTracepoints);
+        this.owner = pid > 0 ? pid : ForeignSocket.ownerOf(Path.of("/proc"), selected().iterator().next());
+    }
+
+    /**
+     * @return the observed application's process (given, or found by its socket), or 0 when unknown.
+     */
+    public long owner()
+    {
+        return owner;
     }
 
     private Set<Long> selected()
@@ -82,9 +99,42 @@ public final class ObservedReceiverSide implements ReceiverSide
     }
 
     @Override
-    public void begin(final int trialId)
+    public ReceiveBuffer begin(final int trialId, final int sizeBytes)
     {
+        final ReceiveBuffer buffer = buffer(sizeBytes);
+        if (owner > 0)
+        {
+            applicationClock = ThreadGroupClock.allBut(owner, List.of());
+            applicationClock.start();
+        }
         window.begin();
+        return buffer;
+    }
+
+    /**
+     * @return what the observed sockets' smallest buffer holds in datagrams of the size, read from the sockets
+     *     themselves; null when they cannot be read (not root).
+     */
+    private ReceiveBuffer buffer(final int sizeBytes)
+    {
+        try
+        {
+            long granted = Long.MAX_VALUE;
+            for (final long inode : selected())
+            {
+                granted = Math.min(granted, ForeignSocket.rcvbufBytes(roots.procRoot(), pid, inode));
+            }
+            if (granted == Long.MAX_VALUE)
+            {
+                return null;
+            }
+            final long truesize = DatagramMemory.truesizeBytes(sizeBytes);
+            return new ReceiveBuffer(granted, truesize, Math.max(1, granted / truesize));
+        }
+        catch (final IllegalStateException ex)
+        {
+            return null;
+        }
     }
 
     @Override
@@ -94,8 +144,9 @@ public final class ObservedReceiverSide implements ReceiverSide
         final WindowCounters counters = window.end();
         final Map<String, Long> socketDrops = new LinkedHashMap<>();
         counters.socketDrops().forEach((inode, drops) -> socketDrops.put("port " + port + " inode " + inode, drops));
+        final CpuUse application = applicationClock == null ? null : applicationClock.stop();
         return new ReceiverOutcome(null, 0, socketDrops, null, Math.max(1, counters.socketDrops().size()), null,
-            counters, null, null, null);
+            counters, null, null, null, application);
     }
 
     private void waitForEmptyQueues(final long boundNs)

@@ -15,6 +15,7 @@ import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.ramp.RampConfig;
 import io.rxbreak.core.ramp.RateText;
 import io.rxbreak.core.report.RunFolderWriter;
@@ -162,6 +163,18 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     @Option(names = "--max-trials", paramLabel = "N", defaultValue = "200",
         description = "Stop after this many trials (default: ${DEFAULT-VALUE}).")
     int maxTrials;
+
+    @Option(names = Placement.SENDER_CPUS, paramLabel = "LIST", description = "The CPUs of the local sender agent, "
+        + "as a CPU list like 0 or 0-2,4 (default: chosen to keep off the receiver's CPUs).")
+    String senderCpus;
+
+    @Option(names = Placement.RECEIVER_CPUS, paramLabel = "LIST", description = "The CPUs of the local receiver "
+        + "agent (default: the last CPU, when there are two or more).")
+    String receiverCpus;
+
+    @Option(names = Placement.CONTROLLER_CPUS, paramLabel = "LIST", description = "The CPUs of the controller "
+        + "(this process) (default: off the receiver's CPUs, and off the sender's when there are three or more).")
+    String controllerCpus;
 
     @Option(names = "--sender-agent", paramLabel = "URL", description = "Use this sender agent instead of starting one.")
     String senderAgent;
@@ -350,6 +363,22 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         return new RampSettings(config, parsed, (int)sizeBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
             rcvbufForce, sockets, senderAgent, receiverAgent, token(), observe,
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
-            spec.commandLine().getParseResult().originalArgs());
+            spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
+            cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus));
+    }
+
+    private static CpuSet cpus(final String option, final String list)
+    {
+        if (list == null)
+        {
+            return null;
+        }
+        final CpuSet cpus = CpuSet.parse(list, option);
+        final CpuSet online = CpuSet.online();
+        if (!cpus.isSubsetOf(online))
+        {
+            throw BadInputException.option(option, cpus + " names CPUs that are not online (online: " + online + ")");
+        }
+        return cpus;
     }
 }

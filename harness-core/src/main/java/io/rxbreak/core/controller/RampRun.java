@@ -25,6 +25,8 @@ import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.Tunables;
 import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.os.Threads;
 import io.rxbreak.core.ramp.RampSearch;
 import io.rxbreak.core.ramp.RateText;
 import io.rxbreak.core.ramp.SearchListener;
@@ -53,7 +55,12 @@ final class RampRun implements Callable<Integer>
 {
     private static final Duration AGENT_START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
-    private static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC");
+    /**
+     * The agents' JVMs: a heap sized up front, the parallel collector (it uses the agent's CPUs only, as the JVM
+     * counts them from its affinity), and no periodic clean-up safepoints (each stops the measuring threads).
+     */
+    private static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
+        "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0");
     private static final long SHUTDOWN_WAIT_S = 20;
     private static final long WARM_UP_TRIAL_NS = 1_000_000_000L;
     private static final int DEFAULT_MAX_MESSAGE_BYTES = 1472;
@@ -64,6 +71,7 @@ final class RampRun implements Callable<Integer>
     private final PrintWriter err;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean signalled;
+    private Placement placement;
 
     RampRun(final RampSettings settings, final PipelineOptions pipeline, final PrintWriter out, final PrintWriter err)
     {
@@ -117,7 +125,10 @@ final class RampRun implements Callable<Integer>
         final List<AutoCloseable> toClose = new ArrayList<>();
         try
         {
-            final ReceiverSide receiver = receiver(toClose);
+            // an observed application is found first (rxbreak keeps off its CPUs); local agents start placed
+            final ReceiverSide observed = settings.observe() ? receiver(toClose) : null;
+            placement = place(observed instanceof ObservedReceiverSide ? ((ObservedReceiverSide)observed).owner() : 0);
+            final ReceiverSide receiver = observed != null ? observed : receiver(toClose);
             final AgentSenderSide sender = sender(toClose);
             final RunHeader header = RunHeader.of(settings.commandLine(), Instant.now().toString(), settings.search(),
                 environment(sender, receiver), tunables());
@@ -135,7 +146,8 @@ final class RampRun implements Callable<Integer>
                     record -> { out.println(ProgressLine.format(record)); out.flush(); } : SearchListener.NONE;
                 final AgentTrialRunner runner = new AgentTrialRunner(sender, receiver, settings.sizeBytes(),
                     settings.pattern(),
-                    (trial, startMs, endMs, histogram) -> appendLatency(latencyLog, trial, startMs, endMs, histogram));
+                    (trial, startMs, endMs, histogram) -> appendLatency(latencyLog, trial, startMs, endMs, histogram),
+                    placement == null || placement.harnessSharesReceiverCpus());
                 final RampSearch search = new RampSearch(settings.search(), runner, folder.andThen(progress));
                 SearchResult result;
                 boolean agentFailed = false;
@@ -279,7 +291,12 @@ final class RampRun implements Callable<Integer>
             // the receiver's recvmmsg slots must hold the datagrams, or it counts them as foreign
             args.addAll(List.of("--max-message-size", Integer.toString(settings.sizeBytes())));
         }
-        final LocalAgent agent = startLocal("receiver", args);
+        if (placement != null && placement.receiver() != null)
+        {
+            // the reading threads alone on the receiver's CPUs; the agent's other threads stay with the controller
+            args.addAll(List.of("--reader-cpus", placement.receiver().toString()));
+        }
+        final LocalAgent agent = startLocal("receiver", args, null);
         toClose.add(agent);
         final ReceiverSide side = new AgentReceiverSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);
         toClose.add(side);
@@ -295,19 +312,47 @@ final class RampRun implements Callable<Integer>
         final List<String> args = new ArrayList<>(List.of("send"));
         args.addAll(settings.groupOptions());
         args.addAll(List.of("--interface", settings.interfaceName(), "--streams", Integer.toString(settings.streams()),
-            "--idle", settings.senderIdle()));
-        final LocalAgent agent = startLocal("sender", args);
+            "--idle", senderIdle()));
+        final LocalAgent agent = startLocal("sender", args, placement == null ? null : placement.sender());
         toClose.add(agent);
         final AgentSenderSide side = new AgentSenderSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);
         toClose.add(side);
         return side;
     }
 
-    private static LocalAgent startLocal(final String role, final List<String> args)
+    /**
+     * Decide where the harness runs and move this process there (every thread; threads made later inherit it).
+     */
+    private Placement place(final long observedPid)
+    {
+        final CpuSet allowed = Threads.affinity(0);
+        if (allowed == null)
+        {
+            err.println("rxbreak ramp: CPU placement unavailable (" + Threads.unavailableReason() + "); the harness may " +
+                "run on the receiver's CPUs");
+            return null;
+        }
+        CpuSet observed = null;
+        if (observedPid > 0)
+        {
+            final CpuSet application = Threads.affinity((int)observedPid);
+            observed = application != null && !allowed.isSubsetOf(application) ? application : null;
+        }
+        final Placement chosen = Placement.decide(allowed, settings.senderCpus(), settings.receiverCpus(),
+            settings.controllerCpus(), settings.observe(), observed);
+        final String why = Threads.pinProcess(ProcessHandle.current().pid(), chosen.controller());
+        if (why != null)
+        {
+            err.println("rxbreak ramp: could not move the controller to CPU " + chosen.controller() + ": " + why);
+        }
+        return chosen;
+    }
+
+    private LocalAgent startLocal(final String role, final List<String> args, final CpuSet cpus)
     {
         try
         {
-            return LocalAgent.start(role, args, AGENT_JVM_OPTIONS, AGENT_START_TIMEOUT);
+            return LocalAgent.start(role, args, AGENT_JVM_OPTIONS, AGENT_START_TIMEOUT, cpus);
         }
         catch (final LocalAgent.AgentStartException ex)
         {
@@ -317,6 +362,15 @@ final class RampRun implements Callable<Integer>
             }
             throw ex;
         }
+    }
+
+    /**
+     * @return the local sender's idle mode: as asked, but never spinning on a CPU it shares with the receiver.
+     */
+    private String senderIdle()
+    {
+        return "auto".equals(settings.senderIdle()) && placement != null && placement.senderSharesReceiverCpus() ?
+            "sleep" : settings.senderIdle();
     }
 
     private Environment environment(final AgentSenderSide sender, final ReceiverSide receiver)
@@ -332,6 +386,8 @@ final class RampRun implements Callable<Integer>
         {
             details.put("sandbox", settings.sandboxName());
         }
+        details.put("placement", placement == null ? "not set (" + Threads.unavailableReason() + ")" :
+            placement.describe());
         final JsonNode senderSetup = sender.status().path("setup");
         if (!senderSetup.isMissingNode())
         {

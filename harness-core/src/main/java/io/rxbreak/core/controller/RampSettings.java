@@ -1,5 +1,7 @@
 package io.rxbreak.core.controller;
 
+import io.rxbreak.core.os.CpuSet;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,9 @@ import io.rxbreak.core.ramp.RampConfig;
  * @param senderIdle the local sender agent's {@code --idle} mode.
  * @param sandboxName the sandbox this runs in (from the environment), or null.
  * @param commandLine the arguments as typed.
+ * @param senderCpus {@code --sender-cpus}, or null to choose.
+ * @param receiverCpus {@code --receiver-cpus}, or null to choose.
+ * @param controllerCpus {@code --controller-cpus}, or null to choose.
  */
 public record RampSettings(
     RampConfig search,
@@ -53,7 +58,10 @@ public record RampSettings(
     boolean warmUpTrial,
     String senderIdle,
     String sandboxName,
-    List<String> commandLine)
+    List<String> commandLine,
+    CpuSet senderCpus,
+    CpuSet receiverCpus,
+    CpuSet controllerCpus)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

@@ -6,6 +6,7 @@ import org.HdrHistogram.Histogram;
 
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.protocol.CpuUse;
 import io.rxbreak.core.trial.Latency;
 
 /**
@@ -25,6 +26,9 @@ import io.rxbreak.core.trial.Latency;
  * @param backlogGrowth how fast the receiver fell behind the offered load, as a fraction of it (the slope of its
  *     latency against the intended send times, the worst socket), or null when unknown.
  * @param backlogLayer where that backlog builds up, or null when unknown.
+ * @param receiverCpu the CPU use of the threads that read (rxbreak's reading threads, or the observed process), or
+ *     null when unknown.
+ * @param receiverAgentCpu the receiver agent's other threads' CPU use, or null (observe mode, unknown).
  */
 public record ReceiverOutcome(
     Long received,
@@ -38,7 +42,9 @@ public record ReceiverOutcome(
     Histogram latencyHistogram,
     Long endMarkersReceived,
     Double backlogGrowth,
-    Layer backlogLayer)
+    Layer backlogLayer,
+    CpuUse receiverCpu,
+    CpuUse receiverAgentCpu)
 {
     /**
      * @return this outcome without its backlog trend (for a load that is not steady).
@@ -46,7 +52,7 @@ public record ReceiverOutcome(
     public ReceiverOutcome withoutBacklogGrowth()
     {
         return new ReceiverOutcome(received, gaps, socketDrops, applicationDrops, copiesPerMessage, latency, counters,
-            problem, latencyHistogram, endMarkersReceived, null, null);
+            problem, latencyHistogram, endMarkersReceived, null, null, receiverCpu, receiverAgentCpu);
     }
 
     /**
@@ -54,9 +60,9 @@ public record ReceiverOutcome(
      */
     public ReceiverOutcome(final Long received, final long gaps, final Map<String, Long> socketDrops,
         final Long applicationDrops, final int copiesPerMessage, final Latency latency, final WindowCounters counters,
-        final String problem, final Histogram latencyHistogram, final Long endMarkersReceived)
+        final String problem, final Histogram latencyHistogram, final Long endMarkersReceived, final CpuUse receiverCpu)
     {
         this(received, gaps, socketDrops, applicationDrops, copiesPerMessage, latency, counters, problem,
-            latencyHistogram, endMarkersReceived, null, null);
+            latencyHistogram, endMarkersReceived, null, null, receiverCpu, null);
     }
 }

@@ -1,5 +1,7 @@
 package io.rxbreak.core.controller;
 
+import io.rxbreak.core.protocol.ReceiveBuffer;
+
 /**
  * The receiving side of a trial: rxbreak's receiver agent, or, in observe mode, the user's own application judged
  * by its sockets' kernel counters.
@@ -10,8 +12,10 @@ public interface ReceiverSide extends AutoCloseable
      * A trial starts: accounting starts clean and the counters' window opens.
      *
      * @param trialId the trial's id, as the sender stamps it.
+     * @param sizeBytes the trial's datagram size.
+     * @return what the receiving buffer holds in datagrams of that size, or null when unknown.
      */
-    void begin(int trialId);
+    ReceiveBuffer begin(int trialId, int sizeBytes);
 
     /**
      * The sender finished: wait for the tail (bounded), close the window and report.

@@ -14,6 +14,22 @@ public enum InvalidReason
      * burst's.
      */
     SENDER_STALL,
+    /**
+     * Messages were lost while the sender, late, sent more messages back to back than the receiver's buffer holds
+     * (a late burst over the buffer): the burst alone can overflow it, so the loss may be the harness's, not the
+     * rate's.
+     */
+    SENDER_BURST,
+    /**
+     * The receiver fell behind while the sender itself drifted behind its schedule by half the allowed backlog
+     * growth or more (within the shortfall tolerance): the sender's drift, not the receiver, may be what grew.
+     */
+    SENDER_DRIFT,
+    /**
+     * The receiver waited for a CPU for more than {@link HarnessLoad#RECEIVER_WAIT_FLAG} of the trial while the
+     * harness's own processes could run on its CPUs and used CPU time: the harness may have taken the receiver's CPU.
+     */
+    HARNESS_INTERFERENCE,
     /** The sender offered more than the target rate by more than the tolerance. */
     SENDER_OVERSHOOT,
     /** A counter source failed (unreadable file, parse error, agent lost): the drops per layer are unknown. */

@@ -33,6 +33,7 @@ public final class LinearTrend
     @SuppressWarnings("unused")
     private long version;
     private long originX;
+    private boolean hasOrigin;
     private long count;
     private double sumX;
     private double sumY;
@@ -52,12 +53,18 @@ public final class LinearTrend
         final long v = (long)VERSION.getOpaque(this);
         VERSION.setOpaque(this, v + 1);
         VarHandle.storeStoreFence();
-        if (count == 0)
+        if (count == 0 && !hasOrigin)
         {
             originX = xNs;
+            hasOrigin = true;
         }
         final double x = (xNs - originX) * 1e-9;
         final double y = yNs * 1e-9;
+        if (count == 0)
+        {
+            minX = x;
+            maxX = x;
+        }
         count++;
         sumX += x;
         sumY += y;
@@ -66,6 +73,110 @@ public final class LinearTrend
         minX = Math.min(minX, x);
         maxX = Math.max(maxX, x);
         VERSION.setRelease(this, v + 2);
+    }
+
+    /**
+     * Writer only: add a batch of points gathered with {@link Points}, under one version bump (cheaper than one
+     * {@link #add} per point on a hot path).
+     *
+     * @param points the points; cleared afterwards.
+     */
+    public void add(final Points points)
+    {
+        if (points.count == 0)
+        {
+            return;
+        }
+        final long v = (long)VERSION.getOpaque(this);
+        VERSION.setOpaque(this, v + 1);
+        VarHandle.storeStoreFence();
+        if (count == 0)
+        {
+            minX = points.minX;
+            maxX = points.maxX;
+        }
+        count += points.count;
+        sumX += points.sumX;
+        sumY += points.sumY;
+        sumXX += points.sumXX;
+        sumXY += points.sumXY;
+        minX = Math.min(minX, points.minX);
+        maxX = Math.max(maxX, points.maxX);
+        VERSION.setRelease(this, v + 2);
+        points.clear();
+    }
+
+    /**
+     * @return a gatherer of points for this line, for its writer thread.
+     */
+    public Points points()
+    {
+        return new Points(this);
+    }
+
+    /**
+     * Points gathered by the writer thread and added to the line together ({@link LinearTrend#add(Points)}).
+     * Allocates nothing.
+     */
+    public static final class Points
+    {
+        private final LinearTrend trend;
+        private long count;
+        private double sumX;
+        private double sumY;
+        private double sumXX;
+        private double sumXY;
+        private double minX;
+        private double maxX;
+
+        private Points(final LinearTrend trend)
+        {
+            this.trend = trend;
+        }
+
+        /**
+         * @param xNs the point's x, nanoseconds.
+         * @param yNs the point's y, nanoseconds.
+         */
+        public void add(final long xNs, final long yNs)
+        {
+            if (trend.count == 0 && count == 0 && !trend.hasOrigin)
+            {
+                trend.originX = xNs;
+                trend.hasOrigin = true;
+            }
+            final double x = (xNs - trend.originX) * 1e-9;
+            final double y = yNs * 1e-9;
+            if (count == 0)
+            {
+                minX = x;
+                maxX = x;
+            }
+            count++;
+            sumX += x;
+            sumY += y;
+            sumXX += x * x;
+            sumXY += x * y;
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+        }
+
+        /**
+         * @return how many points wait to be added.
+         */
+        public long count()
+        {
+            return count;
+        }
+
+        private void clear()
+        {
+            count = 0;
+            sumX = 0;
+            sumY = 0;
+            sumXX = 0;
+            sumXY = 0;
+        }
     }
 
     /**

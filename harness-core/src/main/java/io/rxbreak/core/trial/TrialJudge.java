@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.protocol.SenderPacing;
 
 /**
  * Turns a measurement into a judged {@link TrialRecord}. The rules, in order:
@@ -18,18 +19,23 @@ import io.rxbreak.core.counters.Layer;
  *       ({@link InvalidReason#SENDER_OVERSHOOT});</li>
  *   <li>more received than sent, or nothing lost while the receiver's own socket or application counted drops:
  *       INVALID ({@link InvalidReason#ACCOUNTING_INCONSISTENT});</li>
- *   <li>anything lost ({@code sent > received}) while the sender fell behind its schedule by more than the
- *       maximum sender lag (it stalled, then sent the due messages back to back), and no more lost than that burst
- *       held ({@code target * lag}): INVALID ({@link InvalidReason#SENDER_STALL}); the burst, not the rate, may
- *       have caused the loss. More loss than the burst held is the rate's: FAIL. A trial that lost nothing
- *       despite a stall passes: the receiver took a harder load than asked;</li>
+ *   <li>the receiver waited for a CPU more than {@link HarnessLoad#RECEIVER_WAIT_FLAG} of the trial while the
+ *       harness, allowed on its CPUs, used CPU time: INVALID ({@link InvalidReason#HARNESS_INTERFERENCE});</li>
+ *   <li>anything lost ({@code sent > received}) while the sender, late, sent more messages back to back than the
+ *       receiver's buffer holds (a late burst over the buffer, each counted, not only the largest): INVALID
+ *       ({@link InvalidReason#SENDER_BURST}); the bursts, not the rate, may have caused the loss. Where the
+ *       buffer's size in datagrams is unknown: anything lost while the sender fell behind by more than the maximum
+ *       sender lag and no more lost than that burst held ({@code target * lag}): INVALID
+ *       ({@link InvalidReason#SENDER_STALL}). A trial that lost nothing despite bursts passes: the receiver took
+ *       a harder load than asked;</li>
  *   <li>anything lost: FAIL;</li>
  *   <li>nothing lost, but the receiver fell behind the offered load by more than the maximum backlog growth (its
  *       latency grew against the messages' intended send times faster than that, net of the sender's own lag
  *       growth): FAIL, marked {@code fellBehind}, attributed to the layer where the backlog builds up. Its buffers
  *       absorbed the excess for the length of the trial; a longer one would lose there. Without this rule a
- *       receiver of capacity C passes any rate up to about {@code C + buffer / duration}. When the sender fell
- *       behind its schedule by more than the maximum sender lag, the burst it then sent may have left that backlog:
+ *       receiver of capacity C passes any rate up to about {@code C + buffer / duration}. When the sender itself
+ *       drifted behind its schedule by half the allowed growth or more: INVALID ({@link InvalidReason#SENDER_DRIFT});
+ *       when it fell behind by more than the maximum sender lag, the burst it then sent may have left that backlog:
  *       INVALID ({@link InvalidReason#SENDER_STALL});</li>
  *   <li>otherwise PASS.</li>
  * </ol>
@@ -150,8 +156,26 @@ public final class TrialJudge
             detail = String.format(Locale.ROOT, "every message arrived but the receiver's own socket or application "
                 + "counted %,d drops (another sender on the group, or skewed window edges)", ownDrops);
         }
-        else if (accounting.lost() > 0 && maxSenderLagNs > 0 && result.senderLagNs() > maxSenderLagNs
-            && accounting.lost() <= burstMessages(target, result.senderLagNs()))
+        else if (interfered(result, request))
+        {
+            reason = InvalidReason.HARNESS_INTERFERENCE;
+            detail = String.format(Locale.ROOT, "the receiver waited for a CPU %.1f ms (%.1f%% of the trial) while the "
+                + "harness, which may run on its CPUs, used %.1f ms of CPU: place them apart (--receiver-cpus, "
+                + "--sender-cpus, --controller-cpus)", result.harnessLoad().receiver().runQueueWaitNs() / 1e6,
+                100.0 * result.harnessLoad().receiverWaitShare(windowNs(request)),
+                result.harnessLoad().harnessCpuNs() / 1e6);
+        }
+        else if (accounting.lost() > 0 && burstsOverBuffer(result) > 0)
+        {
+            reason = InvalidReason.SENDER_BURST;
+            final SenderPacing pacing = result.senderPacing();
+            detail = String.format(Locale.ROOT, "the sender, late, burst up to %,d messages back to back (%,d late "
+                + "bursts, %,d over the %,d datagrams the receiver's buffer holds); lost %,d of %,d, which the bursts "
+                + "alone may explain", pacing.largestBurst(), pacing.lateBursts(), pacing.burstsOverLimit(),
+                result.receiveBuffer().datagrams(), accounting.lost(), result.sent());
+        }
+        else if (accounting.lost() > 0 && !burstsKnown(result) && maxSenderLagNs > 0
+            && result.senderLagNs() > maxSenderLagNs && accounting.lost() <= burstMessages(target, result.senderLagNs()))
         {
             reason = InvalidReason.SENDER_STALL;
             detail = String.format(Locale.ROOT, "the sender stalled for %.1f ms (more than --max-sender-lag %.1f ms) "
@@ -164,6 +188,15 @@ public final class TrialJudge
             verdict = Verdict.FAIL;
             detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
                 ratio(accounting.lost(), result.sent()));
+        }
+        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth
+            && result.senderLagGrowth() != null && result.senderLagGrowth() > maxBacklogGrowth / 2)
+        {
+            reason = InvalidReason.SENDER_DRIFT;
+            detail = String.format(Locale.ROOT, "received all %,d, but the sender drifted behind its schedule by %.2f%% "
+                + "of its time (half the allowed backlog growth is %s): the growth seen (%.2f%% net) may be the "
+                + "sender's, not the receiver's", result.sent(), result.senderLagGrowth() * 100.0,
+                percent(maxBacklogGrowth / 2), result.backlogGrowth() * 100.0);
         }
         else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth && maxSenderLagNs > 0
             && result.senderLagNs() > maxSenderLagNs)
@@ -200,13 +233,16 @@ public final class TrialJudge
         {
             attribution = verdict == Verdict.FAIL ? attribute(result.dropsByLayer(), accounting.unexplained()) : List.of();
         }
+        final Double waitShare = result.harnessLoad() == null ? null :
+            result.harnessLoad().receiverWaitShare(windowNs(request));
         final double lossRatio = result.sent() > 0 ? Math.max(0L, accounting.lost()) / (double)result.sent() : 0.0;
         return new TrialRecord(request.trial(), request.attempt(), request.phase(), request.goal(), target,
             result.achievedRate(), result.senderLagNs(), request.warmUpNs(), request.durationNs(), result.sent(),
             result.received(), result.gaps(), accounting.lost(), result.dropsByLayer(), accounting.unexplained(),
             lossRatio, verdict, reason, detail, attribution, result.socketDrops(), result.hostRcvbufErrors(),
             result.timeSqueeze(), result.peakRxQueueBytes(), result.tracepoints(), result.latency(),
-            result.counterFailure(), result.backlogGrowth(), fellBehind);
+            result.counterFailure(), result.backlogGrowth(), fellBehind, result.senderPacing(), result.receiveBuffer(),
+            result.harnessLoad(), waitShare, waitShare != null && waitShare > HarnessLoad.RECEIVER_WAIT_FLAG);
     }
 
     /**
@@ -240,6 +276,36 @@ public final class TrialJudge
         }
         losses.sort(Comparator.comparingLong(LayerLoss::drops).reversed());
         return losses;
+    }
+
+    /**
+     * @return whether the receiver waited for a CPU a sizeable share of the trial while the harness, allowed on its
+     *     CPUs, used CPU time.
+     */
+    private static boolean interfered(final TrialResult result, final TrialRequest request)
+    {
+        final HarnessLoad load = result.harnessLoad();
+        if (load == null || !load.harnessOnReceiverCpus() || load.harnessCpuNs() == 0)
+        {
+            return false;
+        }
+        final Double share = load.receiverWaitShare(windowNs(request));
+        return share != null && share > HarnessLoad.RECEIVER_WAIT_FLAG;
+    }
+
+    private static long windowNs(final TrialRequest request)
+    {
+        return request.warmUpNs() + request.durationNs();
+    }
+
+    private static boolean burstsKnown(final TrialResult result)
+    {
+        return result.senderPacing() != null && result.senderPacing().burstsOverLimit() != null;
+    }
+
+    private static long burstsOverBuffer(final TrialResult result)
+    {
+        return burstsKnown(result) ? result.senderPacing().burstsOverLimit() : 0;
     }
 
     private static long burstMessages(final long ratePerSecond, final long lagNs)

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.SenderPacing;
 
 /**
  * One judged trial, as {@code trials.jsonl} and {@code report.json} hold it: the request, the measurement, the
@@ -42,6 +44,11 @@ import io.rxbreak.core.counters.Layer;
  * @param fellBehind       whether the trial failed because the receiver fell behind (its backlog grew faster than
  *                         the judge allows) although it had lost nothing yet: a longer trial would lose at
  *                         {@code attribution}'s layer.
+ * @param senderPacing     the sender's lag percentiles over its batches and its late bursts, or null when unknown.
+ * @param receiveBuffer    what the receiving buffer holds in datagrams of the trial's size, or null when unknown.
+ * @param harnessLoad      the harness's CPU use and the receiver's wait for a CPU, or null when unknown.
+ * @param receiverWaitShare the share of the trial the receiver spent waiting for a CPU, or null when unknown.
+ * @param receiverWaited   whether that share was over {@link HarnessLoad#RECEIVER_WAIT_FLAG}.
  */
 public record TrialRecord(
     int trial,
@@ -72,7 +79,12 @@ public record TrialRecord(
     Latency latency,
     String counterFailure,
     Double backlogGrowth,
-    boolean fellBehind)
+    boolean fellBehind,
+    SenderPacing senderPacing,
+    ReceiveBuffer receiveBuffer,
+    HarnessLoad harnessLoad,
+    Double receiverWaitShare,
+    boolean receiverWaited)
 {
     /**
      * Copies the collections, ordered and unmodifiable.

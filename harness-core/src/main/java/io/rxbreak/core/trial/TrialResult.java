@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.SenderPacing;
 
 /**
  * What a controller measured in one trial, before judgement: the sender's side, the receiver's side and the counter
@@ -32,6 +34,12 @@ import io.rxbreak.core.counters.Layer;
  *                          C is offered R &gt; C; null when not measured (observe mode, too short a window).
  * @param backlogLayer      where that backlog builds up and would overflow (the socket buffer, or the application's
  *                          queue when it drops); null when {@code backlogGrowth} is.
+ * @param senderPacing      the sender's lag percentiles over its batches and its late bursts; null when the sender
+ *                          did not say (an older agent).
+ * @param senderLagGrowth   how fast the sender's own lag grew over the measured messages, as a fraction of the
+ *                          schedule's time; null when unknown.
+ * @param receiveBuffer     what the receiving buffer holds in datagrams of the trial's size; null when unknown.
+ * @param harnessLoad       the harness's CPU use and the receiver's wait for a CPU; null when unknown.
  */
 public record TrialResult(
     double achievedRate,
@@ -48,7 +56,11 @@ public record TrialResult(
     Latency latency,
     String counterFailure,
     Double backlogGrowth,
-    Layer backlogLayer)
+    Layer backlogLayer,
+    SenderPacing senderPacing,
+    Double senderLagGrowth,
+    ReceiveBuffer receiveBuffer,
+    HarnessLoad harnessLoad)
 {
     /**
      * Copies the maps, ordered (layers in their enum order, names sorted) and unmodifiable.
@@ -88,6 +100,10 @@ public record TrialResult(
         private String counterFailure;
         private Double backlogGrowth;
         private Layer backlogLayer;
+        private SenderPacing senderPacing;
+        private Double senderLagGrowth;
+        private ReceiveBuffer receiveBuffer;
+        private HarnessLoad harnessLoad;
 
         private Builder()
         {
@@ -209,12 +225,40 @@ public record TrialResult(
             return this;
         }
 
+        /** @param value the sender's punctuality. @return this. */
+        public Builder senderPacing(final SenderPacing value)
+        {
+            senderPacing = value;
+            return this;
+        }
+
+        /** @param value how fast the sender's own lag grew. @return this. */
+        public Builder senderLagGrowth(final Double value)
+        {
+            senderLagGrowth = value;
+            return this;
+        }
+
+        /** @param value what the receiving buffer holds. @return this. */
+        public Builder receiveBuffer(final ReceiveBuffer value)
+        {
+            receiveBuffer = value;
+            return this;
+        }
+
+        /** @param value the harness's CPU use. @return this. */
+        public Builder harnessLoad(final HarnessLoad value)
+        {
+            harnessLoad = value;
+            return this;
+        }
+
         /** @return the measurement. */
         public TrialResult build()
         {
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
                 hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
-                backlogLayer);
+                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad);
         }
     }
 }

@@ -33,7 +33,7 @@ class AgentTrialRunnerTest
     {
         // 3 marker rounds were sent, 2 arrived: of the socket's 1,001 drops one was a marker
         final ReceiverOutcome received = new ReceiverOutcome(99_000L, 1_000, Map.of("g inode 1", 1_001L), 0L, 1, null,
-            counters(), null, null, 2L);
+            counters(), null, null, 2L, null);
         final TrialResult result = AgentTrialRunner.toResult(sent(100_000, 3), received);
 
         assertThat(result.dropsByLayer()).containsEntry(Layer.SOCKET_BUFFER, 1_000L);
@@ -45,7 +45,7 @@ class AgentTrialRunnerTest
     void withSeveralSocketsEachGetsItsOwnCopyOfTheMarkers() throws Exception
     {
         final ReceiverOutcome received = new ReceiverOutcome(200_000L, 0, Map.of("a", 0L, "b", 0L), 0L, 2, null,
-            counters(), null, null, 6L);
+            counters(), null, null, 6L, null);
         final TrialResult result = AgentTrialRunner.toResult(sent(100_000, 3), received);
 
         assertThat(result.sent()).isEqualTo(200_000);
@@ -56,7 +56,7 @@ class AgentTrialRunnerTest
     void theSendersOwnLagGrowthIsTakenOutOfTheReceiversBacklogGrowth() throws Exception
     {
         final ReceiverOutcome received = new ReceiverOutcome(100_000L, 0, Map.of("a", 0L), 0L, 1, null, counters(), null,
-            null, 3L, 0.015, Layer.SOCKET_BUFFER);
+            null, 3L, 0.015, Layer.SOCKET_BUFFER, null, null);
         final JsonNode lagging = MAPPER.readTree("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
             + "\"endMarkersSent\":3,\"lagGrowth\":0.01}");
 
@@ -69,7 +69,7 @@ class AgentTrialRunnerTest
         assertThat(result.backlogLayer()).isEqualTo(Layer.SOCKET_BUFFER);
         assertThat(AgentTrialRunner.toResult(sent(100_000, 3), received).backlogGrowth()).isEqualTo(0.015);
         assertThat(AgentTrialRunner.toResult(sent(100_000, 3), new ReceiverOutcome(100_000L, 0, Map.of("a", 0L), 0L, 1,
-            null, counters(), null, null, 3L)).backlogGrowth()).isNull();
+            null, counters(), null, null, 3L, null)).backlogGrowth()).isNull();
         assertThat(AgentReceiverSide.backlogLayer("queue:500:100us:drop")).isEqualTo(Layer.APPLICATION);
         assertThat(AgentReceiverSide.backlogLayer("queue:500:100us:block")).isEqualTo(Layer.SOCKET_BUFFER);
         assertThat(AgentReceiverSide.backlogLayer("rate:20000")).isEqualTo(Layer.SOCKET_BUFFER);
