@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +103,7 @@ public final class ObservedReceiverSide implements ReceiverSide
         final ReceiveBuffer buffer = buffer(sizeBytes);
         if (owner > 0)
         {
-            applicationClock = ThreadGroupClock.allBut(owner, List.of());
+            applicationClock = ThreadGroupClock.busiestOf(owner);
             applicationClock.start();
         }
         window.begin();

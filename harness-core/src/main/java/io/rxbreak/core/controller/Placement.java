@@ -62,11 +62,12 @@ public record Placement(CpuSet controller, CpuSet sender, CpuSet receiver, boole
 
     /**
      * @return whether the harness's processes (other than the receiver's reading threads) may run on the
-     *     receiver's CPUs.
+     *     receiver's CPUs; false for an observed application that is not pinned (its CPUs are not known: a trial in
+     *     which it waited for a CPU is flagged, not judged invalid).
      */
     public boolean harnessSharesReceiverCpus()
     {
-        return receiver == null || controller.intersects(receiver) || sender.intersects(receiver);
+        return receiver != null && (controller.intersects(receiver) || sender.intersects(receiver));
     }
 
     /**

@@ -176,6 +176,11 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         + "(this process) (default: off the receiver's CPUs, and off the sender's when there are three or more).")
     String controllerCpus;
 
+    @Option(names = "--calibrate", description = "First find what an unthrottled rxbreak receiver takes on this host "
+        + "with the same size, buffer, sockets and placement (a coarse search, about 20 s): the most this harness can "
+        + "tell. Every report states it; a break point near it is the harness's limit, not only the receiver's.")
+    boolean calibrate;
+
     @Option(names = "--sender-agent", paramLabel = "URL", description = "Use this sender agent instead of starting one.")
     String senderAgent;
 
@@ -335,6 +340,11 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 throw BadInputException.option("--observe-pid", "no process " + observePid);
             }
         }
+        if (calibrate && (senderAgent != null || receiverAgent != null))
+        {
+            throw BadInputException.option("--calibrate", "it measures this host with local agents: drop it, or "
+                + "--sender-agent and --receiver-agent");
+        }
         final RampConfig config = RampConfig.builder()
             .startRate(rate(RampConfig.START_RATE, startRate))
             .step(step)
@@ -364,7 +374,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             rcvbufForce, sockets, senderAgent, receiverAgent, token(), observe,
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
-            cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus));
+            cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate);
     }
 
     private static CpuSet cpus(final String option, final String list)

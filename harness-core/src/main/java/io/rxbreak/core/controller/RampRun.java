@@ -27,12 +27,15 @@ import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.ramp.GoalStatus;
+import io.rxbreak.core.ramp.RampConfig;
 import io.rxbreak.core.ramp.RampSearch;
 import io.rxbreak.core.ramp.RateText;
 import io.rxbreak.core.ramp.SearchListener;
 import io.rxbreak.core.ramp.SearchResult;
 import io.rxbreak.core.ramp.SearchStop;
 import io.rxbreak.core.report.ConsoleSummary;
+import io.rxbreak.core.report.HarnessCeiling;
 import io.rxbreak.core.report.Environment;
 import io.rxbreak.core.report.ProgressLine;
 import io.rxbreak.core.report.ReportArtifacts;
@@ -64,6 +67,10 @@ final class RampRun implements Callable<Integer>
     private static final long SHUTDOWN_WAIT_S = 20;
     private static final long WARM_UP_TRIAL_NS = 1_000_000_000L;
     private static final int DEFAULT_MAX_MESSAGE_BYTES = 1472;
+    private static final double CALIBRATION_PRECISION = 0.05;
+    private static final long CALIBRATION_TRIAL_NS = 1_000_000_000L;
+    private static final long CALIBRATION_WARM_UP_NS = 250_000_000L;
+    private static final int CALIBRATION_MAX_TRIALS = 24;
 
     private final RampSettings settings;
     private final PipelineOptions pipeline;
@@ -128,10 +135,11 @@ final class RampRun implements Callable<Integer>
             // an observed application is found first (rxbreak keeps off its CPUs); local agents start placed
             final ReceiverSide observed = settings.observe() ? receiver(toClose) : null;
             placement = place(observed instanceof ObservedReceiverSide ? ((ObservedReceiverSide)observed).owner() : 0);
+            final HarnessCeiling ceiling = settings.calibrate() ? calibrate() : null;
             final ReceiverSide receiver = observed != null ? observed : receiver(toClose);
             final AgentSenderSide sender = sender(toClose);
             final RunHeader header = RunHeader.of(settings.commandLine(), Instant.now().toString(), settings.search(),
-                environment(sender, receiver), tunables());
+                environment(sender, receiver), tunables()).withCeiling(ceiling);
             if (settings.sandboxName() != null)
             {
                 err.println("rxbreak ramp: in the private network namespace " + settings.sandboxName());
@@ -196,6 +204,63 @@ final class RampRun implements Callable<Integer>
             }
             removeTracingLeftovers();
             err.flush();
+        }
+    }
+
+    /**
+     * {@code --calibrate}: the break point of rxbreak's own receiver without a throttle, with the run's datagram
+     * size, buffer, sockets and placement: the most this harness can tell here. A coarse search (steps x2, 5 %,
+     * 1 s trials) on agents of its own, stopped before the run's start; in observe mode on the group's next port, so
+     * that the observed application is not loaded.
+     *
+     * @return what it found.
+     */
+    private HarnessCeiling calibrate() throws InterruptedException
+    {
+        err.println("rxbreak ramp: --calibrate: finding what an unthrottled rxbreak receiver takes on this host...");
+        err.flush();
+        final List<AutoCloseable> calibration = new ArrayList<>();
+        try
+        {
+            final List<String> groups = settings.observe() ? List.of("--group", settings.groups().get(0).address()
+                .getHostAddress() + ":" + (settings.groups().get(0).port() + 1)) : settings.groupOptions();
+            final ReceiverSide receiver = localReceiver(calibration, groups, null);
+            final AgentSenderSide sender = localSender(calibration, groups);
+            final RampConfig config = settings.search().toBuilder()
+                .step("x2")
+                .precision(CALIBRATION_PRECISION)
+                .trialDurationNs(CALIBRATION_TRIAL_NS)
+                .warmUpNs(CALIBRATION_WARM_UP_NS)
+                .confirmDurationNs(2 * CALIBRATION_TRIAL_NS)
+                .confirmTrialDurationNs(2 * CALIBRATION_TRIAL_NS)
+                .pdrRatio(null)
+                .maxTrials(CALIBRATION_MAX_TRIALS)
+                .build();
+            final AgentTrialRunner runner = new AgentTrialRunner(sender, receiver, settings.sizeBytes(),
+                settings.pattern(), null, placement == null || placement.harnessSharesReceiverCpus());
+            runner.runDiscarded(config.startRate(), CALIBRATION_WARM_UP_NS, CALIBRATION_TRIAL_NS, config.drainBoundNs());
+            final SearchResult result = new RampSearch(config, runner, SearchListener.NONE).run();
+            final HarnessCeiling ceiling = new HarnessCeiling(result.ndr().rate(), result.breakPointAboveSenderLimit(),
+                result.ndr().status() == GoalStatus.ABOVE_MAX_RATE, result.trials().size());
+            err.println("rxbreak ramp: --calibrate: the harness's ceiling here: " +
+                (ceiling.rate() == null ? "not found" : RateText.format(ceiling.rate()) + " msgs/s") +
+                " (" + ceiling.trials() + " trials)");
+            err.flush();
+            return ceiling;
+        }
+        finally
+        {
+            for (int i = calibration.size() - 1; i >= 0; i--)
+            {
+                try
+                {
+                    calibration.get(i).close();
+                }
+                catch (final Exception ex)
+                {
+                    err.println("rxbreak ramp: could not stop " + calibration.get(i) + ": " + ex.getMessage());
+                }
+            }
         }
     }
 
@@ -271,12 +336,22 @@ final class RampRun implements Callable<Integer>
             toClose.add(remote);
             return remote;
         }
+        return localReceiver(toClose, settings.groupOptions(), settings.throttle());
+    }
+
+    /**
+     * @param groupOptions {@code --group G} for each group.
+     * @param throttle the throttle, or null for none.
+     */
+    private ReceiverSide localReceiver(final List<AutoCloseable> toClose, final List<String> groupOptions,
+        final String throttle)
+    {
         final List<String> args = new ArrayList<>(List.of("receive"));
-        args.addAll(settings.groupOptions());
+        args.addAll(groupOptions);
         args.addAll(List.of("--interface", settings.interfaceName(), "--sockets", Integer.toString(settings.sockets())));
-        if (settings.throttle() != null)
+        if (throttle != null)
         {
-            args.addAll(List.of("--throttle", settings.throttle()));
+            args.addAll(List.of("--throttle", throttle));
         }
         if (settings.rcvbufBytes() != null)
         {
@@ -309,8 +384,13 @@ final class RampRun implements Callable<Integer>
         {
             return new AgentSenderSide(new AgentClient(settings.senderAgentUrl(), settings.agentToken(), AGENT_CALL_TIMEOUT), null);
         }
+        return localSender(toClose, settings.groupOptions());
+    }
+
+    private AgentSenderSide localSender(final List<AutoCloseable> toClose, final List<String> groupOptions)
+    {
         final List<String> args = new ArrayList<>(List.of("send"));
-        args.addAll(settings.groupOptions());
+        args.addAll(groupOptions);
         args.addAll(List.of("--interface", settings.interfaceName(), "--streams", Integer.toString(settings.streams()),
             "--idle", senderIdle()));
         final LocalAgent agent = startLocal("sender", args, placement == null ? null : placement.sender());
@@ -402,7 +482,7 @@ final class RampRun implements Callable<Integer>
             granted = status.hasNonNull("rcvbufGranted") ? status.get("rcvbufGranted").asLong() : null;
             details.put("receiverTransport", status.path("transport").asText("epoll"));
         }
-        return new Environment(kernelRelease(), Runtime.getRuntime().availableProcessors(),
+        return new Environment(kernelRelease(), CpuSet.online().size(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
             settings.interfaceName(), requested, granted, details);
     }

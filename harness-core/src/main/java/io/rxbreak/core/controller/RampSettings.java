@@ -36,6 +36,7 @@ import io.rxbreak.core.ramp.RampConfig;
  * @param senderCpus {@code --sender-cpus}, or null to choose.
  * @param receiverCpus {@code --receiver-cpus}, or null to choose.
  * @param controllerCpus {@code --controller-cpus}, or null to choose.
+ * @param calibrate whether to measure the harness's ceiling first ({@code --calibrate}).
  */
 public record RampSettings(
     RampConfig search,
@@ -61,7 +62,8 @@ public record RampSettings(
     List<String> commandLine,
     CpuSet senderCpus,
     CpuSet receiverCpus,
-    CpuSet controllerCpus)
+    CpuSet controllerCpus,
+    boolean calibrate)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

@@ -2,6 +2,8 @@ package io.rxbreak.core.os;
 
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import io.rxbreak.core.protocol.CpuUse;
@@ -17,14 +19,27 @@ public final class ThreadGroupClock
     private final long pid;
     private final Collection<Integer> tids;
     private final boolean exclude;
+    private final boolean busiest;
     private Schedstat start;
+    private Map<Integer, Schedstat> startByThread;
 
-    private ThreadGroupClock(final Path procRoot, final long pid, final Collection<Integer> tids, final boolean exclude)
+    private ThreadGroupClock(final Path procRoot, final long pid, final Collection<Integer> tids, final boolean exclude,
+        final boolean busiest)
     {
         this.procRoot = procRoot;
         this.pid = pid;
         this.tids = tids;
         this.exclude = exclude;
+        this.busiest = busiest;
+    }
+
+    /**
+     * @param pid a process whose reading thread is not known (an observed application).
+     * @return a clock that reports the thread that ran the most in between: most likely the one that reads.
+     */
+    public static ThreadGroupClock busiestOf(final long pid)
+    {
+        return new ThreadGroupClock(Path.of("/proc"), pid, Set.of(), true, true);
     }
 
     /**
@@ -34,7 +49,7 @@ public final class ThreadGroupClock
      */
     public static ThreadGroupClock of(final long pid, final Collection<Integer> tids)
     {
-        return new ThreadGroupClock(Path.of("/proc"), pid, Set.copyOf(tids), false);
+        return new ThreadGroupClock(Path.of("/proc"), pid, Set.copyOf(tids), false, false);
     }
 
     /**
@@ -44,7 +59,7 @@ public final class ThreadGroupClock
      */
     public static ThreadGroupClock allBut(final long pid, final Collection<Integer> tids)
     {
-        return new ThreadGroupClock(Path.of("/proc"), pid, Set.copyOf(tids), true);
+        return new ThreadGroupClock(Path.of("/proc"), pid, Set.copyOf(tids), true, false);
     }
 
     /**
@@ -52,7 +67,14 @@ public final class ThreadGroupClock
      */
     public synchronized void start()
     {
-        start = read();
+        if (busiest)
+        {
+            startByThread = readEach();
+        }
+        else
+        {
+            start = read();
+        }
     }
 
     /**
@@ -60,6 +82,23 @@ public final class ThreadGroupClock
      */
     public synchronized CpuUse stop()
     {
+        if (busiest)
+        {
+            if (startByThread == null)
+            {
+                return null;
+            }
+            Schedstat most = null;
+            for (final Map.Entry<Integer, Schedstat> thread : readEach().entrySet())
+            {
+                final Schedstat used = thread.getValue().since(startByThread.getOrDefault(thread.getKey(), Schedstat.ZERO));
+                if (most == null || used.onCpuNs() > most.onCpuNs())
+                {
+                    most = used;
+                }
+            }
+            return most == null ? null : new CpuUse(most.onCpuNs(), most.runQueueWaitNs());
+        }
         final Schedstat end = read();
         if (start == null || end == null)
         {
@@ -67,6 +106,20 @@ public final class ThreadGroupClock
         }
         final Schedstat used = end.since(start);
         return new CpuUse(used.onCpuNs(), used.runQueueWaitNs());
+    }
+
+    private Map<Integer, Schedstat> readEach()
+    {
+        final Map<Integer, Schedstat> threads = new HashMap<>();
+        for (final int tid : Threads.tasks(procRoot, pid))
+        {
+            final Schedstat thread = Schedstat.ofThread(procRoot, pid, tid);
+            if (thread != null)
+            {
+                threads.put(tid, thread);
+            }
+        }
+        return threads;
     }
 
     private Schedstat read()

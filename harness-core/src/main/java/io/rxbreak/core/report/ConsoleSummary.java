@@ -1,5 +1,7 @@
 package io.rxbreak.core.report;
 
+import io.rxbreak.core.protocol.SenderPacing;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,8 +100,8 @@ public final class ConsoleSummary
         }
         final TextTable table = new TextTable(
             new String[] {"#", "phase", "goal", "target/s", "achieved/s", "sent", "received", "lost", "loss",
-                "unexplained", "p99", "verdict", "lost by layer / reason"},
-            new boolean[] {true, false, false, true, true, true, true, true, true, true, true, false, false});
+                "unexplained", "p99", "sender lag", "rx wait", "verdict", "lost by layer / reason"},
+            new boolean[] {true, false, false, true, true, true, true, true, true, true, true, true, true, false, false});
         for (final TrialRecord record : trials)
         {
             table.row(Integer.toString(record.trial()), record.phase().name().toLowerCase(Locale.ROOT),
@@ -108,10 +110,57 @@ public final class ConsoleSummary
                 count(record.received()), count(record.lost()), percent(record.lossRatio()),
                 count(record.unexplained()),
                 record.latency() == null ? "-" : Units.formatDuration(record.latency().p99Ns()),
+                senderLag(record), receiverWait(record),
                 record.verdict().name(),
                 record.isValid() ? ProgressLine.lossByLayer(record) : record.detail());
         }
         table.appendTo(out, INDENT);
+    }
+
+    /**
+     * @param report a run.
+     * @return what the harness can tell on this host, and whether the break point is near it.
+     */
+    public static String ceilingLine(final RunReport report)
+    {
+        final HarnessCeiling ceiling = report.harnessCeiling();
+        if (ceiling == null)
+        {
+            return "harness ceiling: not measured (--calibrate measures what an unthrottled rxbreak receiver takes here)";
+        }
+        final String measured = ceiling.ndr() != null ? "an unthrottled rxbreak receiver's NDR is " + rate(ceiling.ndr())
+            : ceiling.aboveSenderLimit() != null ? "above " + rate(ceiling.aboveSenderLimit()) + ", what the sender " +
+                "could offer" : ceiling.aboveMaxRate() ? "above --max-rate" : "not found";
+        final String line = "harness ceiling: " + measured + " (same size, buffer and placement, " + ceiling.trials() +
+            " trials)";
+        return ceiling.isNear(report.ndr()) ? line + "; the break point is within " +
+            Math.round((1 - HarnessCeiling.NEAR) * 100) + "% of it: at the harness's limit on this host, not only the " +
+            "receiver's" : line;
+    }
+
+    /**
+     * @param record a trial.
+     * @return the sender's lag at the 99.9th percentile of its batches and at worst, like {@code 0.12/1.9ms}, or
+     *     {@code -} when unknown.
+     */
+    public static String senderLag(final TrialRecord record)
+    {
+        final SenderPacing pacing = record.senderPacing();
+        if (pacing == null)
+        {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.2f/%.1fms", pacing.lagP999Ns() / 1e6, pacing.lagMaxNs() / 1e6);
+    }
+
+    /**
+     * @param record a trial.
+     * @return the share of the trial the receiver waited for a CPU, like {@code 0.3%}, or {@code -} when unknown.
+     */
+    public static String receiverWait(final TrialRecord record)
+    {
+        return record.receiverWaitShare() == null ? "-" :
+            String.format(Locale.ROOT, "%.1f%%", record.receiverWaitShare() * 100.0);
     }
 
     private static void breakPoint(final StringBuilder out, final RunReport report)
@@ -141,6 +190,7 @@ public final class ConsoleSummary
             out.append(INDENT).append("the sender could not offer ").append(rate(report.senderLimitRate()))
                 .append('\n');
         }
+        out.append(INDENT).append(ceilingLine(report)).append('\n');
     }
 
     /**

@@ -17,6 +17,7 @@ import io.rxbreak.core.ramp.RampConfig;
  * @param startedAt     the start, ISO-8601 UTC.
  * @param config        the search configuration.
  * @param environment   where it runs.
+ * @param harnessCeiling the harness's ceiling on this host ({@code --calibrate}), or null when not measured.
  * @param tunables      the kernel tunables that decide where the break point lies, by name, sorted.
  */
 public record RunHeader(
@@ -25,7 +26,8 @@ public record RunHeader(
     String startedAt,
     RampConfig config,
     Environment environment,
-    Map<String, String> tunables)
+    Map<String, String> tunables,
+    HarnessCeiling harnessCeiling)
 {
     /**
      * Copies the collections.
@@ -52,6 +54,15 @@ public record RunHeader(
         final Environment environment,
         final Map<String, String> tunables)
     {
-        return new RunHeader(RunReport.FORMAT_VERSION, commandLine, startedAt, config, environment, tunables);
+        return new RunHeader(RunReport.FORMAT_VERSION, commandLine, startedAt, config, environment, tunables, null);
+    }
+
+    /**
+     * @param ceiling the harness's ceiling, measured before the run.
+     * @return this header with it.
+     */
+    public RunHeader withCeiling(final HarnessCeiling ceiling)
+    {
+        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling);
     }
 }

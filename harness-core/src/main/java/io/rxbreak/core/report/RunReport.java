@@ -33,6 +33,7 @@ import io.rxbreak.core.trial.TrialRecord;
  * @param attribution                the layers that lost at the lowest failing rate, largest first.
  * @param rates                      every rate tried, ascending, with its passes, fails and status.
  * @param trials                     every trial in the order run.
+ * @param harnessCeiling             the most this harness can tell on this host ({@code --calibrate}), or null.
  */
 public record RunReport(
     int formatVersion,
@@ -55,7 +56,8 @@ public record RunReport(
     String stop,
     List<AttributionEntry> attribution,
     List<RateSummary> rates,
-    List<TrialRecord> trials)
+    List<TrialRecord> trials,
+    HarnessCeiling harnessCeiling)
 {
     /** The format version of the run folder's files. */
     public static final int FORMAT_VERSION = 1;

@@ -40,7 +40,8 @@ public final class RunReports
             result.ndr().rate(), pdr, pdrRatio, result.firstFailRate(), result.lowestFailRate(),
             result.breakPointAboveSenderLimit(), result.senderLimitRate(),
             result.ndr().status() == GoalStatus.ABOVE_MAX_RATE, goals, result.stop().name(),
-            BreakAttribution.at(result.trials(), result.lowestFailRate()), result.rates(), result.trials());
+            BreakAttribution.at(result.trials(), result.lowestFailRate()), result.rates(), result.trials(),
+            header.harnessCeiling());
     }
 
     /**
@@ -70,7 +71,8 @@ public final class RunReports
             new Outcome(Outcome.INTERRUPTED, reason), header == null ? null : header.config(),
             header == null ? null : header.environment(), header == null ? null : header.tunables(),
             null, null, pdrRatio, history.firstFailRate(), lowestFail, null, null, false, goals, null,
-            BreakAttribution.at(trials, lowestFail), history.summaries(), trials);
+            BreakAttribution.at(trials, lowestFail), history.summaries(), trials,
+            header == null ? null : header.harnessCeiling());
     }
 
     private static GoalResult unconfirmed(final LossGoal goal, final RateHistory history)

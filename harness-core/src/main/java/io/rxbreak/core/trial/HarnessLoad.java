@@ -10,7 +10,8 @@ import io.rxbreak.core.protocol.CpuUse;
  * @param senderAgent the sender agent's threads but the sending one.
  * @param sendingThread the sending thread.
  * @param receiverAgent the receiver agent's threads but the reading ones.
- * @param receiver the reading threads of rxbreak's receiver, or the observed application's threads.
+ * @param receiver the reading threads of rxbreak's receiver, or the observed application's busiest thread (most
+ *     likely the one that reads).
  * @param harnessOnReceiverCpus whether the harness's processes may run on the receiver's CPUs (its placement).
  */
 public record HarnessLoad(

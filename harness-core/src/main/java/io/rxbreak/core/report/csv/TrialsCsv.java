@@ -1,5 +1,8 @@
 package io.rxbreak.core.report.csv;
 
+import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.core.trial.HarnessLoad;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +41,10 @@ public final class TrialsCsv
         }
         columns.addAll(List.of("unexplained", "host_rcvbuf_errors", "time_squeeze", "peak_rx_queue_bytes",
             "latency_p50_ns", "latency_p90_ns", "latency_p99_ns", "latency_p999_ns", "latency_max_ns",
-            "attribution_first", "detail", "counter_failure", "backlog_growth", "fell_behind"));
+            "attribution_first", "detail", "counter_failure", "backlog_growth", "fell_behind",
+            "sender_lag_p99_ns", "sender_lag_p999_ns", "sender_lag_max_ns", "largest_burst", "late_bursts",
+            "bursts_over_buffer", "buffer_datagrams", "receiver_run_queue_wait_ns", "receiver_wait_share",
+            "harness_cpu_ns"));
         return columns;
     }
 
@@ -96,6 +102,18 @@ public final class TrialsCsv
         fields.add(text(record.counterFailure()));
         fields.add(record.backlogGrowth() == null ? "" : number(record.backlogGrowth()));
         fields.add(Boolean.toString(record.fellBehind()));
+        final SenderPacing pacing = record.senderPacing();
+        fields.add(pacing == null ? "" : Long.toString(pacing.lagP99Ns()));
+        fields.add(pacing == null ? "" : Long.toString(pacing.lagP999Ns()));
+        fields.add(pacing == null ? "" : Long.toString(pacing.lagMaxNs()));
+        fields.add(pacing == null ? "" : Long.toString(pacing.largestBurst()));
+        fields.add(pacing == null ? "" : Long.toString(pacing.lateBursts()));
+        fields.add(pacing == null ? "" : optional(pacing.burstsOverLimit()));
+        fields.add(record.receiveBuffer() == null ? "" : Long.toString(record.receiveBuffer().datagrams()));
+        final HarnessLoad load = record.harnessLoad();
+        fields.add(load == null || load.receiver() == null ? "" : Long.toString(load.receiver().runQueueWaitNs()));
+        fields.add(record.receiverWaitShare() == null ? "" : number(record.receiverWaitShare()));
+        fields.add(load == null ? "" : Long.toString(load.harnessCpuNs()));
         return fields;
     }
 

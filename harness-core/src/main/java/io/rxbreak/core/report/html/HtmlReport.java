@@ -164,7 +164,8 @@ public final class HtmlReport
             + "<table id=\"trials\">\n<tr><th class=\"num\">#</th><th>phase</th><th>goal</th>"
             + "<th class=\"num\">target/s</th><th class=\"num\">achieved/s</th><th class=\"num\">sent</th>"
             + "<th class=\"num\">received</th><th class=\"num\">lost</th><th class=\"num\">loss</th>"
-            + "<th class=\"num\">unexplained</th><th class=\"num\">p99</th><th>verdict</th><th>detail</th></tr>\n");
+            + "<th class=\"num\">unexplained</th><th class=\"num\">p99</th><th class=\"num\">sender lag p99.9/max</th>"
+            + "<th class=\"num\">rx CPU wait</th><th>verdict</th><th>detail</th></tr>\n");
         for (final TrialRecord record : report.trials())
         {
             html.append("<tr class=\"").append(record.verdict().name()).append("\">")
@@ -178,6 +179,7 @@ public final class HtmlReport
                 .append(num(ConsoleSummary.percent(record.lossRatio())))
                 .append(num(String.format(Locale.ROOT, "%,d", record.unexplained())))
                 .append(num(record.latency() == null ? "-" : Units.formatDuration(record.latency().p99Ns())))
+                .append(num(ConsoleSummary.senderLag(record))).append(num(ConsoleSummary.receiverWait(record)))
                 .append(cell(record.verdict().name())).append(cell(record.detail())).append("</tr>\n");
         }
         html.append("</table></div>\n");

@@ -140,6 +140,6 @@ class RegressionGateTest
             report.config(), report.environment(), report.tunables(), ndr.rate(), report.pdr(), report.pdrRatio(),
             report.firstFailRate(), report.lowestFailRate(), null, null, false,
             List.of(ndr, report.goals().get(1)), report.stop(), report.attribution(), report.rates(),
-            report.trials());
+            report.trials(), report.harnessCeiling());
     }
 }
