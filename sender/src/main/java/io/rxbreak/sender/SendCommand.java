@@ -99,8 +99,9 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     String gso;
 
     @Option(names = "--idle", paramLabel = "MODE", defaultValue = "auto",
-        description = "While waiting for the next message: spin, yield or park; auto (default) spins from 10000 "
-            + "msg/s and parks below.")
+        description = "While waiting for the next message: spin, yield, sleep (until due, to the microsecond: for a "
+            + "CPU shared with others) or park (on the event loop's timer); auto (default) spins from 10000 msg/s and "
+            + "parks below.")
     IdleMode idle;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "0",

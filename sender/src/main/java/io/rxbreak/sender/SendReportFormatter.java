@@ -1,5 +1,7 @@
 package io.rxbreak.sender;
 
+import io.rxbreak.core.protocol.SenderPacing;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +135,13 @@ final class SendReportFormatter
             "datagram writes (gso %s), %d stalls", Units.formatDuration(result.maxLagNs()),
             Units.formatDuration(result.endLagNs()), result.batches(), result.meanBatchSize(), result.packets(),
             result.gsoSegments() == 0 ? "off" : result.gsoSegments() + " segments", result.stalls()));
+        text.append(System.lineSeparator());
+        final SenderPacing pacing = result.pacing();
+        text.append(String.format(Locale.ROOT, "        lag over the batches: p50 %s, p99 %s, p99.9 %s, max %s (at %s); "
+            + "late bursts %d, the largest %d messages, %d messages late in all", Units.formatDuration(pacing.lagP50Ns()),
+            Units.formatDuration(pacing.lagP99Ns()), Units.formatDuration(pacing.lagP999Ns()),
+            Units.formatDuration(pacing.lagMaxNs()), Units.formatDuration(pacing.lagMaxAtNs()), pacing.lateBursts(),
+            pacing.largestBurst(), pacing.lateMessages()));
         text.append(System.lineSeparator());
         text.append("        errors ").append(result.errors().isEmpty() ? "none" : result.errors().toString())
             .append(", failed messages ").append(result.failed())

@@ -72,7 +72,8 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
 
     @Option(names = "--sender-idle", paramLabel = "MODE", defaultValue = "auto",
         description = "What the local sender agent does between messages, as 'rxbreak send --idle' takes it: spin, "
-            + "yield, park, or auto (default: ${DEFAULT-VALUE}: spins from 10000 msgs/s, parks below).")
+            + "yield, sleep, park, or auto (default: ${DEFAULT-VALUE}: spins from 10000 msgs/s, parks below, and "
+            + "sleeps when it shares a CPU with the receiver).")
     String senderIdle;
 
     @Option(names = "--interface", paramLabel = "DEV", defaultValue = Interfaces.LOOPBACK,
@@ -138,7 +139,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         description = "How far the sender may miss its target before a trial is invalid (default: ${DEFAULT-VALUE}).")
     String tolerance;
 
-    @Option(names = "--max-invalid-retries", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--max-invalid-retries", paramLabel = "N", defaultValue = "" + RampConfig.DEFAULT_MAX_INVALID_RETRIES,
         description = "How often an invalid trial is run again (default: ${DEFAULT-VALUE}).")
     int maxInvalidRetries;
 

@@ -76,12 +76,6 @@ final class Libc
 
     static native int sched_getaffinity(int pid, long cpusetsize, byte[] mask) throws LastErrorException;
 
-    static native int sched_setscheduler(int pid, int policy, int[] param) throws LastErrorException;
-
-    static native int sched_getscheduler(int pid) throws LastErrorException;
-
-    static native int setpriority(int which, int who, int prio) throws LastErrorException;
-
     static native int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
 
     /** Fails with -1 and the error in {@link Native#getLastError()}: no exception per empty read. */

@@ -18,9 +18,7 @@ import com.sun.jna.Memory;
 public final class Threads
 {
     private static final int PR_SET_TIMERSLACK = 29;
-    private static final int PRIO_PROCESS = 0;
     private static final int SCHED_OTHER = 0;
-    private static final int SCHED_FIFO = 1;
     private static final int SCHED_ATTR_SIZE = 56;
 
     private Threads()
@@ -182,37 +180,11 @@ public final class Threads
     }
 
     /**
-     * Run a thread under SCHED_FIFO: it preempts every ordinary thread on its CPU the moment it wakes. Needs
-     * CAP_SYS_NICE (root) or an RLIMIT_RTPRIO. Only for a thread that sleeps between short bursts of work: the
-     * kernel's real-time throttling still leaves ordinary threads 5 % of each second, but no more.
-     *
-     * @param tid the thread (0: the calling one).
-     * @param priority 1 to 99.
-     * @return null when done, else why not.
-     */
-    public static String setFifo(final int tid, final int priority)
-    {
-        if (Libc.UNAVAILABLE != null)
-        {
-            return Libc.UNAVAILABLE;
-        }
-        try
-        {
-            Libc.sched_setscheduler(tid, SCHED_FIFO, new int[] {priority});
-            return null;
-        }
-        catch (final LastErrorException ex)
-        {
-            return "SCHED_FIFO refused (errno " + ex.getErrorCode() + (ex.getErrorCode() == 1 ?
-                ": needs root or CAP_SYS_NICE" : "") + ")";
-        }
-    }
-
-    /**
-     * Give an ordinary (SCHED_OTHER) thread a short time slice: on kernels from 6.12 (EEVDF's custom slices) a
-     * thread with a short slice preempts the one running when it wakes, so a pacer that sleeps between batches is
-     * not kept waiting by a busy neighbour on its CPU. Older kernels accept the call and ignore the slice. No
-     * privilege needed.
+     * Give an ordinary (SCHED_OTHER) thread a short time slice: on kernels from 6.12 (EEVDF's custom slices) that
+     * preempt on wake-up, a thread with a short slice takes the CPU from the one running when it wakes, so a pacer
+     * that sleeps between batches is not kept waiting by a busy neighbour. A kernel that defers preemption to the
+     * next tick (preempt=none, as measured on a 6.18 VM at HZ=250) and older kernels accept the call and change
+     * nothing. No privilege needed.
      *
      * @param tid the thread (0: the calling one).
      * @param sliceNs the slice, 100 us to 100 ms.
@@ -236,28 +208,6 @@ public final class Threads
         catch (final LastErrorException ex)
         {
             return "sched_setattr(slice " + sliceNs + " ns) failed: errno " + ex.getErrorCode();
-        }
-    }
-
-    /**
-     * @param tid a thread (0: the calling one).
-     * @param nice -20 (most favoured) to 19; below the current value needs CAP_SYS_NICE.
-     * @return null when done, else why not.
-     */
-    public static String setNice(final int tid, final int nice)
-    {
-        if (Libc.UNAVAILABLE != null)
-        {
-            return Libc.UNAVAILABLE;
-        }
-        try
-        {
-            Libc.setpriority(PRIO_PROCESS, tid, nice);
-            return null;
-        }
-        catch (final LastErrorException ex)
-        {
-            return "setpriority(" + nice + ") failed: errno " + ex.getErrorCode();
         }
     }
 }

@@ -77,6 +77,11 @@ public record RampConfig(
     public static final String TOLERANCE = "--tolerance";
     /** @see #START_RATE */
     public static final String MAX_INVALID_RETRIES = "--max-invalid-retries";
+    /**
+     * How often an invalid trial is run again by default: a late burst over a small buffer invalidates a trial now and
+     * then on a busy host, and a rate that stays invalid ends the run.
+     */
+    public static final int DEFAULT_MAX_INVALID_RETRIES = 4;
     /** @see #START_RATE */
     public static final String MAX_TRIALS = "--max-trials";
     /** @see #START_RATE */
@@ -288,7 +293,7 @@ public record RampConfig(
         private long confirmTrialDurationNs = 10 * SECOND_NS;
         private Double pdrRatio;
         private double tolerance = 0.01;
-        private int maxInvalidRetries = 2;
+        private int maxInvalidRetries = DEFAULT_MAX_INVALID_RETRIES;
         private int maxTrials = 200;
         private long maxSenderLagNs = DEFAULT_MAX_SENDER_LAG_NS;
         private Double maxBacklogGrowth = TrialJudge.DEFAULT_MAX_BACKLOG_GROWTH;

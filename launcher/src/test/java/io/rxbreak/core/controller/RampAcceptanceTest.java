@@ -51,11 +51,23 @@ class RampAcceptanceTest
             final RampProcess ramp = RampProcess.start(ns, runs.resolve("rate"), "--throttle", "rate:" + capacity,
                 "--rcvbuf", "416KiB", "--rcvbuf-force", "--start-rate", "16000", "--step", "x1.25", "--precision", "2%",
                 "--duration", "4s", "--warm-up", "500ms", "--confirm-duration", "4s", "--confirm-trial-duration", "4s",
-                "--max-trials", "30");
+                "--max-trials", "30", "--calibrate");
             assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
 
             final JsonNode report = ramp.report();
             assertThat(report.path("ndr").asLong()).as(ramp.output()).isBetween((long)(capacity * 0.97), capacity);
+            // the harness itself takes far more than this receiver: the break point is the receiver's
+            final JsonNode ceiling = report.path("harnessCeiling");
+            assertThat(Math.max(ceiling.path("ndr").asLong(), ceiling.path("aboveSenderLimit").asLong()))
+                .as(ramp.output()).isGreaterThan(capacity * 5);
+            assertThat(ramp.process().stdout()).contains("harness ceiling: ").doesNotContain("at the harness's limit");
+            for (final JsonNode trial : ramp.trials())
+            {
+                assertThat(trial.path("senderPacing").path("lagP999Ns").isNumber()).isTrue();
+                assertThat(trial.path("receiveBuffer").path("datagrams").asLong()).as("832 KiB of 64 B datagrams")
+                    .isBetween(600L, 1100L);
+                assertThat(trial.path("harnessLoad").path("receiver").path("onCpuNs").asLong()).isPositive();
+            }
             assertThat(report.path("attribution").get(0).path("layer").asText()).isEqualTo("socket-buffer");
             assertThat(report.path("attribution").get(0).path("share").asDouble()).isEqualTo(1.0);
             assertThat(ramp.process().stdout()).contains("NDR (no drop): ").contains("broke first: socket-buffer");

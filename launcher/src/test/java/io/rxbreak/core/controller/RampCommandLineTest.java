@@ -72,6 +72,10 @@ class RampCommandLineTest
         refused("--frobnicate", "--frobnicate");
         refused("--max-backlog-growth", "--max-backlog-growth", "150%");
         refused("--max-backlog-growth", "--max-backlog-growth", "lots");
+        refused("--sender-cpus", "--sender-cpus", "1-0");
+        refused("--receiver-cpus", "--receiver-cpus", "one");
+        refused("--controller-cpus", "--controller-cpus", "4095");
+        refused("--calibrate", "--calibrate", "--sender-agent", "http://127.0.0.1:1");
     }
 
     @Test
