@@ -17,6 +17,7 @@ import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.os.JvmQuiet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -170,6 +171,14 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         final TrialPlan plan = plan();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
+        // as an agent does before its first trial: the send path compiled, the JIT and collector idle, so that the
+        // first messages go out on time rather than in one burst after a compiler stall
+        final String warmup = SendPathWarmup.run(config);
+        if (warmup != null)
+        {
+            err.println("rxbreak send: " + warmup);
+        }
+        JvmQuiet.beforeTrial();
         final CountDownLatch printed = new CountDownLatch(1);
         final Sender sender = Sender.open(config, io.rxbreak.core.time.NanoClock.SYSTEM,
             new SnmpSndbufErrors(SnmpSndbufErrors.PROC_NET_SNMP));

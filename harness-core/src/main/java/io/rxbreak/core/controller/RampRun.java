@@ -27,7 +27,6 @@ import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
-import io.rxbreak.core.ramp.GoalStatus;
 import io.rxbreak.core.ramp.RampConfig;
 import io.rxbreak.core.ramp.RampSearch;
 import io.rxbreak.core.ramp.RateText;
@@ -40,12 +39,14 @@ import io.rxbreak.core.report.Environment;
 import io.rxbreak.core.report.ProgressLine;
 import io.rxbreak.core.report.ReportArtifacts;
 import io.rxbreak.core.report.RunExitCode;
+import io.rxbreak.core.report.RunFolder;
 import io.rxbreak.core.report.RunFolderWriter;
 import io.rxbreak.core.report.RunHeader;
 import io.rxbreak.core.report.RunReport;
 import io.rxbreak.core.report.RunReports;
 import io.rxbreak.core.report.cli.PipelineOptions;
 import io.rxbreak.core.report.hlog.LatencyLogWriter;
+import io.rxbreak.core.trial.TrialRecord;
 import io.rxbreak.core.trial.TrialResult;
 import org.HdrHistogram.Histogram;
 
@@ -79,6 +80,8 @@ final class RampRun implements Callable<Integer>
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean signalled;
     private Placement placement;
+    /** The trials of {@code --calibrate}, for the run folder; null without it. */
+    private List<TrialRecord> calibrationTrials;
 
     RampRun(final RampSettings settings, final PipelineOptions pipeline, final PrintWriter out, final PrintWriter err)
     {
@@ -150,6 +153,10 @@ final class RampRun implements Callable<Integer>
             try (RunFolderWriter folder = RunFolderWriter.create(settings.runDirectory(), header);
                 LatencyLogWriter latencyLog = LatencyLogWriter.create(settings.runDirectory(), System.currentTimeMillis()))
             {
+                if (calibrationTrials != null)
+                {
+                    folder.writeCalibration(calibrationTrials);
+                }
                 final SearchListener progress = System.console() != null ?
                     record -> { out.println(ProgressLine.format(record)); out.flush(); } : SearchListener.NONE;
                 final AgentTrialRunner runner = new AgentTrialRunner(sender, receiver, settings.sizeBytes(),
@@ -240,11 +247,12 @@ final class RampRun implements Callable<Integer>
                 settings.pattern(), null, placement == null || placement.harnessSharesReceiverCpus());
             runner.runDiscarded(config.startRate(), CALIBRATION_WARM_UP_NS, CALIBRATION_TRIAL_NS, config.drainBoundNs());
             final SearchResult result = new RampSearch(config, runner, SearchListener.NONE).run();
-            final HarnessCeiling ceiling = new HarnessCeiling(result.ndr().rate(), result.breakPointAboveSenderLimit(),
-                result.ndr().status() == GoalStatus.ABOVE_MAX_RATE, result.trials().size());
+            calibrationTrials = result.trials();
+            final HarnessCeiling ceiling = HarnessCeiling.of(result);
             err.println("rxbreak ramp: --calibrate: the harness's ceiling here: " +
-                (ceiling.rate() == null ? "not found" : RateText.format(ceiling.rate()) + " msgs/s") +
-                " (" + ceiling.trials() + " trials)");
+                (ceiling.ndr() != null ? RateText.format(ceiling.ndr()) + " msgs/s" : ceiling.atLeast() != null ?
+                "at least " + RateText.format(ceiling.atLeast()) + " msgs/s (" + ceiling.limitedBy() + ")" :
+                "not found (" + ceiling.limitedBy() + ")") + "; its trials go to " + RunFolder.CALIBRATION_FILE);
             err.flush();
             return ceiling;
         }

@@ -129,8 +129,8 @@ public final class ConsoleSummary
             return "harness ceiling: not measured (--calibrate measures what an unthrottled rxbreak receiver takes here)";
         }
         final String measured = ceiling.ndr() != null ? "an unthrottled rxbreak receiver's NDR is " + rate(ceiling.ndr())
-            : ceiling.aboveSenderLimit() != null ? "above " + rate(ceiling.aboveSenderLimit()) + ", what the sender " +
-                "could offer" : ceiling.aboveMaxRate() ? "above --max-rate" : "not found";
+            : ceiling.atLeast() != null ? "at least " + rate(ceiling.atLeast()) + ", delivered whole; no further: " +
+                ceiling.limitedBy() : "not found: " + ceiling.limitedBy();
         final String line = "harness ceiling: " + measured + " (same size, buffer and placement, " + ceiling.trials() +
             " trials)";
         return ceiling.isNear(report.ndr()) ? line + "; the break point is within " +

@@ -11,6 +11,8 @@ public final class RunFolder
     public static final String TRIALS_FILE = "trials.jsonl";
     /** Written once at the end, atomically: the whole run. Its presence means the run finished writing. */
     public static final String REPORT_FILE = "report.json";
+    /** {@code ramp --calibrate}: the calibration's trials, one JSON object per line, written before the run's. */
+    public static final String CALIBRATION_FILE = "calibration.jsonl";
 
     private RunFolder()
     {

@@ -1,5 +1,6 @@
 package io.rxbreak.core.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import io.rxbreak.core.ramp.SearchListener;
 import io.rxbreak.core.trial.TrialRecord;
@@ -136,6 +138,26 @@ public final class RunFolderWriter implements SearchListener, Closeable
         {
             throw new UncheckedIOException("cannot append to " + directory.resolve(RunFolder.TRIALS_FILE), ex);
         }
+    }
+
+    /**
+     * Write {@code calibration.jsonl}: the trials of {@code ramp --calibrate}, one per line.
+     *
+     * @param calibration the calibration's trials.
+     * @throws IOException when it cannot be written.
+     */
+    public void writeCalibration(final List<TrialRecord> calibration) throws IOException
+    {
+        final ByteArrayOutputStream lines = new ByteArrayOutputStream();
+        for (final TrialRecord record : calibration)
+        {
+            if (lines.size() > 0)
+            {
+                lines.write('\n');
+            }
+            lines.write(ReportJson.mapper().writeValueAsBytes(record));
+        }
+        writeAtomically(directory, RunFolder.CALIBRATION_FILE, lines.toByteArray());
     }
 
     /**

@@ -51,16 +51,18 @@ class RampAcceptanceTest
             final RampProcess ramp = RampProcess.start(ns, runs.resolve("rate"), "--throttle", "rate:" + capacity,
                 "--rcvbuf", "416KiB", "--rcvbuf-force", "--start-rate", "16000", "--step", "x1.25", "--precision", "2%",
                 "--duration", "4s", "--warm-up", "500ms", "--confirm-duration", "4s", "--confirm-trial-duration", "4s",
-                "--max-trials", "30", "--calibrate");
+                "--max-trials", "30", "--calibrate", "--max-rate", "150000");
             assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
 
             final JsonNode report = ramp.report();
             assertThat(report.path("ndr").asLong()).as(ramp.output()).isBetween((long)(capacity * 0.97), capacity);
-            // the harness itself takes far more than this receiver: the break point is the receiver's
+            // the harness itself takes far more than this receiver: the break point is the receiver's (the
+            // calibration stops at --max-rate: above it, the sender's bursts outgrow this buffer at times)
             final JsonNode ceiling = report.path("harnessCeiling");
-            assertThat(Math.max(ceiling.path("ndr").asLong(), ceiling.path("aboveSenderLimit").asLong()))
+            assertThat(Math.max(ceiling.path("ndr").asLong(), ceiling.path("atLeast").asLong()))
                 .as(ramp.output()).isGreaterThan(capacity * 5);
             assertThat(ramp.process().stdout()).contains("harness ceiling: ").doesNotContain("at the harness's limit");
+            assertThat(runs.resolve("rate").resolve("calibration.jsonl")).as("the calibration's trials").isNotEmptyFile();
             for (final JsonNode trial : ramp.trials())
             {
                 assertThat(trial.path("senderPacing").path("lagP999Ns").isNumber()).isTrue();
