@@ -172,6 +172,17 @@ public final class CpuSet
 
     /**
      * @param other another set.
+     * @return the CPUs in either.
+     */
+    public CpuSet or(final CpuSet other)
+    {
+        final BitSet either = (BitSet)cpus.clone();
+        either.or(other.cpus);
+        return new CpuSet(either);
+    }
+
+    /**
+     * @param other another set.
      * @return the CPUs in both.
      */
     public CpuSet and(final CpuSet other)

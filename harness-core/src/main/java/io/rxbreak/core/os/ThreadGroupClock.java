@@ -11,7 +11,8 @@ import io.rxbreak.core.protocol.CpuUse;
 /**
  * Reads the CPU use of some threads of a process, or of all of them but some, at the two ends of a trial
  * ({@link Schedstat}): {@link #start()}, then {@link #stop()} says what they used in between. Threads that ended
- * meanwhile take their figures with them (a lower bound then).
+ * meanwhile take their figures with them (a lower bound then). With them, the steal time of the CPUs the threads
+ * may run on ({@link CpuSteal}), as their affinity was at {@link #start()}.
  */
 public final class ThreadGroupClock
 {
@@ -22,6 +23,8 @@ public final class ThreadGroupClock
     private final boolean busiest;
     private Schedstat start;
     private Map<Integer, Schedstat> startByThread;
+    private CpuSet cpus;
+    private long startStealNs = -1;
 
     private ThreadGroupClock(final Path procRoot, final long pid, final Collection<Integer> tids, final boolean exclude,
         final boolean busiest)
@@ -75,6 +78,8 @@ public final class ThreadGroupClock
         {
             start = read();
         }
+        cpus = watchedCpus();
+        startStealNs = cpus == null ? -1 : CpuSteal.stealNs(procRoot.resolve("stat"), cpus);
     }
 
     /**
@@ -97,7 +102,7 @@ public final class ThreadGroupClock
                     most = used;
                 }
             }
-            return most == null ? null : new CpuUse(most.onCpuNs(), most.runQueueWaitNs());
+            return most == null ? null : new CpuUse(most.onCpuNs(), most.runQueueWaitNs(), stealSinceStart());
         }
         final Schedstat end = read();
         if (start == null || end == null)
@@ -105,7 +110,39 @@ public final class ThreadGroupClock
             return null;
         }
         final Schedstat used = end.since(start);
-        return new CpuUse(used.onCpuNs(), used.runQueueWaitNs());
+        return new CpuUse(used.onCpuNs(), used.runQueueWaitNs(), stealSinceStart());
+    }
+
+    private Long stealSinceStart()
+    {
+        final long endStealNs = startStealNs < 0 ? -1 : CpuSteal.stealNs(procRoot.resolve("stat"), cpus);
+        return endStealNs < 0 ? null : Math.max(0L, endStealNs - startStealNs);
+    }
+
+    /**
+     * @return the CPUs the watched threads may run on now (for a process's busiest thread: the process's), or null
+     *     when that cannot be read.
+     */
+    private CpuSet watchedCpus()
+    {
+        if (busiest || exclude && tids.isEmpty())
+        {
+            return Threads.affinity((int)pid);
+        }
+        CpuSet union = null;
+        for (final int tid : exclude ? Threads.tasks(procRoot, pid) : tids)
+        {
+            if (exclude && tids.contains(tid))
+            {
+                continue;
+            }
+            final CpuSet thread = Threads.affinity(tid);
+            if (thread != null)
+            {
+                union = union == null ? thread : union.or(thread);
+            }
+        }
+        return union;
     }
 
     private Map<Integer, Schedstat> readEach()

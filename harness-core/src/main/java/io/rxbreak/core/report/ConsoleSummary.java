@@ -100,7 +100,7 @@ public final class ConsoleSummary
         }
         final TextTable table = new TextTable(
             new String[] {"#", "phase", "goal", "target/s", "achieved/s", "sent", "received", "lost", "loss",
-                "unexplained", "p99", "sender lag", "rx wait", "verdict", "lost by layer / reason"},
+                "unexplained", "p99", "sender lag", "rx wait/steal", "verdict", "lost by layer / reason"},
             new boolean[] {true, false, false, true, true, true, true, true, true, true, true, true, true, false, false});
         for (final TrialRecord record : trials)
         {
@@ -155,12 +155,19 @@ public final class ConsoleSummary
 
     /**
      * @param record a trial.
-     * @return the share of the trial the receiver waited for a CPU, like {@code 0.3%}, or {@code -} when unknown.
+     * @return the share of the trial the receiver waited for a CPU and the share a hypervisor took from its CPUs,
+     *     like {@code 0.3/12%} ({@code -} for what is unknown).
      */
     public static String receiverWait(final TrialRecord record)
     {
-        return record.receiverWaitShare() == null ? "-" :
-            String.format(Locale.ROOT, "%.1f%%", record.receiverWaitShare() * 100.0);
+        if (record.receiverWaitShare() == null && record.receiverStealShare() == null)
+        {
+            return "-";
+        }
+        return (record.receiverWaitShare() == null ? "-" :
+            String.format(Locale.ROOT, "%.1f", record.receiverWaitShare() * 100.0)) + "/" +
+            (record.receiverStealShare() == null ? "-" :
+            String.format(Locale.ROOT, "%.1f", record.receiverStealShare() * 100.0)) + "%";
     }
 
     private static void breakPoint(final StringBuilder out, final RunReport report)

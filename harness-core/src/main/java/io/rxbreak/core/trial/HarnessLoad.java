@@ -45,6 +45,17 @@ public record HarnessLoad(
         return receiver == null || windowNs <= 0 ? null : receiver.runQueueWaitNs() / (double)windowNs;
     }
 
+    /**
+     * @param windowNs the trial's length.
+     * @return the share of it the host (a hypervisor) took from the receiver's CPUs (steal time, added up over
+     *     them), or null when unknown.
+     */
+    public Double receiverStealShare(final long windowNs)
+    {
+        return receiver == null || receiver.stealNs() == null || windowNs <= 0 ? null :
+            receiver.stealNs() / (double)windowNs;
+    }
+
     private static long onCpu(final CpuUse use)
     {
         return use == null ? 0 : use.onCpuNs();

@@ -187,7 +187,7 @@ public final class TrialJudge
         {
             verdict = Verdict.FAIL;
             detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
-                ratio(accounting.lost(), result.sent()));
+                ratio(accounting.lost(), result.sent())) + stolen(result, target);
         }
         else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth
             && result.senderLagGrowth() != null && result.senderLagGrowth() > maxBacklogGrowth / 2)
@@ -242,7 +242,8 @@ public final class TrialJudge
             lossRatio, verdict, reason, detail, attribution, result.socketDrops(), result.hostRcvbufErrors(),
             result.timeSqueeze(), result.peakRxQueueBytes(), result.tracepoints(), result.latency(),
             result.counterFailure(), result.backlogGrowth(), fellBehind, result.senderPacing(), result.receiveBuffer(),
-            result.harnessLoad(), waitShare, waitShare != null && waitShare > HarnessLoad.RECEIVER_WAIT_FLAG);
+            result.harnessLoad(), waitShare, waitShare != null && waitShare > HarnessLoad.RECEIVER_WAIT_FLAG,
+            result.harnessLoad() == null ? null : result.harnessLoad().receiverStealShare(windowNs(request)));
     }
 
     /**
@@ -291,6 +292,24 @@ public final class TrialJudge
         }
         final Double share = load.receiverWaitShare(windowNs(request));
         return share != null && share > HarnessLoad.RECEIVER_WAIT_FLAG;
+    }
+
+    /**
+     * @return a note when a hypervisor took more time from the receiver's CPUs than its buffer lasts at the target
+     *     rate: the loss may then be the host's (a virtual machine's CPU, not the receiver, stopped); else "".
+     */
+    private static String stolen(final TrialResult result, final long target)
+    {
+        final HarnessLoad load = result.harnessLoad();
+        final Long stealNs = load == null || load.receiver() == null ? null : load.receiver().stealNs();
+        if (stealNs == null || stealNs == 0 || result.receiveBuffer() == null || target <= 0)
+        {
+            return "";
+        }
+        final double bufferMs = result.receiveBuffer().datagrams() * 1000.0 / target;
+        return stealNs / 1e6 < bufferMs ? "" : String.format(Locale.ROOT, "; the host took %.0f ms of the receiver's "
+            + "CPUs (steal), more than its buffer lasts at this rate (%.0f ms): the loss may be the host's", stealNs / 1e6,
+            bufferMs);
     }
 
     private static long windowNs(final TrialRequest request)

@@ -49,6 +49,8 @@ import io.rxbreak.core.protocol.SenderPacing;
  * @param harnessLoad      the harness's CPU use and the receiver's wait for a CPU, or null when unknown.
  * @param receiverWaitShare the share of the trial the receiver spent waiting for a CPU, or null when unknown.
  * @param receiverWaited   whether that share was over {@link HarnessLoad#RECEIVER_WAIT_FLAG}.
+ * @param receiverStealShare the share of the trial a hypervisor took from the receiver's CPUs (steal time), or null
+ *                         when unknown (0 on bare metal).
  */
 public record TrialRecord(
     int trial,
@@ -84,7 +86,8 @@ public record TrialRecord(
     ReceiveBuffer receiveBuffer,
     HarnessLoad harnessLoad,
     Double receiverWaitShare,
-    boolean receiverWaited)
+    boolean receiverWaited,
+    Double receiverStealShare)
 {
     /**
      * Copies the collections, ordered and unmodifiable.

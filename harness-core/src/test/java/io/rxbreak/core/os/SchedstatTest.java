@@ -42,6 +42,7 @@ class SchedstatTest
 
         assertThat(spins).isPositive();
         assertThat(used.onCpuNs()).isGreaterThan(20_000_000L);
+        assertThat(used.stealNs()).as("the steal time of the thread's CPUs").isNotNull().isNotNegative();
         assertThat(others.stop()).isNotNull();
         assertThat(Schedstat.ofProcess(Path.of("/proc"), pid).onCpuNs()).isGreaterThanOrEqualTo(used.onCpuNs());
         assertThat(Schedstat.ofThread(Path.of("/proc"), pid, Integer.MAX_VALUE)).isNull();

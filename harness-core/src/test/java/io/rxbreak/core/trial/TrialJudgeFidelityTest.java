@@ -120,4 +120,21 @@ class TrialJudgeFidelityTest
         assertThat(judge.judge(REQUEST, lost(300).harnessLoad(new HarnessLoad(null, null, null, null,
             new CpuUse(3_000_000_000L, 10_000_000), true)).build()).receiverWaited()).isFalse();
     }
+
+    /** 166 datagrams last 6.6 ms at 25,000 a second: a host that took longer from the receiver's CPUs may be why. */
+    @Test
+    void aLossWhileTheHostTookTheReceiversCpuLongerThanItsBufferLastsSaysSo()
+    {
+        final TrialRecord stolen = judge.judge(REQUEST, lost(300).harnessLoad(new HarnessLoad(null, null, null, null,
+            new CpuUse(3_000_000_000L, 0, 50_000_000L), false)).build());
+        assertThat(stolen.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(stolen.receiverStealShare()).isEqualTo(0.01);
+        assertThat(stolen.detail()).endsWith("; the host took 50 ms of the receiver's CPUs (steal), more than its "
+            + "buffer lasts at this rate (7 ms): the loss may be the host's");
+
+        final TrialRecord brief = judge.judge(REQUEST, lost(300).harnessLoad(new HarnessLoad(null, null, null, null,
+            new CpuUse(3_000_000_000L, 0, 5_000_000L), false)).build());
+        assertThat(brief.detail()).isEqualTo("lost 300 of 125,000 (0.2400%)");
+        assertThat(brief.receiverStealShare()).isEqualTo(0.001);
+    }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rxbreak.core.cli.Main;
@@ -58,19 +59,16 @@ class FidelityReferenceTest
                 "-w", "100000", "-t", "600", "-I", "600000"))))
         {
             receiver.awaitStderrLine(START_TIMEOUT, line -> line.startsWith("mcrecv ready"));
-            final long reference = referenceNdr(ns, receiver.pid(), port);
-
-            final RampProcess ramp = RampProcess.start(ns, runs.resolve("observe"), "--observe-pid",
-                Long.toString(receiver.pid()), "--observe-group", GROUP + ":" + port, "--size", Integer.toString(SIZE),
-                "--start-rate", "6000", "--step", "x1.25", "--precision", "1%", "--duration", "2s", "--warm-up",
-                "500ms", "--confirm-duration", "4s", "--confirm-trial-duration", "2s", "--max-trials", "30");
-            assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
-            final long ndr = ramp.report().path("ndr").asLong();
-            System.out.printf(Locale.ROOT, "fidelity: observed plain receiver: rxbreak NDR %,d, reference %,d (%+.1f%%)%n",
-                ndr, reference, 100.0 * (ndr - reference) / reference);
-
-            assertThat((double)ndr).as("rxbreak's NDR %,d against the reference's %,d%n%s", ndr, reference, ramp.output())
-                .isBetween(reference * (1 - AGREEMENT), reference * (1 + AGREEMENT));
+            final int[] runsSoFar = {0};
+            compare("observed plain receiver", () -> referenceNdr(ns, receiver.pid(), port), () ->
+            {
+                final RampProcess ramp = RampProcess.start(ns, runs.resolve("observe-" + ++runsSoFar[0]),
+                    "--observe-pid", Long.toString(receiver.pid()), "--observe-group", GROUP + ":" + port, "--size",
+                    Integer.toString(SIZE), "--start-rate", "6000", "--step", "x1.25", "--precision", "1%",
+                    "--duration", "2s", "--warm-up", "500ms", "--confirm-duration", "4s", "--confirm-trial-duration",
+                    "2s", "--max-trials", "30");
+                return rampNdr(ramp);
+            });
         }
     }
 
@@ -84,32 +82,75 @@ class FidelityReferenceTest
         final int port = 47022;
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
-            final long reference;
-            try (ChildProcess receiver = ns.start(pinned(ReceiverCpu.ANY, ChildProcess.javaCommand(Main.class,
-                List.of("receive", "--json", "--group", GROUP + ":" + port, "--throttle", "rate:10000", "--duration", "600s",
-                    "--reader-cpus", ReceiverCpu.RECEIVER.cpu())))))
+            final int[] runsSoFar = {0};
+            compare("throttled rxbreak receiver", () ->
             {
-                receiver.awaitStderrLine(START_TIMEOUT, line -> line.startsWith("  socket 0:"));
-                reference = referenceNdr(ns, receiver.pid(), port);
-            }
-
-            final RampProcess ramp = RampProcess.start(ns, runs.resolve("throttled"), "--group", GROUP + ":" + port,
-                "--throttle", "rate:10000", "--size", Integer.toString(SIZE), "--start-rate", "6000", "--step", "x1.25",
-                "--precision", "1%", "--duration", "2s", "--warm-up", "500ms", "--confirm-duration", "4s",
-                "--confirm-trial-duration", "2s", "--max-trials", "30");
-            assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
-            final long ndr = ramp.report().path("ndr").asLong();
-            System.out.printf(Locale.ROOT, "fidelity: throttled rxbreak receiver: rxbreak NDR %,d, reference %,d "
-                + "(%+.1f%%)%n", ndr, reference, 100.0 * (ndr - reference) / reference);
-
-            assertThat((double)ndr).as("rxbreak's NDR %,d against the reference's %,d%n%s", ndr, reference, ramp.output())
-                .isBetween(reference * (1 - AGREEMENT), reference * (1 + AGREEMENT));
-            for (final JsonNode trial : ramp.trials())
+                try (ChildProcess receiver = ns.start(pinned(ReceiverCpu.ANY, ChildProcess.javaCommand(Main.class,
+                    List.of("receive", "--json", "--group", GROUP + ":" + port, "--throttle", "rate:10000",
+                        "--duration", "600s", "--reader-cpus", ReceiverCpu.RECEIVER.cpu())))))
+                {
+                    receiver.awaitStderrLine(START_TIMEOUT, line -> line.startsWith("  socket 0:"));
+                    return referenceNdr(ns, receiver.pid(), port);
+                }
+            }, () ->
             {
-                assertThat(trial.path("invalidReason").asText()).as("trial %s", trial.path("trial"))
-                    .isNotEqualTo("HARNESS_INTERFERENCE");
-            }
+                final RampProcess ramp = RampProcess.start(ns, runs.resolve("throttled-" + ++runsSoFar[0]), "--group",
+                    GROUP + ":" + port, "--throttle", "rate:10000", "--size", Integer.toString(SIZE), "--start-rate",
+                    "6000", "--step", "x1.25", "--precision", "1%", "--duration", "2s", "--warm-up", "500ms",
+                    "--confirm-duration", "4s", "--confirm-trial-duration", "2s", "--max-trials", "30");
+                return rampNdr(ramp);
+            });
         }
+    }
+
+    /**
+     * Find the break point both ways and require them to agree within {@link #AGREEMENT}. Noise from the host (a
+     * hypervisor's steal of the receiver's CPU, the kernel's background work) only ever adds loss: it can lower a
+     * break point, never raise it (a rate above the receiver's capacity overflows its buffer within a trial). So
+     * when the two disagree, the side that read lower is measured once more and the higher of its two readings
+     * kept; the other side is not measured again.
+     */
+    private static void compare(final String what, final LongSupplier referenceSearch, final LongSupplier rxbreakSearch)
+    {
+        long reference = referenceSearch.getAsLong();
+        long rxbreak = rxbreakSearch.getAsLong();
+        System.out.printf(Locale.ROOT, "fidelity: %s: rxbreak NDR %,d, reference %,d (%+.1f%%)%n", what, rxbreak,
+            reference, 100.0 * (rxbreak - reference) / reference);
+        if (!agree(rxbreak, reference))
+        {
+            if (rxbreak < reference)
+            {
+                rxbreak = Math.max(rxbreak, rxbreakSearch.getAsLong());
+            }
+            else
+            {
+                reference = Math.max(reference, referenceSearch.getAsLong());
+            }
+            System.out.printf(Locale.ROOT, "fidelity: %s, the lower side measured again: rxbreak NDR %,d, reference "
+                + "%,d (%+.1f%%)%n", what, rxbreak, reference, 100.0 * (rxbreak - reference) / reference);
+        }
+        assertThat((double)rxbreak).as("rxbreak's NDR %,d against the reference's %,d (%s)", rxbreak, reference, what)
+            .isBetween(reference * (1 - AGREEMENT), reference * (1 + AGREEMENT));
+    }
+
+    private static boolean agree(final long rxbreak, final long reference)
+    {
+        return rxbreak >= reference * (1 - AGREEMENT) && rxbreak <= reference * (1 + AGREEMENT);
+    }
+
+    /**
+     * @return the ramp's NDR, after checking that it ran through and that no trial was the harness's interference.
+     */
+    private static long rampNdr(final RampProcess ramp)
+    {
+        assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
+        System.out.println(ramp.process().stdout());
+        for (final JsonNode trial : ramp.trials())
+        {
+            assertThat(trial.path("invalidReason").asText()).as("trial %s", trial.path("trial"))
+                .isNotEqualTo("HARNESS_INTERFERENCE");
+        }
+        return ramp.report().path("ndr").asLong();
     }
 
     /**
@@ -140,6 +181,7 @@ class FidelityReferenceTest
                 rate = low == 0 ? rate / 2 : (low + high) / 2;
             }
         }
+        System.out.println("fidelity: the reference search: " + log);
         assertThat(low).as("the reference search: %s", log).isPositive();
         assertThat(high).as("the reference search never lost: %s", log).isPositive();
         return low;

@@ -44,7 +44,7 @@ public final class TrialsCsv
             "attribution_first", "detail", "counter_failure", "backlog_growth", "fell_behind",
             "sender_lag_p99_ns", "sender_lag_p999_ns", "sender_lag_max_ns", "largest_burst", "late_bursts",
             "bursts_over_buffer", "buffer_datagrams", "receiver_run_queue_wait_ns", "receiver_wait_share",
-            "harness_cpu_ns"));
+            "harness_cpu_ns", "receiver_steal_share"));
         return columns;
     }
 
@@ -114,6 +114,7 @@ public final class TrialsCsv
         fields.add(load == null || load.receiver() == null ? "" : Long.toString(load.receiver().runQueueWaitNs()));
         fields.add(record.receiverWaitShare() == null ? "" : number(record.receiverWaitShare()));
         fields.add(load == null ? "" : Long.toString(load.harnessCpuNs()));
+        fields.add(record.receiverStealShare() == null ? "" : number(record.receiverStealShare()));
         return fields;
     }
 

@@ -165,7 +165,7 @@ public final class HtmlReport
             + "<th class=\"num\">target/s</th><th class=\"num\">achieved/s</th><th class=\"num\">sent</th>"
             + "<th class=\"num\">received</th><th class=\"num\">lost</th><th class=\"num\">loss</th>"
             + "<th class=\"num\">unexplained</th><th class=\"num\">p99</th><th class=\"num\">sender lag p99.9/max</th>"
-            + "<th class=\"num\">rx CPU wait</th><th>verdict</th><th>detail</th></tr>\n");
+            + "<th class=\"num\">rx CPU wait/steal</th><th>verdict</th><th>detail</th></tr>\n");
         for (final TrialRecord record : report.trials())
         {
             html.append("<tr class=\"").append(record.verdict().name()).append("\">")
