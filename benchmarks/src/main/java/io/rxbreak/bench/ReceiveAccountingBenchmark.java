@@ -22,10 +22,10 @@ import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.wire.DecodeResult;
 import io.rxbreak.core.wire.MessageDecoder;
 import io.rxbreak.core.wire.MessageHeader;
-import io.rxbreak.receiver.Accountant;
-import io.rxbreak.receiver.SequenceTracker;
-import io.rxbreak.receiver.SocketCounters;
-import io.rxbreak.receiver.SocketTrials;
+import io.rxbreak.receiver.accounting.Accountant;
+import io.rxbreak.receiver.accounting.SequenceTracker;
+import io.rxbreak.receiver.accounting.SocketCounters;
+import io.rxbreak.receiver.accounting.SocketTrials;
 
 /**
  * The receiver's per-message accounting on its hot thread, in ns per message: decode the header in place

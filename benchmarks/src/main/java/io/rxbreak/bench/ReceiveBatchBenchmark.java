@@ -21,10 +21,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.wire.MessageHeader;
-import io.rxbreak.receiver.Accountant;
 import io.rxbreak.receiver.DatagramProcessor;
-import io.rxbreak.receiver.SocketCounters;
-import io.rxbreak.receiver.SocketTrials;
+import io.rxbreak.receiver.accounting.Accountant;
+import io.rxbreak.receiver.accounting.SocketCounters;
+import io.rxbreak.receiver.accounting.SocketTrials;
 
 /**
  * The receive path's work per datagram, as the reading thread does it for one {@code recvmmsg} batch of

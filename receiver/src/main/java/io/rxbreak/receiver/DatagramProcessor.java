@@ -7,6 +7,14 @@ import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.wire.DecodeResult;
 import io.rxbreak.core.wire.MessageDecoder;
 import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.receiver.accounting.Accountant;
+import io.rxbreak.receiver.accounting.Counters;
+import io.rxbreak.receiver.accounting.SocketCounters;
+import io.rxbreak.receiver.throttle.ApplicationQueue;
+import io.rxbreak.receiver.throttle.NoThrottle;
+import io.rxbreak.receiver.throttle.QueueWorker;
+import io.rxbreak.receiver.throttle.Throttle;
+import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * What one socket's reading thread does with the datagrams of a read, whichever way they were read: count them,

@@ -18,6 +18,10 @@ import io.rxbreak.core.os.JvmQuiet;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.receiver.accounting.Accountant;
+import io.rxbreak.receiver.accounting.SocketCounters;
+import io.rxbreak.receiver.accounting.SocketTrials;
+import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * Before the real sockets open, pushes datagrams through the same receive path (the same transport, options,

@@ -1,7 +1,5 @@
 package io.rxbreak.receiver;
 
-import io.rxbreak.core.os.CpuSet;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,20 +14,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
-import io.rxbreak.core.control.AgentOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.receiver.accounting.LatencyLog;
+import io.rxbreak.receiver.accounting.TrialResult;
+import io.rxbreak.receiver.agent.ReceiverAgent;
+import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * {@code rxbreak receive}: a thin command around {@link Receiver}. Prints the set-up, one line per interval and a

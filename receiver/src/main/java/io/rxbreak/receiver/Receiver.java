@@ -24,6 +24,16 @@ import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.wire.DecodeResult;
+import io.rxbreak.receiver.accounting.LatencySummary;
+import io.rxbreak.receiver.accounting.MemInfo;
+import io.rxbreak.receiver.accounting.SocketCounters;
+import io.rxbreak.receiver.accounting.SocketResult;
+import io.rxbreak.receiver.accounting.SocketTrials;
+import io.rxbreak.receiver.accounting.StreamResult;
+import io.rxbreak.receiver.accounting.StreamTable;
+import io.rxbreak.receiver.accounting.TrialAccounting;
+import io.rxbreak.receiver.accounting.TrialResult;
+import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * The receiver engine that {@code rxbreak receive} (and later the agent) drives: opens its sockets once, one

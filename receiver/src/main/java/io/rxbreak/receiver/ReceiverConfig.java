@@ -1,7 +1,5 @@
 package io.rxbreak.receiver;
 
-import io.rxbreak.core.os.CpuSet;
-
 import java.net.NetworkInterface;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +9,9 @@ import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * Everything the receiver is asked to do, validated once by {@link Builder#build()} before any socket opens;

@@ -29,6 +29,10 @@ import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.net.SocketOptions;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.time.NanoClock;
+import io.rxbreak.receiver.accounting.Accountant;
+import io.rxbreak.receiver.accounting.MemInfo;
+import io.rxbreak.receiver.accounting.SocketCounters;
+import io.rxbreak.receiver.accounting.SocketTrials;
 
 /**
  * One receiving socket: a Netty datagram channel of the group's family, SO_REUSEADDR and SO_REUSEPORT, bound to

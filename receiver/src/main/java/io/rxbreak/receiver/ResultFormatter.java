@@ -5,6 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.rxbreak.core.config.Units;
+import io.rxbreak.receiver.accounting.LatencySummary;
+import io.rxbreak.receiver.accounting.SocketResult;
+import io.rxbreak.receiver.accounting.TrialResult;
 
 /**
  * Formats the receiver's figures for people: the set-up, one line per interval, and the final summary in a fixed

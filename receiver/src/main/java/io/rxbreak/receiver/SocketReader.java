@@ -1,5 +1,7 @@
 package io.rxbreak.receiver;
 
+import io.rxbreak.receiver.throttle.ThrottleSpec;
+
 /**
  * How one socket is read: Netty's datagram read path ({@code --transport epoll} or {@code io_uring}) or
  * {@code recvmmsg} into one reused buffer on a thread of its own ({@code --transport recvmmsg}, the default).

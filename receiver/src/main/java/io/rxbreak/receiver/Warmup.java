@@ -7,6 +7,9 @@ import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.DecodeResult;
 import io.rxbreak.core.wire.MessageDecoder;
 import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.receiver.accounting.Accountant;
+import io.rxbreak.receiver.accounting.SocketCounters;
+import io.rxbreak.receiver.accounting.SocketTrials;
 
 /**
  * Runs the per-message path (decode, sequence, latency) on throw-away state before the sockets open, so that its

@@ -12,7 +12,7 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.time.NanoClock;
-import io.rxbreak.core.trial.LinearTrend;
+import io.rxbreak.core.time.LinearTrend;
 import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.sender.schedule.Schedule;
 

@@ -1,0 +1,252 @@
+package io.rxbreak.controller;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rxbreak.core.control.Json;
+import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.controller.trial.HarnessLoad;
+import io.rxbreak.core.control.AgentApi;
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.controller.search.TrialRunner;
+import io.rxbreak.controller.trial.TrialRequest;
+import io.rxbreak.controller.trial.TrialResult;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs the search's trials through the control protocol only: the receiving side opens its window, the sender
+ * agent runs the trial (warm-up, then the measured window, then its end markers), the receiving side drains and
+ * reports. The whole trial is accounted, warm-up included: every message sent must arrive, so a receiver that
+ * loses while warming up fails the trial.
+ * <p>
+ * With several sockets on a group each sent message is offered to each socket (the kernel's fan-out), so the
+ * offered count is the sent count times the copies per message.
+ */
+public final class AgentTrialRunner implements TrialRunner
+{
+    private static final long SLACK_NS = TimeUnit.SECONDS.toNanos(15);
+
+    private final AgentSenderSide sender;
+    private final ReceiverSide receiver;
+    private final int sizeBytes;
+    private final String pattern;
+    private final LatencySink latencySink;
+    private final boolean harnessOnReceiverCpus;
+    private int nextTrialId = 1;
+
+    /**
+     * Where each trial's latency histogram goes (the run folder's {@code latency.hlog}).
+     */
+    @FunctionalInterface
+    public interface LatencySink
+    {
+        /**
+         * @param trial the trial's number in the run.
+         * @param startEpochMs when it started.
+         * @param endEpochMs when it ended.
+         * @param histogram its latencies, ns.
+         */
+        void onTrial(int trial, long startEpochMs, long endEpochMs, Histogram histogram);
+    }
+
+    /**
+     * @param sender the sender agent.
+     * @param receiver the receiving side.
+     * @param sizeBytes the datagram length.
+     * @param pattern the sender's pattern, or null for constant.
+     * @param latencySink where latency histograms go, or null.
+     * @param harnessOnReceiverCpus whether the harness's processes may run on the receiver's CPUs.
+     */
+    public AgentTrialRunner(final AgentSenderSide sender, final ReceiverSide receiver, final int sizeBytes,
+        final String pattern, final LatencySink latencySink, final boolean harnessOnReceiverCpus)
+    {
+        this.harnessOnReceiverCpus = harnessOnReceiverCpus;
+        this.latencySink = latencySink;
+        this.sender = sender;
+        this.receiver = receiver;
+        this.sizeBytes = sizeBytes;
+        this.pattern = pattern;
+    }
+
+    @Override
+    public TrialResult run(final TrialRequest request) throws InterruptedException
+    {
+        return run(request.targetRate(), request.warmUpNs(), request.durationNs(), request.drainBoundNs(), request.trial());
+    }
+
+    /**
+     * A trial outside the search, whose result is discarded by the caller (its latency is not logged): the warm-up
+     * trial that lets the agents' JIT compilation and first allocations happen before the first measured trial.
+     *
+     * @param rate the rate, messages per second.
+     * @param warmUpNs the warm-up before the window.
+     * @param durationNs the window.
+     * @param drainBoundNs the longest wait for the tail.
+     * @return what was measured.
+     * @throws InterruptedException when interrupted.
+     */
+    public TrialResult runDiscarded(final long rate, final long warmUpNs, final long durationNs, final long drainBoundNs)
+        throws InterruptedException
+    {
+        return run(rate, warmUpNs, durationNs, drainBoundNs, 0);
+    }
+
+    private TrialResult run(final long rate, final long warmUpNs, final long durationNs, final long drainBoundNs,
+        final int searchTrial) throws InterruptedException
+    {
+        final int trialId = nextTrialId++;
+        final long startEpochMs = System.currentTimeMillis();
+        final ReceiveBuffer buffer = receiver.begin(trialId, sizeBytes);
+        final ThreadGroupClock controllerClock = ThreadGroupClock.allBut(ProcessHandle.current().pid(), List.of());
+        controllerClock.start();
+        final JsonNode answer = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
+            sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0,
+            buffer == null ? null : buffer.datagrams(),
+            sender.isLocal() ? List.of(ProcessHandle.current().pid()) : null), warmUpNs + durationNs + SLACK_NS);
+        final ReceiverOutcome outcome = receiver.end(trialId, drainBoundNs);
+        final CpuUse controller = controllerClock.stop();
+        final JsonNode sent = answer.path("result");
+        final ReceiverOutcome received = steadyLoad(pattern) ? outcome : outcome.withoutBacklogGrowth();
+        if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
+        {
+            latencySink.onTrial(searchTrial, startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
+        }
+        final HarnessLoad load = new HarnessLoad(controller, cpu(answer.path("agentCpu")),
+            cpu(answer.path("sendingThreadCpu")), received.receiverAgentCpu(), received.receiverCpu(),
+            harnessOnReceiverCpus);
+        return toResult(sent, received, buffer, load);
+    }
+
+    private static CpuUse cpu(final JsonNode node)
+    {
+        return node.isObject() ? new CpuUse(node.path("onCpuNs").asLong(), node.path("runQueueWaitNs").asLong()) : null;
+    }
+
+    /**
+     * @param pattern the sender's pattern, or null for constant.
+     * @return whether its load is the same on average over any stretch of a trial (constant, or bursts of a fixed
+     *     period), so that a receiver's latency growth over the trial says it falls behind; with {@code onoff},
+     *     {@code steps} or {@code playback} the load itself changes, and the growth says nothing by itself.
+     */
+    static boolean steadyLoad(final String pattern)
+    {
+        return pattern == null || pattern.equals("constant") || pattern.startsWith("constant:")
+            || pattern.startsWith("burst:");
+    }
+
+    static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received)
+    {
+        return toResult(sent, received, null, null);
+    }
+
+    static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received, final ReceiveBuffer buffer,
+        final HarnessLoad load)
+    {
+        final long offered = sent.path("sent").asLong() * received.copiesPerMessage();
+        final WindowCounters counters = received.counters();
+        final TrialResult.Builder result = TrialResult.builder()
+            .achievedRate(sent.path("achievedRate").asDouble())
+            .senderLagNs(sent.path("maxLagNs").asLong())
+            .sent(offered)
+            .gaps(received.gaps())
+            .latency(received.latency())
+            .senderPacing(pacing(sent.path("pacing")))
+            .senderLagGrowth(sent.path("lagGrowth").isNumber() ? Double.valueOf(sent.path("lagGrowth").asDouble()) : null)
+            .receiveBuffer(buffer)
+            .harnessLoad(load);
+        if (received.backlogGrowth() != null)
+        {
+            // a sender that fell further behind its schedule delays every later message by that much too (and one
+            // that caught up sends them earlier): its lag's growth is not the receiver's
+            final JsonNode lagGrowth = sent.path("lagGrowth");
+            final double senderGrowth = lagGrowth.isNumber() ? lagGrowth.asDouble() : 0.0;
+            result.backlogGrowth(received.backlogGrowth() - senderGrowth, received.backlogLayer());
+        }
+
+        long ownSocketDrops = 0;
+        for (final Map.Entry<String, Long> socket : received.socketDrops().entrySet())
+        {
+            result.socketDrops(socket.getKey(), socket.getValue());
+            ownSocketDrops += socket.getValue();
+        }
+        // The kernel's socket drops also count end-of-trial markers it dropped, which are not messages of the
+        // trial: take out those the receiver did not get (every round was sent before the receiver drained).
+        if (received.endMarkersReceived() != null && sent.has("endMarkersSent"))
+        {
+            final long markersLost = Math.max(0L, sent.path("endMarkersSent").asLong() * received.copiesPerMessage()
+                - received.endMarkersReceived());
+            ownSocketDrops -= Math.min(markersLost, ownSocketDrops);
+        }
+        final Long memErrors = counters.memErrors();
+        // A socket's drops include those over the global UDP memory limit (MemErrors): count them there, once.
+        final long overMemory = memErrors == null ? 0 : Math.min(memErrors, ownSocketDrops);
+        result.drops(Layer.SOCKET_BUFFER, ownSocketDrops - overMemory);
+        if (memErrors != null)
+        {
+            result.drops(Layer.GLOBAL_UDP_MEMORY, memErrors);
+        }
+        putLayer(result, counters, Layer.SOFTIRQ_BACKLOG);
+        putLayer(result, counters, Layer.NIC);
+        if (received.applicationDrops() != null)
+        {
+            result.drops(Layer.APPLICATION, received.applicationDrops());
+        }
+        final long countedDrops = ownSocketDrops + (received.applicationDrops() == null ? 0 : received.applicationDrops());
+        result.received(received.received() != null ? received.received() : Math.max(0, offered - countedDrops));
+        if (counters.rcvbufErrors() != null)
+        {
+            result.hostRcvbufErrors(counters.rcvbufErrors());
+        }
+        if (counters.timeSqueeze() != null)
+        {
+            result.timeSqueeze(counters.timeSqueeze());
+        }
+        result.peakRxQueueBytes(counters.peakRxQueueBytes());
+        if (counters.tracepoints() != null)
+        {
+            counters.tracepoints().forEach(result::tracepoint);
+        }
+        if (counters.failure() != null)
+        {
+            result.counterFailure(counters.failure());
+        }
+        else if (received.problem() != null)
+        {
+            result.counterFailure(received.problem());
+        }
+        return result.build();
+    }
+
+    private static SenderPacing pacing(final JsonNode pacing)
+    {
+        if (!pacing.isObject())
+        {
+            return null;
+        }
+        try
+        {
+            return Json.MAPPER.treeToValue(pacing, SenderPacing.class);
+        }
+        catch (final IOException ex)
+        {
+            throw new AgentFailureException("the sender agent's pacing is not in the expected form: " + ex.getMessage(), ex);
+        }
+    }
+
+    private static void putLayer(final TrialResult.Builder result, final WindowCounters counters, final Layer layer)
+    {
+        final Long drops = counters.dropsByLayer().get(layer.label());
+        if (drops != null)
+        {
+            result.drops(layer, drops);
+        }
+    }
+}

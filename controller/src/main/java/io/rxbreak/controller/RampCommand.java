@@ -1,0 +1,395 @@
+package io.rxbreak.controller;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.cli.RxbreakCommand;
+import io.rxbreak.core.config.ByteSizeConverter;
+import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.net.Interfaces;
+import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.search.RateText;
+import io.rxbreak.controller.report.RunFolderWriter;
+import io.rxbreak.controller.report.cli.PipelineOptions;
+import io.rxbreak.core.wire.MessageHeader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code rxbreak ramp}: raise the offered load trial by trial until the receive path loses data, find the break
+ * point, and say which layer broke. Everything is validated before anything starts.
+ */
+@Command(
+    name = "ramp",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Find the highest message rate this receiver takes with nothing lost (the no-drop rate, NDR) and the layer "
+            + "that breaks first. Starts a receiver and a sender agent (or uses remote ones, or observes your own "
+            + "application), ramps the offered load, refines the break point by binary search, confirms it with "
+            + "longer trials, and writes a run folder (trials.jsonl as it goes, report.json, report.html, report.csv).",
+        "",
+        "Host-only by default: loopback, multicast TTL 0. --sandbox runs the whole ramp in a private network "
+            + "namespace (root).",
+        ""})
+public final class RampCommand implements Callable<Integer>, RxbreakCommand
+{
+    /** The environment variable that tells a ramp it already runs inside its sandbox. */
+    static final String IN_SANDBOX = "RXBREAK_IN_SANDBOX";
+    /** The default group: administratively scoped, host-only with TTL 0 on loopback. */
+    static final String DEFAULT_GROUP = "239.255.77.1:47001";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--group", paramLabel = "ADDR:PORT", description = "Multicast group, repeatable (default: "
+        + DEFAULT_GROUP + "). Sender and receiver use the same groups.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--size", paramLabel = "BYTES", converter = ByteSizeConverter.class, defaultValue = "64",
+        description = "Datagram length, header included (default: ${DEFAULT-VALUE}).")
+    long sizeBytes;
+
+    @Option(names = "--pattern", paramLabel = "SPEC", description = "The sender's pattern at each trial's rate "
+        + "(default: constant). See 'rxbreak send --help'.")
+    String pattern;
+
+    @Option(names = "--streams", paramLabel = "N", defaultValue = "1", description = "Streams per group (default: ${DEFAULT-VALUE}).")
+    int streams;
+
+    @Option(names = "--sender-idle", paramLabel = "MODE", defaultValue = "auto",
+        description = "What the local sender agent does between messages, as 'rxbreak send --idle' takes it: spin, "
+            + "yield, sleep, park, or auto (default: ${DEFAULT-VALUE}: spins from 10000 msgs/s, parks below, and "
+            + "sleeps when it shares a CPU with the receiver).")
+    String senderIdle;
+
+    @Option(names = "--interface", paramLabel = "DEV", defaultValue = Interfaces.LOOPBACK,
+        description = "Interface to send and join on (default: lo, host-only with TTL 0).")
+    String interfaceName;
+
+    @Option(names = "--throttle", paramLabel = "SPEC", description = "The receiver's throttle, as 'rxbreak receive "
+        + "--throttle' takes it: none, cost:DURATION, rate:N, stall:PAUSE/PERIOD, queue:CAPACITY:COST:drop|block.")
+    String throttle;
+
+    @Option(names = "--rcvbuf", paramLabel = "BYTES", converter = ByteSizeConverter.class,
+        description = "The receiver's SO_RCVBUF request (the kernel doubles it and caps it at net.core.rmem_max).")
+    Long rcvbufBytes;
+
+    @Option(names = "--rcvbuf-force", description = "Use SO_RCVBUFFORCE (needs CAP_NET_ADMIN).")
+    boolean rcvbufForce;
+
+    @Option(names = "--sockets", paramLabel = "N", defaultValue = "1",
+        description = "Receiving sockets per group, each getting its own copy (default: ${DEFAULT-VALUE}).")
+    int sockets;
+
+    @Option(names = "--start-rate", paramLabel = "RATE", defaultValue = "10000",
+        description = "The first trial's rate, messages/s (default: ${DEFAULT-VALUE}; 10k works).")
+    String startRate;
+
+    @Option(names = "--step", paramLabel = "xF|+N", defaultValue = "x1.5",
+        description = "How the ramp raises the rate: a factor (x1.5) or an increment (+10000) (default: ${DEFAULT-VALUE}).")
+    String step;
+
+    @Option(names = "--max-rate", paramLabel = "RATE", defaultValue = "10000000",
+        description = "The ramp never offers more (default: ${DEFAULT-VALUE}).")
+    String maxRate;
+
+    @Option(names = "--precision", paramLabel = "PCT", defaultValue = "1%",
+        description = "Refine until the bounds are this close (default: ${DEFAULT-VALUE}).")
+    String precision;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5s",
+        description = "Measured window of a ramp or refinement trial (default: ${DEFAULT-VALUE}).")
+    long durationNs;
+
+    @Option(names = "--warm-up", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
+        description = "Load before each trial's window, at the same rate; its messages must arrive too (default: ${DEFAULT-VALUE}).")
+    long warmUpNs;
+
+    @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
+        description = "Longest wait for a trial's tail to arrive (default: ${DEFAULT-VALUE}).")
+    long drainNs;
+
+    @Option(names = "--confirm-duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
+        description = "Total measured time at the NDR before it is reported (default: ${DEFAULT-VALUE}).")
+    long confirmDurationNs;
+
+    @Option(names = "--confirm-trial-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+        defaultValue = "10s", description = "Measured window of each confirming trial (default: ${DEFAULT-VALUE}).")
+    long confirmTrialDurationNs;
+
+    @Option(names = "--pdr", paramLabel = "RATIO", description = "Also find the partial-drop rate: the highest rate "
+        + "whose loss ratio stays at or under RATIO (like 0.001 or 0.1%%).")
+    String pdr;
+
+    @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = "1%",
+        description = "How far the sender may miss its target before a trial is invalid (default: ${DEFAULT-VALUE}).")
+    String tolerance;
+
+    @Option(names = "--max-invalid-retries", paramLabel = "N", defaultValue = "" + RampConfig.DEFAULT_MAX_INVALID_RETRIES,
+        description = "How often an invalid trial is run again (default: ${DEFAULT-VALUE}).")
+    int maxInvalidRetries;
+
+    @Option(names = "--max-sender-lag", paramLabel = "DURATION", converter = DurationConverter.class,
+        defaultValue = "5ms", description = "A trial that lost messages after the sender fell this far behind its "
+        + "schedule (it stalled, then burst the due messages), and lost no more than that burst held, is invalid and "
+        + "run again; 0 turns the check off (default: ${DEFAULT-VALUE}).")
+    long maxSenderLagNs;
+
+    @Option(names = "--max-backlog-growth", paramLabel = "PCT|off", defaultValue = "0.2%",
+        description = "A trial that lost nothing fails when the receiver fell behind the offered load by more than this "
+        + "share of it: its latency grew that much faster than time passed, so its buffers were filling and a longer "
+        + "trial would lose. Without it a receiver of capacity C passes up to about C + buffer / duration. 'off' "
+        + "judges on loss alone (default: ${DEFAULT-VALUE}).")
+    String maxBacklogGrowth;
+
+    @Option(names = "--warm-up-trial", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Run one discarded trial at the start rate first, so that the agents' JIT compilation and "
+            + "first allocations do not stall the first measured trial (default: on; --no-warm-up-trial skips it).")
+    boolean warmUpTrial;
+
+    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "200",
+        description = "Stop after this many trials (default: ${DEFAULT-VALUE}).")
+    int maxTrials;
+
+    @Option(names = Placement.SENDER_CPUS, paramLabel = "LIST", description = "The CPUs of the local sender agent, "
+        + "as a CPU list like 0 or 0-2,4 (default: chosen to keep off the receiver's CPUs).")
+    String senderCpus;
+
+    @Option(names = Placement.RECEIVER_CPUS, paramLabel = "LIST", description = "The CPUs of the local receiver "
+        + "agent (default: the last CPU, when there are two or more).")
+    String receiverCpus;
+
+    @Option(names = Placement.CONTROLLER_CPUS, paramLabel = "LIST", description = "The CPUs of the controller "
+        + "(this process) (default: off the receiver's CPUs, and off the sender's when there are three or more).")
+    String controllerCpus;
+
+    @Option(names = "--calibrate", description = "First find what an unthrottled rxbreak receiver takes on this host "
+        + "with the same size, buffer, sockets and placement (a coarse search, about 20 s): the most this harness can "
+        + "tell. Every report states it; a break point near it is the harness's limit, not only the receiver's.")
+    boolean calibrate;
+
+    @Option(names = "--sender-agent", paramLabel = "URL", description = "Use this sender agent instead of starting one.")
+    String senderAgent;
+
+    @Option(names = "--receiver-agent", paramLabel = "URL", description = "Use this receiver agent instead of starting one.")
+    String receiverAgent;
+
+    @Option(names = "--agent-token", paramLabel = "TOKEN", description = "Token for remote agents (also RXBREAK_AGENT_TOKEN).")
+    String agentToken;
+
+    @Option(names = "--observe-port", paramLabel = "PORT", description = "Observe mode: no rxbreak receiver; judge "
+        + "your own application's sockets bound to PORT by their kernel counters.")
+    Integer observePort;
+
+    @Option(names = "--observe-pid", paramLabel = "PID", description = "Observe mode: the application's process "
+        + "(its sockets on the group's port; another network namespace works).")
+    Long observePid;
+
+    @Option(names = "--observe-group", paramLabel = "ADDR:PORT", description = "Observe mode: the group the "
+        + "application joined; the sender sends there.")
+    String observeGroup;
+
+    @Option(names = "--sandbox", description = "Run the whole ramp in a private network namespace of its own, "
+        + "removed afterwards whatever happens (root).")
+    boolean sandbox;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<timestamp>).")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write report.json to FILE.")
+    Path json;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Override
+    public int order()
+    {
+        return 10;
+    }
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        final RampSettings settings = validate();
+        pipeline.validate();
+        if (sandbox && System.getenv(IN_SANDBOX) == null)
+        {
+            final List<String> args = new ArrayList<>(List.of("ramp"));
+            args.addAll(withoutSandbox(spec.commandLine().getParseResult().originalArgs()));
+            if (this.out == null)
+            {
+                args.add("--out");
+                args.add(settings.runDirectory().toString());
+            }
+            return Sandbox.run(args);
+        }
+        return new RampRun(settings, pipeline, out, spec.commandLine().getErr()).call();
+    }
+
+    private String token()
+    {
+        if (agentToken != null && !agentToken.isEmpty())
+        {
+            return agentToken;
+        }
+        final String fromEnvironment = System.getenv("RXBREAK_AGENT_TOKEN");
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    private static long rate(final String option, final String text)
+    {
+        try
+        {
+            return RateText.parse(text);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw BadInputException.option(option, ex.getMessage());
+        }
+    }
+
+    private static List<String> withoutSandbox(final List<String> args)
+    {
+        final List<String> kept = new ArrayList<>();
+        boolean seenCommand = false;
+        for (final String arg : args)
+        {
+            if (!seenCommand)
+            {
+                seenCommand = "ramp".equals(arg);
+                continue;
+            }
+            if (!"--sandbox".equals(arg))
+            {
+                kept.add(arg);
+            }
+        }
+        return kept;
+    }
+
+    private RampSettings validate() throws IOException
+    {
+        final List<MulticastGroup> parsed = new ArrayList<>();
+        final boolean observe = observePort != null || observePid != null || observeGroup != null;
+        if (observeGroup != null)
+        {
+            if (!groups.isEmpty())
+            {
+                throw BadInputException.option("--observe-group", "give the group either with --group or with --observe-group, not both");
+            }
+            parsed.add(MulticastGroup.parse("--observe-group", observeGroup, false));
+        }
+        for (final String group : groups.isEmpty() && observeGroup == null ? List.of(DEFAULT_GROUP) : groups)
+        {
+            parsed.add(MulticastGroup.parse("--group", group, false));
+        }
+        for (final MulticastGroup group : parsed)
+        {
+            Interfaces.resolve("--interface", interfaceName, group);
+        }
+        if (sizeBytes < MessageHeader.LENGTH || sizeBytes > MessageHeader.MAX_MESSAGE_LENGTH)
+        {
+            throw BadInputException.option("--size", sizeBytes + " is out of range: use " + MessageHeader.LENGTH + "-" +
+                MessageHeader.MAX_MESSAGE_LENGTH + " bytes (the header is " + MessageHeader.LENGTH + ")");
+        }
+        if (streams < 1)
+        {
+            throw BadInputException.option("--streams", "must be 1 or more");
+        }
+        if (sockets < 1)
+        {
+            throw BadInputException.option("--sockets", "must be 1 or more");
+        }
+        if (rcvbufBytes != null && rcvbufBytes <= 0)
+        {
+            throw BadInputException.option("--rcvbuf", "must be more than 0 bytes, like 8MiB");
+        }
+        if (observe)
+        {
+            if (receiverAgent != null || throttle != null || rcvbufBytes != null || sockets != 1)
+            {
+                throw BadInputException.option("--observe-port", "observe mode has no rxbreak receiver: drop "
+                    + "--receiver-agent, --throttle, --rcvbuf and --sockets");
+            }
+            if (parsed.size() != 1)
+            {
+                throw BadInputException.option("--group", "observe mode takes exactly one group");
+            }
+            if (observePort != null && observePort != parsed.get(0).port())
+            {
+                throw BadInputException.option("--observe-port", observePort + " differs from the group's port " +
+                    parsed.get(0).port() + ": the sender sends to the group");
+            }
+            if (observePid != null && ProcessHandle.of(observePid).isEmpty())
+            {
+                throw BadInputException.option("--observe-pid", "no process " + observePid);
+            }
+        }
+        if (calibrate && (senderAgent != null || receiverAgent != null))
+        {
+            throw BadInputException.option("--calibrate", "it measures this host with local agents: drop it, or "
+                + "--sender-agent and --receiver-agent");
+        }
+        final RampConfig config = RampConfig.builder()
+            .startRate(rate(RampConfig.START_RATE, startRate))
+            .step(step)
+            .maxRate(rate(RampConfig.MAX_RATE, maxRate))
+            .precision(RampConfig.parseRatio(RampConfig.PRECISION, precision))
+            .trialDurationNs(durationNs)
+            .warmUpNs(warmUpNs)
+            .drainBoundNs(drainNs)
+            .confirmDurationNs(confirmDurationNs)
+            .confirmTrialDurationNs(confirmTrialDurationNs)
+            .pdrRatio(pdr == null ? null : RampConfig.parseRatio(RampConfig.PDR, pdr))
+            .tolerance(RampConfig.parseRatio(RampConfig.TOLERANCE, tolerance))
+            .maxInvalidRetries(maxInvalidRetries)
+            .maxTrials(maxTrials)
+            .maxSenderLagNs(maxSenderLagNs)
+            .maxBacklogGrowth("off".equalsIgnoreCase(maxBacklogGrowth) ? null
+                : RampConfig.parseRatio(RampConfig.MAX_BACKLOG_GROWTH, maxBacklogGrowth))
+            .build();
+        final Path runDirectory = this.out != null ? this.out :
+            Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        final String unwritable = RunFolderWriter.whyNotWritable(runDirectory);
+        if (unwritable != null)
+        {
+            throw BadInputException.option("--out", unwritable);
+        }
+        return new RampSettings(config, parsed, (int)sizeBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
+            rcvbufForce, sockets, senderAgent, receiverAgent, token(), observe,
+            observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
+            spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
+            cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate);
+    }
+
+    private static CpuSet cpus(final String option, final String list)
+    {
+        if (list == null)
+        {
+            return null;
+        }
+        final CpuSet cpus = CpuSet.parse(list, option);
+        final CpuSet online = CpuSet.online();
+        if (!cpus.isSubsetOf(online))
+        {
+            throw BadInputException.option(option, cpus + " names CPUs that are not online (online: " + online + ")");
+        }
+        return cpus;
+    }
+}

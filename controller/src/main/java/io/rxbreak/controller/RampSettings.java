@@ -1,0 +1,81 @@
+package io.rxbreak.controller;
+
+import io.rxbreak.core.os.CpuSet;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.controller.search.RampConfig;
+
+/**
+ * A ramp's whole configuration, validated once before anything starts.
+ *
+ * @param search the search.
+ * @param groups the groups sender and receiver use.
+ * @param sizeBytes the datagram length.
+ * @param pattern the sender's pattern, or null for constant.
+ * @param streams streams per group.
+ * @param interfaceName where to send and join.
+ * @param throttle the receiver's throttle, or null.
+ * @param rcvbufBytes the receiver's SO_RCVBUF request, or null for the default.
+ * @param rcvbufForce whether to use SO_RCVBUFFORCE.
+ * @param sockets receiving sockets per group.
+ * @param senderAgentUrl a remote sender agent, or null to start one.
+ * @param receiverAgentUrl a remote receiver agent, or null to start one.
+ * @param agentToken the remote agents' token, or null.
+ * @param observe whether observe mode judges the user's own application.
+ * @param observePid the observed application's process, or 0.
+ * @param runDirectory the run folder.
+ * @param jsonCopy where to copy report.json too, or null.
+ * @param warmUpTrial whether a discarded trial at the start rate runs first.
+ * @param senderIdle the local sender agent's {@code --idle} mode.
+ * @param sandboxName the sandbox this runs in (from the environment), or null.
+ * @param commandLine the arguments as typed.
+ * @param senderCpus {@code --sender-cpus}, or null to choose.
+ * @param receiverCpus {@code --receiver-cpus}, or null to choose.
+ * @param controllerCpus {@code --controller-cpus}, or null to choose.
+ * @param calibrate whether to measure the harness's ceiling first ({@code --calibrate}).
+ */
+public record RampSettings(
+    RampConfig search,
+    List<MulticastGroup> groups,
+    int sizeBytes,
+    String pattern,
+    int streams,
+    String interfaceName,
+    String throttle,
+    Long rcvbufBytes,
+    boolean rcvbufForce,
+    int sockets,
+    String senderAgentUrl,
+    String receiverAgentUrl,
+    String agentToken,
+    boolean observe,
+    long observePid,
+    Path runDirectory,
+    Path jsonCopy,
+    boolean warmUpTrial,
+    String senderIdle,
+    String sandboxName,
+    List<String> commandLine,
+    CpuSet senderCpus,
+    CpuSet receiverCpus,
+    CpuSet controllerCpus,
+    boolean calibrate)
+{
+    /**
+     * @return the groups as options for an agent: {@code --group G} for each.
+     */
+    public List<String> groupOptions()
+    {
+        final List<String> options = new ArrayList<>();
+        for (final MulticastGroup group : groups)
+        {
+            options.add("--group");
+            options.add(group.toString());
+        }
+        return options;
+    }
+}

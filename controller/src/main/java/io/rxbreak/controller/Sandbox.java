@@ -1,0 +1,285 @@
+package io.rxbreak.controller;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.counters.CounterRoots;
+import io.rxbreak.core.counters.TunablesReader;
+
+/**
+ * Runs an rxbreak command in a private network namespace of its own ({@code --sandbox}): the namespace
+ * {@code rxbreak-PID} gets loopback up, the benchmarking-range address {@value #ADDRESS} on it and multicast routed
+ * over it; the command runs inside it in a child JVM with this one's class path and standard streams; and the
+ * namespace is deleted afterwards whatever happens: on exit, on SIGINT or SIGTERM (a shutdown hook), and, if this
+ * process was killed outright, by the next sandbox, which deletes namespaces whose process is gone.
+ */
+public final class Sandbox
+{
+    /**
+     * The environment variable through which the command inside learns the host's sysctls (name=value, separated
+     * by {@code ;}): most {@code net.core} tunables are not visible inside a new network namespace, yet they decide
+     * where the break point lies, so the report keeps them.
+     */
+    public static final String HOST_SYSCTLS = "RXBREAK_HOST_SYSCTLS";
+
+    /** The namespace's own address on loopback: the multicast source inside it. */
+    public static final String ADDRESS = "198.18.0.1";
+
+    private static final String PREFIX = "rxbreak-";
+    private static final Pattern OURS = Pattern.compile(PREFIX + "(\\d+)");
+    private static final long COMMAND_TIMEOUT_S = 20;
+
+    private final String name;
+    private volatile Process child;
+    private boolean deleted;
+
+    private Sandbox(final String name)
+    {
+        this.name = name;
+    }
+
+    /**
+     * @param args the rxbreak arguments to run inside (without {@code --sandbox}).
+     * @return the command's exit code.
+     * @throws BadInputException when not root.
+     * @throws InterruptedException when interrupted while waiting.
+     */
+    public static int run(final List<String> args) throws InterruptedException
+    {
+        if (!isRoot())
+        {
+            throw BadInputException.option("--sandbox",
+                "needs root to create a network namespace (ip netns add); run as root, or drop --sandbox to run host-only on loopback");
+        }
+        removeLeftovers();
+        final Sandbox sandbox = new Sandbox(PREFIX + ProcessHandle.current().pid());
+        final Thread hook = new Thread(sandbox::cleanUp, "rxbreak-sandbox-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try
+        {
+            sandbox.create();
+            return sandbox.runInside(args);
+        }
+        finally
+        {
+            sandbox.cleanUp();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            catch (final IllegalStateException ex)
+            {
+                // shutting down: the hook runs anyway and finds nothing left to do
+            }
+        }
+    }
+
+    /**
+     * @return the namespace's name.
+     */
+    public String name()
+    {
+        return name;
+    }
+
+    private void create()
+    {
+        ip("netns", "add", name);
+        ip("-n", name, "link", "set", "lo", "up");
+        ip("-n", name, "link", "set", "lo", "multicast", "on");
+        ip("-n", name, "addr", "add", ADDRESS + "/32", "dev", "lo");
+        ip("-n", name, "route", "add", "224.0.0.0/4", "dev", "lo", "src", ADDRESS);
+        ip("-n", name, "-6", "route", "add", "multicast", "ff00::/8", "dev", "lo", "table", "local");
+    }
+
+    private int runInside(final List<String> args) throws InterruptedException
+    {
+        final List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("io.rxbreak.core.cli.Main");
+        command.addAll(args);
+        final ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put(HOST_SYSCTLS, hostSysctls());
+        builder.environment().put(RampCommand.IN_SANDBOX, name);
+        try
+        {
+            child = builder.start();
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("could not start rxbreak inside the namespace " + name + ": " + ex.getMessage(), ex);
+        }
+        return child.waitFor();
+    }
+
+    private static String hostSysctls()
+    {
+        final StringBuilder text = new StringBuilder();
+        new TunablesReader(CounterRoots.LIVE).read().sysctls().forEach((name, value) ->
+        {
+            if (value.indexOf(';') < 0 && value.indexOf('=') < 0)
+            {
+                text.append(text.length() == 0 ? "" : ";").append(name).append('=').append(value);
+            }
+        });
+        return text.toString();
+    }
+
+    /**
+     * @param text the value of {@link #HOST_SYSCTLS}, or null.
+     * @return the host's sysctls it holds, in order; empty when none.
+     */
+    public static Map<String, String> parseHostSysctls(final String text)
+    {
+        final Map<String, String> sysctls = new LinkedHashMap<>();
+        if (text == null || text.isBlank())
+        {
+            return sysctls;
+        }
+        for (final String pair : text.split(";"))
+        {
+            final int equals = pair.indexOf('=');
+            if (equals > 0)
+            {
+                sysctls.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
+            }
+        }
+        return sysctls;
+    }
+
+    private synchronized void cleanUp()
+    {
+        if (deleted)
+        {
+            return;
+        }
+        deleted = true;
+        final Process running = child;
+        if (running != null && running.isAlive())
+        {
+            running.destroy();
+            try
+            {
+                if (!running.waitFor(10, TimeUnit.SECONDS))
+                {
+                    running.descendants().forEach(ProcessHandle::destroyForcibly);
+                    running.destroyForcibly();
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                running.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        delete(name);
+    }
+
+    private static void delete(final String nsName)
+    {
+        try
+        {
+            for (final String pid : ipOutput("netns", "pids", nsName).split("\\s+"))
+            {
+                if (!pid.isBlank())
+                {
+                    ProcessHandle.of(Long.parseLong(pid.trim())).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+            ip("netns", "del", nsName);
+        }
+        catch (final IllegalStateException ex)
+        {
+            if (exists(nsName))
+            {
+                throw ex;
+            }
+        }
+    }
+
+    private static boolean exists(final String nsName)
+    {
+        return Files.exists(Path.of("/run/netns", nsName));
+    }
+
+    private static void removeLeftovers()
+    {
+        for (final String line : ipOutput("netns", "list").split("\n"))
+        {
+            final String nsName = line.trim().split("\\s+")[0];
+            final Matcher matcher = OURS.matcher(nsName);
+            if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty())
+            {
+                delete(nsName);
+            }
+        }
+    }
+
+    private static void ip(final String... args)
+    {
+        ipOutput(args);
+    }
+
+    private static String ipOutput(final String... args)
+    {
+        final List<String> command = new ArrayList<>();
+        command.add("ip");
+        command.addAll(List.of(args));
+        try
+        {
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish");
+            }
+            if (process.exitValue() != 0)
+            {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.trim());
+            }
+            return output;
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("could not run " + String.join(" ", command) +
+                " (is iproute2 installed?): " + ex.getMessage(), ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + String.join(" ", command), ex);
+        }
+    }
+
+    private static boolean isRoot()
+    {
+        try
+        {
+            for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
+            {
+                if (line.startsWith("Uid:"))
+                {
+                    return "0".equals(line.trim().split("\\s+")[2]);
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package io.rxbreak.controller.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.controller.trial.LayerLoss;
+
+/**
+ * One layer of the run's attribution: how much it lost where the receiver first broke, what that usually means
+ * and which knob moves it.
+ *
+ * @param layer   the layer's label, or {@value LayerLoss#UNEXPLAINED}.
+ * @param drops   messages lost there.
+ * @param share   the fraction of the attributed loss, 0 to 1.
+ * @param meaning what a loss there usually means.
+ * @param knob    what to change to move it.
+ */
+public record AttributionEntry(String layer, long drops, double share, String meaning, String knob)
+{
+    /** What unexplained loss means. */
+    public static final String UNEXPLAINED_MEANING =
+        "lost where no measured counter says: a layer without a counter here (a NIC without drop counters, a "
+            + "receiver that does not count its own discards) or loss before the receiver's host";
+    /** What to do about unexplained loss. */
+    public static final String UNEXPLAINED_KNOB =
+        "measure the missing layer: use rxbreak's own receiver (it counts its discards), check the sender's host "
+            + "(Udp SndbufErrors) and the path";
+
+    /** What a layer that had not lost yet but was filling means. */
+    public static final String FELL_BEHIND_MEANING = "nothing lost in the trials yet, but the receiver fell behind the "
+        + "offered load and its backlog was growing here: a longer trial overflows it";
+
+    /**
+     * @param layer where a receiver that fell behind (and had lost nothing yet) was building its backlog.
+     * @return the entry, with no drops, all of the share, and the layer's knob.
+     */
+    public static AttributionEntry fellBehind(final LayerLoss layer)
+    {
+        final Layer known = layer.knownLayer();
+        return new AttributionEntry(layer.layer(), 0, 1.0,
+            known == null ? FELL_BEHIND_MEANING : FELL_BEHIND_MEANING + "; " + known.meaning(),
+            known == null ? "" : known.knob());
+    }
+
+    /**
+     * @return whether this is the layer of a receiver that fell behind before it lost anything; in JSON as
+     *     {@code fellBehind} (read back from {@code meaning}).
+     */
+    @JsonProperty(value = "fellBehind", access = JsonProperty.Access.READ_ONLY)
+    public boolean fellBehindOnly()
+    {
+        return drops == 0 && meaning.startsWith(FELL_BEHIND_MEANING);
+    }
+
+    /**
+     * @return the drops in words: {@code 1,234 lost}, or {@code nothing lost yet, filling} for a layer that was
+     *     filling.
+     */
+    @JsonIgnore
+    public String lostText()
+    {
+        return fellBehindOnly() ? "nothing lost yet, filling" : String.format(java.util.Locale.ROOT, "%,d lost", drops);
+    }
+
+    /**
+     * @param loss a layer's loss.
+     * @return the entry, with the layer's meaning and knob from {@link Layer}.
+     */
+    public static AttributionEntry of(final LayerLoss loss)
+    {
+        final Layer known = loss.knownLayer();
+        if (known == null)
+        {
+            final boolean unexplained = LayerLoss.UNEXPLAINED.equals(loss.layer());
+            return new AttributionEntry(loss.layer(), loss.drops(), loss.share(),
+                unexplained ? UNEXPLAINED_MEANING : "a layer this version does not know",
+                unexplained ? UNEXPLAINED_KNOB : "");
+        }
+        return new AttributionEntry(known.label(), loss.drops(), loss.share(), known.meaning(), known.knob());
+    }
+}

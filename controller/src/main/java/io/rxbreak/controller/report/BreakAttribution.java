@@ -1,0 +1,68 @@
+package io.rxbreak.controller.report;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.controller.trial.LayerLoss;
+import io.rxbreak.controller.trial.TrialJudge;
+import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.controller.trial.Verdict;
+
+/**
+ * Which layer broke first: the drops per layer (and the unexplained loss) summed over the failed trials at the
+ * lowest rate that failed, the rate right above the no-drop rate, largest first. Higher rates often lose at more
+ * layers at once; the lowest failing rate shows the layer that gives way first. When the trials there failed only
+ * because the receiver fell behind (nothing lost yet), the layer where its backlog builds up, with no drops.
+ */
+public final class BreakAttribution
+{
+    private BreakAttribution()
+    {
+    }
+
+    /**
+     * @param trials every trial of the run.
+     * @param rate   the lowest rate that failed, or null.
+     * @return the attribution, largest first; empty when nothing failed.
+     */
+    public static List<AttributionEntry> at(final List<TrialRecord> trials, final Long rate)
+    {
+        final List<AttributionEntry> entries = new ArrayList<>();
+        if (rate == null)
+        {
+            return entries;
+        }
+        final Map<Layer, Long> drops = new EnumMap<>(Layer.class);
+        long unexplained = 0;
+        LayerLoss behind = null;
+        for (final TrialRecord record : trials)
+        {
+            if (record.verdict() == Verdict.FAIL && record.targetRate() == rate)
+            {
+                if (record.fellBehind())
+                {
+                    // it lost nothing: host-wide counters that moved counted other traffic
+                    if (behind == null && !record.attribution().isEmpty())
+                    {
+                        behind = record.attribution().get(0);
+                    }
+                    continue;
+                }
+                record.dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
+                unexplained += Math.max(0L, record.unexplained());
+            }
+        }
+        for (final LayerLoss loss : TrialJudge.attribute(drops, unexplained))
+        {
+            entries.add(AttributionEntry.of(loss));
+        }
+        if (entries.isEmpty() && behind != null)
+        {
+            entries.add(AttributionEntry.fellBehind(behind));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,68 @@
+package io.rxbreak.controller.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.rxbreak.controller.search.RampConfig;
+
+/**
+ * What is known when a run starts, written to {@code run.json} before the first trial so an interrupted run keeps
+ * its configuration and environment.
+ *
+ * @param formatVersion the run folder format, {@value RunReport#FORMAT_VERSION}.
+ * @param commandLine   the command line as typed (arguments).
+ * @param startedAt     the start, ISO-8601 UTC.
+ * @param config        the search configuration.
+ * @param environment   where it runs.
+ * @param harnessCeiling the harness's ceiling on this host ({@code --calibrate}), or null when not measured.
+ * @param tunables      the kernel tunables that decide where the break point lies, by name, sorted.
+ */
+public record RunHeader(
+    int formatVersion,
+    List<String> commandLine,
+    String startedAt,
+    RampConfig config,
+    Environment environment,
+    Map<String, String> tunables,
+    HarnessCeiling harnessCeiling)
+{
+    /**
+     * Copies the collections.
+     */
+    public RunHeader
+    {
+        commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
+        environment = environment == null ? Environment.unknown() : environment;
+        tunables = tunables == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(tunables)));
+    }
+
+    /**
+     * @param commandLine the arguments.
+     * @param startedAt   the start, ISO-8601 UTC.
+     * @param config      the configuration.
+     * @param environment where it runs.
+     * @param tunables    tunables by name.
+     * @return the header in the current format.
+     */
+    public static RunHeader of(
+        final List<String> commandLine,
+        final String startedAt,
+        final RampConfig config,
+        final Environment environment,
+        final Map<String, String> tunables)
+    {
+        return new RunHeader(RunReport.FORMAT_VERSION, commandLine, startedAt, config, environment, tunables, null);
+    }
+
+    /**
+     * @param ceiling the harness's ceiling, measured before the run.
+     * @return this header with it.
+     */
+    public RunHeader withCeiling(final HarnessCeiling ceiling)
+    {
+        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling);
+    }
+}

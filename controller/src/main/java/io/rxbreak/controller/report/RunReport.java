@@ -1,0 +1,78 @@
+package io.rxbreak.controller.report;
+
+import java.util.List;
+import java.util.Map;
+
+import io.rxbreak.controller.search.GoalResult;
+import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.search.RateSummary;
+import io.rxbreak.controller.trial.TrialRecord;
+
+/**
+ * {@code report.json}: the whole run, complete or rebuilt from {@code trials.jsonl}. Rates are messages per second.
+ * The contract is documented in {@code docs/readme/ramp-report.md}.
+ *
+ * @param formatVersion              {@value #FORMAT_VERSION}.
+ * @param commandLine                the arguments as typed.
+ * @param startedAt                  ISO-8601 UTC, or null when unknown (rebuilt without {@code run.json}).
+ * @param finishedAt                 ISO-8601 UTC, or null when unknown.
+ * @param outcome                    complete, interrupted or failed, with the reason.
+ * @param config                     the search configuration, or null when unknown.
+ * @param environment                where it ran.
+ * @param tunables                   kernel tunables by name.
+ * @param ndr                        the confirmed no-drop rate, or null.
+ * @param pdr                        the confirmed partial-drop rate, or null.
+ * @param pdrRatio                   the loss ratio the PDR allows, or null when no PDR was searched.
+ * @param firstFailRate              the rate of the first failed trial, or null.
+ * @param lowestFailRate             the lowest rate that failed in any trial, or null.
+ * @param breakPointAboveSenderLimit the highest rate the sender could offer, when even it passed; else null.
+ * @param senderLimitRate            the lowest rate the sender could not offer, or null.
+ * @param breakPointAboveMaxRate     true when even {@code --max-rate} passed.
+ * @param goals                      each goal's result with its bounds.
+ * @param stop                       why the search stopped (a {@code SearchStop} name), or null when rebuilt.
+ * @param attribution                the layers that lost at the lowest failing rate, largest first.
+ * @param rates                      every rate tried, ascending, with its passes, fails and status.
+ * @param trials                     every trial in the order run.
+ * @param harnessCeiling             the most this harness can tell on this host ({@code --calibrate}), or null.
+ */
+public record RunReport(
+    int formatVersion,
+    List<String> commandLine,
+    String startedAt,
+    String finishedAt,
+    Outcome outcome,
+    RampConfig config,
+    Environment environment,
+    Map<String, String> tunables,
+    Long ndr,
+    Long pdr,
+    Double pdrRatio,
+    Long firstFailRate,
+    Long lowestFailRate,
+    Long breakPointAboveSenderLimit,
+    Long senderLimitRate,
+    boolean breakPointAboveMaxRate,
+    List<GoalResult> goals,
+    String stop,
+    List<AttributionEntry> attribution,
+    List<RateSummary> rates,
+    List<TrialRecord> trials,
+    HarnessCeiling harnessCeiling)
+{
+    /** The format version of the run folder's files. */
+    public static final int FORMAT_VERSION = 1;
+
+    /**
+     * Copies the collections.
+     */
+    public RunReport
+    {
+        commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
+        environment = environment == null ? Environment.unknown() : environment;
+        tunables = tunables == null ? Map.of() : tunables;
+        goals = goals == null ? List.of() : List.copyOf(goals);
+        attribution = attribution == null ? List.of() : List.copyOf(attribution);
+        rates = rates == null ? List.of() : List.copyOf(rates);
+        trials = trials == null ? List.of() : List.copyOf(trials);
+    }
+}

@@ -1,0 +1,85 @@
+package io.rxbreak.controller.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.rxbreak.controller.search.GoalResult;
+import io.rxbreak.controller.search.GoalStatus;
+import io.rxbreak.controller.search.LossGoal;
+import io.rxbreak.controller.search.RateHistory;
+import io.rxbreak.controller.search.SearchResult;
+import io.rxbreak.controller.trial.TrialRecord;
+
+/**
+ * Builds a {@link RunReport}: from a finished (or stopped) search, or from the trials alone after a crash.
+ */
+public final class RunReports
+{
+    private RunReports()
+    {
+    }
+
+    /**
+     * @param header     what was known at the start.
+     * @param result     the search's result (complete or partial).
+     * @param finishedAt the end, ISO-8601 UTC.
+     * @return the report.
+     */
+    public static RunReport of(final RunHeader header, final SearchResult result, final String finishedAt)
+    {
+        final List<GoalResult> goals = new ArrayList<>();
+        goals.add(result.ndr());
+        if (result.pdr() != null)
+        {
+            goals.add(result.pdr());
+        }
+        final Long pdr = result.pdr() == null ? null : result.pdr().rate();
+        final Double pdrRatio = result.pdr() == null ? null : result.pdr().maxLossRatio();
+        return new RunReport(RunReport.FORMAT_VERSION, header.commandLine(), header.startedAt(), finishedAt,
+            Outcome.of(result.stop(), result.stopDetail()), header.config(), header.environment(), header.tunables(),
+            result.ndr().rate(), pdr, pdrRatio, result.firstFailRate(), result.lowestFailRate(),
+            result.breakPointAboveSenderLimit(), result.senderLimitRate(),
+            result.ndr().status() == GoalStatus.ABOVE_MAX_RATE, goals, result.stop().name(),
+            BreakAttribution.at(result.trials(), result.lowestFailRate()), result.rates(), result.trials(),
+            header.harnessCeiling());
+    }
+
+    /**
+     * A report for a run that did not finish: no rate is confirmed (the search never got that far), so
+     * {@code ndr} and {@code pdr} are null; the goals carry the bounds the trials show.
+     *
+     * @param header the header from {@code run.json}, or null when it is missing.
+     * @param trials the complete trials from {@code trials.jsonl}.
+     * @param reason why the report is rebuilt, one line.
+     * @return the report, with outcome {@value Outcome#INTERRUPTED}.
+     */
+    public static RunReport rebuilt(final RunHeader header, final List<TrialRecord> trials, final String reason)
+    {
+        final RateHistory history = new RateHistory();
+        trials.forEach(history::add);
+        final List<GoalResult> goals = new ArrayList<>();
+        goals.add(unconfirmed(LossGoal.ndr(), history));
+        Double pdrRatio = null;
+        if (header != null && header.config() != null && header.config().pdrRatio() != null)
+        {
+            pdrRatio = header.config().pdrRatio();
+            goals.add(unconfirmed(LossGoal.pdr(pdrRatio), history));
+        }
+        final Long lowestFail = history.lowestFailRate();
+        return new RunReport(RunReport.FORMAT_VERSION,
+            header == null ? List.of() : header.commandLine(), header == null ? null : header.startedAt(), null,
+            new Outcome(Outcome.INTERRUPTED, reason), header == null ? null : header.config(),
+            header == null ? null : header.environment(), header == null ? null : header.tunables(),
+            null, null, pdrRatio, history.firstFailRate(), lowestFail, null, null, false, goals, null,
+            BreakAttribution.at(trials, lowestFail), history.summaries(), trials,
+            header == null ? null : header.harnessCeiling());
+    }
+
+    private static GoalResult unconfirmed(final LossGoal goal, final RateHistory history)
+    {
+        final Long upper = history.lowestBad(goal);
+        final Long lower = history.highestGood(goal, upper);
+        return new GoalResult(goal.name(), goal.maxLossRatio(), GoalStatus.NOT_REACHED, null, lower, upper,
+            lower == null ? 0 : history.measuredNsAt(lower));
+    }
+}

@@ -1,0 +1,249 @@
+package io.rxbreak.controller.report.html;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.rxbreak.core.config.Units;
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.controller.report.ConsoleSummary;
+import io.rxbreak.controller.report.RunReport;
+import io.rxbreak.controller.trial.LayerLoss;
+import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.controller.trial.Verdict;
+
+/**
+ * The report's charts, each an SVG with trials along the x axis: rates with the break point, loss per layer
+ * (stacked, in the layers' colours), latency percentiles, peak rx_queue against the granted buffer, time_squeeze.
+ */
+final class ReportCharts
+{
+    static final String FAILED_SHADE = "#fbe3e3";
+    static final String INVALID_SHADE = "#ececec";
+    static final String OFFERED = "#3b4a5a";
+    static final String ACHIEVED = "#b07aa1";
+    static final String RECEIVED = "#1f9e89";
+    static final String NDR = "#2b8a3e";
+    static final String PDR = "#d9480f";
+    static final String LOWEST_FAIL = "#c92a2a";
+
+    private static final int WIDE = 1240;
+    private static final int HALF = 610;
+    private static final String TRIAL_AXIS = "trial number (in the order run)";
+
+    private ReportCharts()
+    {
+    }
+
+    static String rates(final RunReport report)
+    {
+        final List<TrialRecord> trials = report.trials();
+        double max = 1;
+        for (final TrialRecord record : trials)
+        {
+            max = Math.max(max, Math.max(record.targetRate(), record.achievedRate()));
+        }
+        final SvgChart chart = new SvgChart(WIDE, 420, trials.size(), TRIAL_AXIS, "messages per second",
+            AxisFormat.COUNT).linear(max * 1.05);
+        shadeVerdicts(chart, trials);
+        chart.line("achieved (sender)", ACHIEVED,
+            TrialSeries.values(trials, TrialRecord::achievedRate),
+            TrialSeries.titles(trials, r -> "achieved " + TrialSeries.count(r.achievedRate()) + " msgs/s"), false);
+        chart.line("offered (target)", OFFERED,
+            TrialSeries.values(trials, TrialRecord::targetRate),
+            TrialSeries.titles(trials, r -> "offered " + TrialSeries.count(r.targetRate()) + " msgs/s"), true);
+        chart.line("received", RECEIVED,
+            TrialSeries.values(trials, TrialSeries::receivedRate),
+            TrialSeries.titles(trials, r -> String.format(Locale.ROOT, "received %s msgs/s (%,d of %,d, lost %s)",
+                TrialSeries.count(TrialSeries.receivedRate(r)), r.received(), r.sent(),
+                ConsoleSummary.percent(r.lossRatio()))), false);
+        chart.legendEntry("failed trial", FAILED_SHADE).legendEntry("invalid trial", INVALID_SHADE);
+        if (report.ndr() != null && report.ndr().equals(report.pdr()))
+        {
+            chart.mark(report.ndr(), NDR, "NDR = PDR " + ConsoleSummary.rate(report.ndr()), false);
+        }
+        else
+        {
+            if (report.ndr() != null)
+            {
+                chart.mark(report.ndr(), NDR, "NDR " + ConsoleSummary.rate(report.ndr()), false);
+            }
+            if (report.pdr() != null)
+            {
+                chart.mark(report.pdr(), PDR, "PDR " + ConsoleSummary.rate(report.pdr()), false);
+            }
+        }
+        if (report.lowestFailRate() != null)
+        {
+            chart.mark(report.lowestFailRate(), LOWEST_FAIL,
+                "lowest failing rate " + ConsoleSummary.rate(report.lowestFailRate()), true);
+        }
+        return chart.render("offered, achieved and received rate per trial, with the break point");
+    }
+
+    static String loss(final RunReport report)
+    {
+        final List<TrialRecord> trials = report.trials();
+        final List<String> names = new ArrayList<>();
+        final List<String> colours = new ArrayList<>();
+        final List<double[]> values = new ArrayList<>();
+        final List<String[]> titles = new ArrayList<>();
+        double max = 0;
+        final double[] totals = new double[trials.size()];
+        for (final Layer layer : Layer.values())
+        {
+            if (trials.stream().noneMatch(r -> r.dropsByLayer().getOrDefault(layer, 0L) > 0))
+            {
+                continue;
+            }
+            names.add(layer.label());
+            colours.add(LayerColours.of(layer));
+            final double[] drops = TrialSeries.values(trials, r -> r.dropsByLayer().getOrDefault(layer, 0L));
+            values.add(drops);
+            titles.add(TrialSeries.titles(trials, r -> layer.label() + ": "
+                + TrialSeries.count(r.dropsByLayer().getOrDefault(layer, 0L)) + " lost of "
+                + TrialSeries.count(r.sent()) + " sent"));
+        }
+        if (trials.stream().anyMatch(r -> r.unexplained() > 0))
+        {
+            names.add(LayerLoss.UNEXPLAINED);
+            colours.add(LayerColours.UNEXPLAINED);
+            values.add(TrialSeries.values(trials, r -> Math.max(0, r.unexplained())));
+            titles.add(TrialSeries.titles(trials, r -> "unexplained (no counter): "
+                + TrialSeries.count(Math.max(0, r.unexplained())) + " lost of " + TrialSeries.count(r.sent())));
+        }
+        for (final double[] series : values)
+        {
+            for (int i = 0; i < series.length; i++)
+            {
+                totals[i] += series[i];
+                max = Math.max(max, totals[i]);
+            }
+        }
+        final SvgChart chart = new SvgChart(WIDE, 380, trials.size(), TRIAL_AXIS, "messages lost (per layer)",
+            AxisFormat.COUNT).linear(max * 1.05);
+        shadeVerdicts(chart, trials);
+        if (names.isEmpty())
+        {
+            chart.legendEntry("no layer lost anything", "#ffffff");
+        }
+        else
+        {
+            chart.stacked(names.toArray(new String[0]), colours.toArray(new String[0]),
+                values.toArray(new double[0][]), titles.toArray(new String[0][]));
+        }
+        return chart.render("messages lost per layer per trial, stacked");
+    }
+
+    static String latency(final RunReport report)
+    {
+        final List<TrialRecord> trials = report.trials();
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (final TrialRecord record : trials)
+        {
+            if (record.latency() != null)
+            {
+                min = Math.min(min, Math.max(1, record.latency().p50Ns()));
+                max = Math.max(max, record.latency().maxNs());
+            }
+        }
+        if (max <= 0)
+        {
+            // no trial measured latency (observe mode: the application's latency is out of sight): empty axes
+            min = 1_000;
+            max = 1_000_000;
+        }
+        final SvgChart chart = new SvgChart(WIDE, 380, trials.size(), TRIAL_AXIS,
+            "latency, intended send to receipt (log scale)", AxisFormat.NANOS).logarithmic(min, max);
+        shadeVerdicts(chart, trials);
+        percentile(chart, trials, "p50", "#74c0fc", 0);
+        percentile(chart, trials, "p99", "#1c7ed6", 2);
+        percentile(chart, trials, "p99.9", "#5f3dc4", 3);
+        percentile(chart, trials, "max", "#c2255c", 4);
+        return chart.render("latency percentiles per trial");
+    }
+
+    static String rxQueue(final RunReport report)
+    {
+        final List<TrialRecord> trials = report.trials();
+        double max = 1;
+        for (final TrialRecord record : trials)
+        {
+            max = Math.max(max, TrialSeries.orNaN(record.peakRxQueueBytes()) > 0 ? record.peakRxQueueBytes() : 0);
+        }
+        final Long granted = report.environment().rcvbufGrantedBytes();
+        if (granted != null)
+        {
+            max = Math.max(max, granted);
+        }
+        final SvgChart chart = new SvgChart(HALF, 340, trials.size(), "trial number", "peak socket rx_queue (bytes)",
+            AxisFormat.BYTES).linear(max * 1.1);
+        shadeVerdicts(chart, trials);
+        chart.bars("peak rx_queue", "#4263eb", TrialSeries.values(trials, r -> TrialSeries.orNaN(r.peakRxQueueBytes())),
+            TrialSeries.titles(trials, r -> r.peakRxQueueBytes() == null ? "rx_queue not read"
+                : "peak rx_queue " + TrialSeries.count(r.peakRxQueueBytes()) + " bytes"));
+        if (granted != null)
+        {
+            chart.mark(granted, LOWEST_FAIL, "rcvbuf granted " + Units.formatBytes(granted), true);
+        }
+        return chart.render("peak socket rx_queue per trial");
+    }
+
+    static String timeSqueeze(final RunReport report)
+    {
+        final List<TrialRecord> trials = report.trials();
+        double max = 1;
+        for (final TrialRecord record : trials)
+        {
+            max = Math.max(max, record.timeSqueeze() == null ? 0 : record.timeSqueeze());
+        }
+        final SvgChart chart = new SvgChart(HALF, 340, trials.size(), "trial number", "time_squeeze (count)",
+            AxisFormat.COUNT).linear(max * 1.1);
+        shadeVerdicts(chart, trials);
+        chart.bars("time_squeeze", LayerColours.of(Layer.SOFTIRQ_BACKLOG),
+            TrialSeries.values(trials, r -> TrialSeries.orNaN(r.timeSqueeze())),
+            TrialSeries.titles(trials, r -> r.timeSqueeze() == null ? "time_squeeze not read"
+                : "time_squeeze " + TrialSeries.count(r.timeSqueeze())));
+        return chart.render("softnet time_squeeze per trial");
+    }
+
+    private static void percentile(final SvgChart chart, final List<TrialRecord> trials, final String name,
+        final String colour, final int which)
+    {
+        chart.line(name, colour, TrialSeries.values(trials, r -> r.latency() == null ? Double.NaN
+            : pick(r, which)), TrialSeries.titles(trials, r -> r.latency() == null ? "latency not measured"
+                : name + " " + Units.formatDuration((long)pick(r, which))), false);
+    }
+
+    private static double pick(final TrialRecord record, final int which)
+    {
+        switch (which)
+        {
+            case 0:
+                return record.latency().p50Ns();
+            case 2:
+                return record.latency().p99Ns();
+            case 3:
+                return record.latency().p999Ns();
+            default:
+                return record.latency().maxNs();
+        }
+    }
+
+    private static void shadeVerdicts(final SvgChart chart, final List<TrialRecord> trials)
+    {
+        for (int i = 0; i < trials.size(); i++)
+        {
+            final TrialRecord record = trials.get(i);
+            if (record.verdict() == Verdict.FAIL)
+            {
+                chart.shade(i, FAILED_SHADE, "trial " + record.trial() + " failed: " + record.detail());
+            }
+            else if (record.verdict() == Verdict.INVALID)
+            {
+                chart.shade(i, INVALID_SHADE, "trial " + record.trial() + " invalid: " + record.detail());
+            }
+        }
+    }
+}

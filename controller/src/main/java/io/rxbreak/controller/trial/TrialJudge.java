@@ -1,0 +1,344 @@
+package io.rxbreak.controller.trial;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.protocol.SenderPacing;
+
+/**
+ * Turns a measurement into a judged {@link TrialRecord}. The rules, in order:
+ * <ol>
+ *   <li>a counter source failed: INVALID ({@link InvalidReason#COUNTER_FAILURE});</li>
+ *   <li>nothing was sent: INVALID ({@link InvalidReason#NOTHING_SENT});</li>
+ *   <li>the sender's achieved rate is below {@code target * (1 - tolerance)}: INVALID
+ *       ({@link InvalidReason#SENDER_SHORTFALL}); above {@code target * (1 + tolerance)}: INVALID
+ *       ({@link InvalidReason#SENDER_OVERSHOOT});</li>
+ *   <li>more received than sent, or nothing lost while the receiver's own socket or application counted drops:
+ *       INVALID ({@link InvalidReason#ACCOUNTING_INCONSISTENT});</li>
+ *   <li>the receiver waited for a CPU more than {@link HarnessLoad#RECEIVER_WAIT_FLAG} of the trial while the
+ *       harness, allowed on its CPUs, used CPU time: INVALID ({@link InvalidReason#HARNESS_INTERFERENCE});</li>
+ *   <li>anything lost ({@code sent > received}) while the sender, late, sent more messages back to back than the
+ *       receiver's buffer holds (a late burst over the buffer, each counted, not only the largest): INVALID
+ *       ({@link InvalidReason#SENDER_BURST}); the bursts, not the rate, may have caused the loss. Where the
+ *       buffer's size in datagrams is unknown: anything lost while the sender fell behind by more than the maximum
+ *       sender lag and no more lost than that burst held ({@code target * lag}): INVALID
+ *       ({@link InvalidReason#SENDER_STALL}). A trial that lost nothing despite bursts passes: the receiver took
+ *       a harder load than asked;</li>
+ *   <li>anything lost: FAIL;</li>
+ *   <li>nothing lost, but the receiver fell behind the offered load by more than the maximum backlog growth (its
+ *       latency grew against the messages' intended send times faster than that, net of the sender's own lag
+ *       growth): FAIL, marked {@code fellBehind}, attributed to the layer where the backlog builds up. Its buffers
+ *       absorbed the excess for the length of the trial; a longer one would lose there. Without this rule a
+ *       receiver of capacity C passes any rate up to about {@code C + buffer / duration}. When the sender itself
+ *       drifted behind its schedule by half the allowed growth or more: INVALID ({@link InvalidReason#SENDER_DRIFT});
+ *       when it fell behind by more than the maximum sender lag, the burst it then sent may have left that backlog:
+ *       INVALID ({@link InvalidReason#SENDER_STALL});</li>
+ *   <li>otherwise PASS.</li>
+ * </ol>
+ * Loss is decided by the receiver's count of distinct messages against the sender's, never by counters alone:
+ * host-wide counters (NIC, softirq backlog, global UDP memory, host RcvbufErrors) may also count other traffic.
+ * The counters then say <em>where</em> the loss happened. What they do not explain is reported as
+ * {@link LayerLoss#UNEXPLAINED}; it is never relabelled as application loss. The application layer holds only
+ * what the receiver itself counted as discarded (rxbreak's own receiver knows this; a foreign receiver does not).
+ */
+public final class TrialJudge
+{
+    /** The default maximum backlog growth: 0.2 % of the offered load. */
+    public static final double DEFAULT_MAX_BACKLOG_GROWTH = 0.002;
+
+    private final double tolerance;
+    private final long maxSenderLagNs;
+    private final double maxBacklogGrowth;
+
+    /**
+     * A judge without the sender-lag check.
+     *
+     * @param tolerance the fraction by which the achieved rate may miss the target, above 0 and below 0.5.
+     */
+    public TrialJudge(final double tolerance)
+    {
+        this(tolerance, 0);
+    }
+
+    /**
+     * @param tolerance the fraction by which the achieved rate may miss the target, above 0 and below 0.5.
+     * @param maxSenderLagNs how far the sender may fall behind its schedule in a trial that lost messages; 0 for
+     *                       no check.
+     */
+    public TrialJudge(final double tolerance, final long maxSenderLagNs)
+    {
+        this(tolerance, maxSenderLagNs, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param tolerance the fraction by which the achieved rate may miss the target, above 0 and below 0.5.
+     * @param maxSenderLagNs how far the sender may fall behind its schedule in a trial that lost messages; 0 for
+     *                       no check.
+     * @param maxBacklogGrowth how fast the receiver may fall behind the offered load in a trial that lost nothing,
+     *                         as a fraction of it; positive infinity for no check (loss alone decides).
+     */
+    public TrialJudge(final double tolerance, final long maxSenderLagNs, final double maxBacklogGrowth)
+    {
+        if (!(maxBacklogGrowth >= 0.0))
+        {
+            throw new IllegalArgumentException("maxBacklogGrowth " + maxBacklogGrowth + " must be 0 or more");
+        }
+        this.maxBacklogGrowth = maxBacklogGrowth;
+        if (maxSenderLagNs < 0)
+        {
+            throw new IllegalArgumentException("maxSenderLagNs " + maxSenderLagNs + " must be 0 or more");
+        }
+        this.maxSenderLagNs = maxSenderLagNs;
+        if (!(tolerance > 0.0 && tolerance < 0.5))
+        {
+            throw new IllegalArgumentException("tolerance " + tolerance + " must be above 0 and below 0.5");
+        }
+        this.tolerance = tolerance;
+    }
+
+    /**
+     * @param request what was asked.
+     * @param result  what was measured.
+     * @return the judged record.
+     */
+    public TrialRecord judge(final TrialRequest request, final TrialResult result)
+    {
+        long countedDrops = 0;
+        for (final long drops : result.dropsByLayer().values())
+        {
+            countedDrops += drops;
+        }
+        final Accounting accounting = Accounting.of(result.sent(), result.received(), countedDrops);
+        final long target = request.targetRate();
+        final long ownDrops = result.dropsByLayer().getOrDefault(Layer.SOCKET_BUFFER, 0L)
+            + result.dropsByLayer().getOrDefault(Layer.APPLICATION, 0L);
+
+        Verdict verdict = Verdict.INVALID;
+        InvalidReason reason = null;
+        boolean fellBehind = false;
+        final Layer backlogLayer = result.backlogLayer() == null ? Layer.SOCKET_BUFFER : result.backlogLayer();
+        final String detail;
+        if (result.counterFailure() != null)
+        {
+            reason = InvalidReason.COUNTER_FAILURE;
+            detail = "a counter source failed: " + result.counterFailure();
+        }
+        else if (result.sent() <= 0)
+        {
+            reason = InvalidReason.NOTHING_SENT;
+            detail = "the sender sent nothing in the measured window";
+        }
+        else if (result.achievedRate() < target * (1.0 - tolerance))
+        {
+            reason = InvalidReason.SENDER_SHORTFALL;
+            detail = String.format(Locale.ROOT, "the sender achieved %,.0f msgs/s of %,d (%.2f%% short, tolerance %s)",
+                result.achievedRate(), target, 100.0 * (target - result.achievedRate()) / target, percent(tolerance));
+        }
+        else if (result.achievedRate() > target * (1.0 + tolerance))
+        {
+            reason = InvalidReason.SENDER_OVERSHOOT;
+            detail = String.format(Locale.ROOT, "the sender achieved %,.0f msgs/s for %,d (%.2f%% over, tolerance %s)",
+                result.achievedRate(), target, 100.0 * (result.achievedRate() - target) / target, percent(tolerance));
+        }
+        else if (result.received() > result.sent())
+        {
+            reason = InvalidReason.ACCOUNTING_INCONSISTENT;
+            detail = String.format(Locale.ROOT, "received %,d of %,d sent: more than sent (duplicates or a counting fault)",
+                result.received(), result.sent());
+        }
+        else if (accounting.lost() == 0 && ownDrops > 0)
+        {
+            reason = InvalidReason.ACCOUNTING_INCONSISTENT;
+            detail = String.format(Locale.ROOT, "every message arrived but the receiver's own socket or application "
+                + "counted %,d drops (another sender on the group, or skewed window edges)", ownDrops);
+        }
+        else if (interfered(result, request))
+        {
+            reason = InvalidReason.HARNESS_INTERFERENCE;
+            detail = String.format(Locale.ROOT, "the receiver waited for a CPU %.1f ms (%.1f%% of the trial) while the "
+                + "harness, which may run on its CPUs, used %.1f ms of CPU: place them apart (--receiver-cpus, "
+                + "--sender-cpus, --controller-cpus)", result.harnessLoad().receiver().runQueueWaitNs() / 1e6,
+                100.0 * result.harnessLoad().receiverWaitShare(windowNs(request)),
+                result.harnessLoad().harnessCpuNs() / 1e6);
+        }
+        else if (accounting.lost() > 0 && burstsOverBuffer(result) > 0)
+        {
+            reason = InvalidReason.SENDER_BURST;
+            final SenderPacing pacing = result.senderPacing();
+            detail = String.format(Locale.ROOT, "the sender, late, burst up to %,d messages back to back (%,d late "
+                + "bursts, %,d over the %,d datagrams the receiver's buffer holds); lost %,d of %,d, which the bursts "
+                + "alone may explain", pacing.largestBurst(), pacing.lateBursts(), pacing.burstsOverLimit(),
+                result.receiveBuffer().datagrams(), accounting.lost(), result.sent());
+        }
+        else if (accounting.lost() > 0 && !burstsKnown(result) && maxSenderLagNs > 0
+            && result.senderLagNs() > maxSenderLagNs && accounting.lost() <= burstMessages(target, result.senderLagNs()))
+        {
+            reason = InvalidReason.SENDER_STALL;
+            detail = String.format(Locale.ROOT, "the sender stalled for %.1f ms (more than --max-sender-lag %.1f ms) "
+                + "and then burst about %,d due messages; lost %,d of %,d, which the burst alone may explain",
+                result.senderLagNs() / 1e6, maxSenderLagNs / 1e6, burstMessages(target, result.senderLagNs()),
+                accounting.lost(), result.sent());
+        }
+        else if (accounting.lost() > 0)
+        {
+            verdict = Verdict.FAIL;
+            detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
+                ratio(accounting.lost(), result.sent())) + stolen(result, target);
+        }
+        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth
+            && result.senderLagGrowth() != null && result.senderLagGrowth() > maxBacklogGrowth / 2)
+        {
+            reason = InvalidReason.SENDER_DRIFT;
+            detail = String.format(Locale.ROOT, "received all %,d, but the sender drifted behind its schedule by %.2f%% "
+                + "of its time (half the allowed backlog growth is %s): the growth seen (%.2f%% net) may be the "
+                + "sender's, not the receiver's", result.sent(), result.senderLagGrowth() * 100.0,
+                percent(maxBacklogGrowth / 2), result.backlogGrowth() * 100.0);
+        }
+        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth && maxSenderLagNs > 0
+            && result.senderLagNs() > maxSenderLagNs)
+        {
+            reason = InvalidReason.SENDER_STALL;
+            detail = String.format(Locale.ROOT, "received all %,d, but the sender stalled for %.1f ms (more than "
+                + "--max-sender-lag %.1f ms) and then burst about %,d due messages: the backlog that left (%.2f%% growth) "
+                + "may be the burst's, not the rate's", result.sent(), result.senderLagNs() / 1e6, maxSenderLagNs / 1e6,
+                burstMessages(target, result.senderLagNs()), result.backlogGrowth() * 100.0);
+        }
+        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth)
+        {
+            verdict = Verdict.FAIL;
+            fellBehind = true;
+            final double growth = result.backlogGrowth();
+            detail = String.format(Locale.ROOT, "received all %,d, but fell behind: its backlog grew by %.2f%% of the "
+                + "offered load (it kept up with about %,.0f msgs/s; the limit is %s); a longer trial would lose at the "
+                + "%s layer",
+                result.sent(), growth * 100.0, result.achievedRate() / (1.0 + growth), percent(maxBacklogGrowth),
+                backlogLayer.label());
+        }
+        else
+        {
+            verdict = Verdict.PASS;
+            detail = String.format(Locale.ROOT, "received all %,d", result.sent());
+        }
+
+        final List<LayerLoss> attribution;
+        if (fellBehind)
+        {
+            attribution = List.of(new LayerLoss(backlogLayer.label(), 0, 1.0));
+        }
+        else
+        {
+            attribution = verdict == Verdict.FAIL ? attribute(result.dropsByLayer(), accounting.unexplained()) : List.of();
+        }
+        final Double waitShare = result.harnessLoad() == null ? null :
+            result.harnessLoad().receiverWaitShare(windowNs(request));
+        final double lossRatio = result.sent() > 0 ? Math.max(0L, accounting.lost()) / (double)result.sent() : 0.0;
+        return new TrialRecord(request.trial(), request.attempt(), request.phase(), request.goal(), target,
+            result.achievedRate(), result.senderLagNs(), request.warmUpNs(), request.durationNs(), result.sent(),
+            result.received(), result.gaps(), accounting.lost(), result.dropsByLayer(), accounting.unexplained(),
+            lossRatio, verdict, reason, detail, attribution, result.socketDrops(), result.hostRcvbufErrors(),
+            result.timeSqueeze(), result.peakRxQueueBytes(), result.tracepoints(), result.latency(),
+            result.counterFailure(), result.backlogGrowth(), fellBehind, result.senderPacing(), result.receiveBuffer(),
+            result.harnessLoad(), waitShare, waitShare != null && waitShare > HarnessLoad.RECEIVER_WAIT_FLAG,
+            result.harnessLoad() == null ? null : result.harnessLoad().receiverStealShare(windowNs(request)));
+    }
+
+    /**
+     * @param dropsByLayer counted drops per layer.
+     * @param unexplained  loss no counter explains (ignored when not above 0).
+     * @return the layers that dropped and the unexplained loss, largest first (ties in layer order), with shares of
+     *         their sum.
+     */
+    public static List<LayerLoss> attribute(final Map<Layer, Long> dropsByLayer, final long unexplained)
+    {
+        long total = Math.max(0L, unexplained);
+        for (final long drops : dropsByLayer.values())
+        {
+            total += Math.max(0L, drops);
+        }
+        final List<LayerLoss> losses = new ArrayList<>();
+        if (total == 0)
+        {
+            return losses;
+        }
+        for (final Map.Entry<Layer, Long> entry : dropsByLayer.entrySet())
+        {
+            if (entry.getValue() > 0)
+            {
+                losses.add(new LayerLoss(entry.getKey().label(), entry.getValue(), entry.getValue() / (double)total));
+            }
+        }
+        if (unexplained > 0)
+        {
+            losses.add(new LayerLoss(LayerLoss.UNEXPLAINED, unexplained, unexplained / (double)total));
+        }
+        losses.sort(Comparator.comparingLong(LayerLoss::drops).reversed());
+        return losses;
+    }
+
+    /**
+     * @return whether the receiver waited for a CPU a sizeable share of the trial while the harness, allowed on its
+     *     CPUs, used CPU time.
+     */
+    private static boolean interfered(final TrialResult result, final TrialRequest request)
+    {
+        final HarnessLoad load = result.harnessLoad();
+        if (load == null || !load.harnessOnReceiverCpus() || load.harnessCpuNs() == 0)
+        {
+            return false;
+        }
+        final Double share = load.receiverWaitShare(windowNs(request));
+        return share != null && share > HarnessLoad.RECEIVER_WAIT_FLAG;
+    }
+
+    /**
+     * @return a note when a hypervisor took more time from the receiver's CPUs than its buffer lasts at the target
+     *     rate: the loss may then be the host's (a virtual machine's CPU, not the receiver, stopped); else "".
+     */
+    private static String stolen(final TrialResult result, final long target)
+    {
+        final HarnessLoad load = result.harnessLoad();
+        final Long stealNs = load == null || load.receiver() == null ? null : load.receiver().stealNs();
+        if (stealNs == null || stealNs == 0 || result.receiveBuffer() == null || target <= 0)
+        {
+            return "";
+        }
+        final double bufferMs = result.receiveBuffer().datagrams() * 1000.0 / target;
+        return stealNs / 1e6 < bufferMs ? "" : String.format(Locale.ROOT, "; the host took %.0f ms of the receiver's "
+            + "CPUs (steal), more than its buffer lasts at this rate (%.0f ms): the loss may be the host's", stealNs / 1e6,
+            bufferMs);
+    }
+
+    private static long windowNs(final TrialRequest request)
+    {
+        return request.warmUpNs() + request.durationNs();
+    }
+
+    private static boolean burstsKnown(final TrialResult result)
+    {
+        return result.senderPacing() != null && result.senderPacing().burstsOverLimit() != null;
+    }
+
+    private static long burstsOverBuffer(final TrialResult result)
+    {
+        return burstsKnown(result) ? result.senderPacing().burstsOverLimit() : 0;
+    }
+
+    private static long burstMessages(final long ratePerSecond, final long lagNs)
+    {
+        return (long)Math.ceil(ratePerSecond * (lagNs / 1e9));
+    }
+
+    private static String percent(final double fraction)
+    {
+        return String.format(Locale.ROOT, "%.4g%%", fraction * 100.0).replaceAll("\\.?0+%$", "%");
+    }
+
+    private static String ratio(final long lost, final long sent)
+    {
+        return String.format(Locale.ROOT, "%.4g%%", 100.0 * lost / sent);
+    }
+}

@@ -1,0 +1,264 @@
+package io.rxbreak.controller.trial;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.SenderPacing;
+
+/**
+ * What a controller measured in one trial, before judgement: the sender's side, the receiver's side and the counter
+ * deltas over the measured window (plus drain). A layer missing from {@code dropsByLayer} was not measured (no
+ * such counter on this host or interface); a layer present with 0 was measured and dropped nothing.
+ *
+ * @param achievedRate      the rate the sender achieved in the window, messages per second.
+ * @param senderLagNs       how far the sender fell behind its schedule at worst.
+ * @param sent              messages sent in the window.
+ * @param received          distinct messages of the window received.
+ * @param gaps              messages the receiver saw missing from the sequence.
+ * @param dropsByLayer      counted drops per layer that belong to this trial. {@link Layer#SOCKET_BUFFER} is the sum
+ *                          of the receiver's own sockets' drops ({@code socketDrops}), not the host-wide
+ *                          RcvbufErrors; {@link Layer#APPLICATION} only when the receiver counts what it discarded.
+ * @param socketDrops       drops per receiving socket (a name such as {@code 239.1.1.1:4000 inode 1234}).
+ * @param hostRcvbufErrors  host-wide (namespace-wide) Udp RcvbufErrors over the window, context only; null if unread.
+ * @param timeSqueeze       softnet time_squeeze over the window (not a loss by itself); null if unread.
+ * @param peakRxQueueBytes  the largest rx_queue seen on the receiving sockets; null if unread.
+ * @param tracepoints       counts per tracepoint ({@code sock:sock_rcvqueue_full}...), empty when unavailable.
+ * @param latency           latency percentiles, or null when not measured.
+ * @param counterFailure    why a counter source failed, or null when every source answered.
+ * @param backlogGrowth     how fast the receiver fell behind the offered load over the window, as a fraction of it
+ *                          (the slope of its latency against the messages' intended send times, less the growth of
+ *                          the sender's own lag): 0 when it keeps up, {@code R / C - 1} when a receiver of capacity
+ *                          C is offered R &gt; C; null when not measured (observe mode, too short a window).
+ * @param backlogLayer      where that backlog builds up and would overflow (the socket buffer, or the application's
+ *                          queue when it drops); null when {@code backlogGrowth} is.
+ * @param senderPacing      the sender's lag percentiles over its batches and its late bursts; null when the sender
+ *                          did not say (an older agent).
+ * @param senderLagGrowth   how fast the sender's own lag grew over the measured messages, as a fraction of the
+ *                          schedule's time; null when unknown.
+ * @param receiveBuffer     what the receiving buffer holds in datagrams of the trial's size; null when unknown.
+ * @param harnessLoad       the harness's CPU use and the receiver's wait for a CPU; null when unknown.
+ */
+public record TrialResult(
+    double achievedRate,
+    long senderLagNs,
+    long sent,
+    long received,
+    long gaps,
+    Map<Layer, Long> dropsByLayer,
+    Map<String, Long> socketDrops,
+    Long hostRcvbufErrors,
+    Long timeSqueeze,
+    Long peakRxQueueBytes,
+    Map<String, Long> tracepoints,
+    Latency latency,
+    String counterFailure,
+    Double backlogGrowth,
+    Layer backlogLayer,
+    SenderPacing senderPacing,
+    Double senderLagGrowth,
+    ReceiveBuffer receiveBuffer,
+    HarnessLoad harnessLoad)
+{
+    /**
+     * Copies the maps, ordered (layers in their enum order, names sorted) and unmodifiable.
+     */
+    public TrialResult
+    {
+        dropsByLayer = TrialMaps.layers(dropsByLayer);
+        socketDrops = TrialMaps.named(socketDrops);
+        tracepoints = TrialMaps.named(tracepoints);
+    }
+
+    /**
+     * @return a builder with nothing measured.
+     */
+    public static Builder builder()
+    {
+        return new Builder();
+    }
+
+    /**
+     * Collects a measurement.
+     */
+    public static final class Builder
+    {
+        private double achievedRate;
+        private long senderLagNs;
+        private long sent;
+        private long received;
+        private long gaps;
+        private final Map<Layer, Long> dropsByLayer = new EnumMap<>(Layer.class);
+        private final Map<String, Long> socketDrops = new TreeMap<>();
+        private Long hostRcvbufErrors;
+        private Long timeSqueeze;
+        private Long peakRxQueueBytes;
+        private final Map<String, Long> tracepoints = new TreeMap<>();
+        private Latency latency;
+        private String counterFailure;
+        private Double backlogGrowth;
+        private Layer backlogLayer;
+        private SenderPacing senderPacing;
+        private Double senderLagGrowth;
+        private ReceiveBuffer receiveBuffer;
+        private HarnessLoad harnessLoad;
+
+        private Builder()
+        {
+        }
+
+        /** @param value messages per second the sender achieved. @return this. */
+        public Builder achievedRate(final double value)
+        {
+            achievedRate = value;
+            return this;
+        }
+
+        /** @param value the sender's worst lag behind schedule. @return this. */
+        public Builder senderLagNs(final long value)
+        {
+            senderLagNs = value;
+            return this;
+        }
+
+        /** @param value messages sent in the window. @return this. */
+        public Builder sent(final long value)
+        {
+            sent = value;
+            return this;
+        }
+
+        /** @param value distinct messages of the window received. @return this. */
+        public Builder received(final long value)
+        {
+            received = value;
+            return this;
+        }
+
+        /** @param value sequence gaps the receiver saw. @return this. */
+        public Builder gaps(final long value)
+        {
+            gaps = value;
+            return this;
+        }
+
+        /**
+         * Record a layer's drops; for {@link Layer#SOCKET_BUFFER} prefer {@link #socketDrops(String, long)}.
+         *
+         * @param layer the layer.
+         * @param drops its drops in the window, 0 when measured and nothing was lost.
+         * @return this.
+         */
+        public Builder drops(final Layer layer, final long drops)
+        {
+            dropsByLayer.put(layer, drops);
+            return this;
+        }
+
+        /**
+         * Record one receiving socket's drops; they add up into {@link Layer#SOCKET_BUFFER}.
+         *
+         * @param socket the socket's name.
+         * @param drops  its drops in the window.
+         * @return this.
+         */
+        public Builder socketDrops(final String socket, final long drops)
+        {
+            socketDrops.merge(socket, drops, Long::sum);
+            dropsByLayer.merge(Layer.SOCKET_BUFFER, drops, Long::sum);
+            return this;
+        }
+
+        /** @param value host-wide Udp RcvbufErrors over the window. @return this. */
+        public Builder hostRcvbufErrors(final long value)
+        {
+            hostRcvbufErrors = value;
+            return this;
+        }
+
+        /** @param value softnet time_squeeze over the window. @return this. */
+        public Builder timeSqueeze(final long value)
+        {
+            timeSqueeze = value;
+            return this;
+        }
+
+        /** @param value the largest rx_queue seen, bytes. @return this. */
+        public Builder peakRxQueueBytes(final long value)
+        {
+            peakRxQueueBytes = value;
+            return this;
+        }
+
+        /** @param name a tracepoint. @param count how often it fired. @return this. */
+        public Builder tracepoint(final String name, final long count)
+        {
+            tracepoints.put(name, count);
+            return this;
+        }
+
+        /** @param value latency percentiles. @return this. */
+        public Builder latency(final Latency value)
+        {
+            latency = value;
+            return this;
+        }
+
+        /** @param reason why a counter source failed. @return this. */
+        public Builder counterFailure(final String reason)
+        {
+            counterFailure = reason;
+            return this;
+        }
+
+        /**
+         * @param growth how fast the receiver fell behind, as a fraction of the offered load.
+         * @param layer  where its backlog builds up.
+         * @return this.
+         */
+        public Builder backlogGrowth(final double growth, final Layer layer)
+        {
+            backlogGrowth = growth;
+            backlogLayer = layer;
+            return this;
+        }
+
+        /** @param value the sender's punctuality. @return this. */
+        public Builder senderPacing(final SenderPacing value)
+        {
+            senderPacing = value;
+            return this;
+        }
+
+        /** @param value how fast the sender's own lag grew. @return this. */
+        public Builder senderLagGrowth(final Double value)
+        {
+            senderLagGrowth = value;
+            return this;
+        }
+
+        /** @param value what the receiving buffer holds. @return this. */
+        public Builder receiveBuffer(final ReceiveBuffer value)
+        {
+            receiveBuffer = value;
+            return this;
+        }
+
+        /** @param value the harness's CPU use. @return this. */
+        public Builder harnessLoad(final HarnessLoad value)
+        {
+            harnessLoad = value;
+            return this;
+        }
+
+        /** @return the measurement. */
+        public TrialResult build()
+        {
+            return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
+                hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
+                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad);
+        }
+    }
+}

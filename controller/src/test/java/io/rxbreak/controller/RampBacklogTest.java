@@ -1,0 +1,96 @@
+package io.rxbreak.controller;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.rxbreak.core.cli.Main;
+import io.rxbreak.testsupport.ChildProcess;
+import io.rxbreak.testsupport.NetworkNamespace;
+import io.rxbreak.testsupport.Privileges;
+import io.rxbreak.testsupport.SysctlOverride;
+import io.rxbreak.testsupport.VethPair;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Loss in the softirq backlog: the sender in one namespace, the receiver (and the controller) in another, joined by
+ * a veth. Receive Packet Steering hands the receiving veth's packets to CPU 1's backlog, and
+ * {@code net.core.netdev_max_backlog} is lowered to 50 (machine-wide: restored afterwards, also by a shutdown hook):
+ * the sender's batches overflow that backlog while the receiver, with a 64 MiB buffer, keeps up. The ramp uses
+ * both agents remotely ({@code --sender-agent}, {@code --receiver-agent}, with a token).
+ */
+class RampBacklogTest
+{
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String LISTENING = "rxbreak agent listening on ";
+    private static final String GROUP = "239.255.77.7:47007";
+    private static final String TOKEN = "backlog-test-token";
+
+    @TempDir
+    Path runs;
+
+    private static String url(final ChildProcess agent)
+    {
+        return agent.awaitLine(TIMEOUT, line -> line.startsWith(LISTENING)).substring(LISTENING.length()).trim();
+    }
+
+    private static List<String> onCpu0(final Class<?> mainClass, final String... args)
+    {
+        final List<String> command = new ArrayList<>(List.of("taskset", "-c", "0"));
+        command.addAll(ChildProcess.javaCommand(mainClass, List.of(args)));
+        return command;
+    }
+
+    @Test
+    void aBacklogOverflowIsTheSoftirqLayersLoss()
+    {
+        Privileges.assumeRoot("two namespaces joined by a veth, RPS and a lowered netdev_max_backlog");
+        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "RPS to another CPU needs two CPUs");
+        try (NetworkNamespace senderSide = NetworkNamespace.create();
+            NetworkNamespace receiverSide = NetworkNamespace.create();
+            VethPair veth = VethPair.create(senderSide, receiverSide))
+        {
+            receiverSide.exec("sh", "-c", "echo 2 > /sys/class/net/" + veth.nameB() + "/queues/rx-0/rps_cpus");
+            final ChildProcess receiver = receiverSide.start(onCpu0(Main.class, "receive", "--group", GROUP,
+                "--interface", veth.nameB(), "--rcvbuf", "32MiB", "--rcvbuf-force", "--agent", "127.0.0.1:0",
+                "--agent-token", TOKEN));
+            final ChildProcess sender = senderSide.start(onCpu0(Main.class, "send", "--group", GROUP, "--interface",
+                veth.nameA(), "--gso", "off", "--agent", VethPair.ADDRESS_A + ":0", "--agent-token", TOKEN));
+            final String receiverUrl = url(receiver);
+            final String senderUrl = url(sender);
+
+            final RampProcess ramp;
+            try (SysctlOverride backlog = SysctlOverride.set("net.core.netdev_max_backlog", "50"))
+            {
+                // the sender's batches are what overflow a backlog of 50: no sender-lag rule here
+                ramp = RampProcess.start(receiverSide, runs.resolve("backlog"), "--sender-agent", senderUrl,
+                    "--receiver-agent", receiverUrl, "--agent-token", TOKEN, "--group", GROUP, "--interface",
+                    veth.nameB(), "--start-rate", "50000", "--step", "x2", "--max-rate", "3M", "--precision", "10%",
+                    "--duration", "1s", "--warm-up", "250ms", "--confirm-duration", "1s", "--confirm-trial-duration",
+                    "1s", "--max-sender-lag", "0", "--max-trials", "16");
+                ramp.waitFor(Duration.ofMinutes(3));
+                assertThat(backlog.original()).isNotEqualTo("50");
+            }
+            assertThat(NetworkNamespace.run("cat", "/proc/sys/net/core/netdev_max_backlog").trim())
+                .as("restored").isNotEqualTo("50");
+            final JsonNode report = ramp.report();
+            assertThat(report.path("attribution").size()).as(ramp.output()).isPositive();
+            assertThat(report.path("attribution").get(0).path("layer").asText()).as(ramp.output())
+                .isEqualTo("softirq-backlog");
+            assertThat(ramp.trials()).anySatisfy(trial ->
+                assertThat(trial.path("dropsByLayer").path("softirq-backlog").asLong()).isPositive());
+            assertThat(ramp.process().stdout()).contains("broke first: softirq-backlog");
+            // SIGTERM, so that the receiver agent removes its tracing instances itself
+            receiver.terminate(TIMEOUT);
+            sender.terminate(TIMEOUT);
+            assertThat(RampReliabilityTest.tracingInstances())
+                .noneMatch(name -> name.startsWith("rxbreak-" + receiver.pid() + "-"));
+        }
+    }
+}

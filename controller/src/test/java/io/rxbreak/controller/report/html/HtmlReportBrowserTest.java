@@ -1,0 +1,108 @@
+package io.rxbreak.controller.report.html;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.controller.report.ConsoleSummary;
+import io.rxbreak.controller.report.ReportArtifacts;
+import io.rxbreak.controller.report.RunFolderReader;
+import io.rxbreak.controller.report.RunReport;
+import io.rxbreak.controller.report.SampleRuns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportBrowserTest
+{
+    private static final String HOSTILE_INTERFACE = "eth0<img src=x onerror=\"document.title='pwned'\">";
+    private static final String HOSTILE_ARGUMENT = "</script><script>document.title='pwned'</script>";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @Timeout(180)
+    void theChartsDrawAndTheBreakPointAndAttributionAreOnThePage() throws Exception
+    {
+        HeadlessChromium.assumeAvailable();
+        final Path dir = temp.resolve("run");
+        final RunReport report = SampleRuns.complete(dir, SampleRuns.header(HOSTILE_INTERFACE,
+            List.of("ramp", "--interface", HOSTILE_INTERFACE, "--note", HOSTILE_ARGUMENT)),
+            SampleRuns.receivePath(20_000, 24_000));
+        ReportArtifacts.writeAll(dir, report);
+        final Path html = dir.resolve(ReportArtifacts.HTML_FILE);
+
+        final String dom = HeadlessChromium.dumpDom(html);
+        assertThat(dom).contains(ConsoleSummary.goalLine(report.goals().get(0), report))
+            .contains(ConsoleSummary.brokeFirst(report).substring(1))
+            .contains(Layer.SOFTIRQ_BACKLOG.meaning()).contains(Layer.SOFTIRQ_BACKLOG.knob());
+        assertThat(dom).as("data never becomes markup").doesNotContain("<img").doesNotContain("pwned</title>")
+            .contains("eth0&lt;img src=x");
+
+        final Path png = temp.resolve("report.png");
+        HeadlessChromium.screenshot(html, png, 1400, 3000);
+        copyForPeople(png);
+        final BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1400);
+        assertThat(countColour(image, LayerColours.of(Layer.SOFTIRQ_BACKLOG))).as("softirq-backlog bars")
+            .isGreaterThan(2_000);
+        assertThat(countColour(image, LayerColours.of(Layer.SOCKET_BUFFER))).as("socket-buffer bars")
+            .isGreaterThan(300);
+        assertThat(countColour(image, ReportCharts.RECEIVED)).as("received rate line").isGreaterThan(300);
+        assertThat(countColour(image, ReportCharts.NDR)).as("NDR mark").isGreaterThan(300);
+        assertThat(countColour(image, "#1c7ed6")).as("p99 latency line").isGreaterThan(300);
+        assertThat(countColour(image, "#4263eb")).as("rx_queue bars").isGreaterThan(300);
+    }
+
+    @Test
+    @Timeout(180)
+    void anInterruptedRunRendersInTheBrowser() throws Exception
+    {
+        HeadlessChromium.assumeAvailable();
+        final Path dir = temp.resolve("cut");
+        SampleRuns.interrupted(dir, 11);
+        final RunReport report = RunFolderReader.load(dir);
+        ReportArtifacts.writeAll(dir, report);
+
+        final String dom = HeadlessChromium.dumpDom(dir.resolve(ReportArtifacts.HTML_FILE));
+        assertThat(dom).contains("interrupted").contains("NDR (no drop): not reached")
+            .contains("11 complete trials");
+    }
+
+    private static long countColour(final BufferedImage image, final String hex)
+    {
+        final int rgb = Integer.parseInt(hex.substring(1), 16);
+        final int r = (rgb >> 16) & 0xff;
+        final int g = (rgb >> 8) & 0xff;
+        final int b = rgb & 0xff;
+        long count = 0;
+        for (int y = 0; y < image.getHeight(); y++)
+        {
+            for (int x = 0; x < image.getWidth(); x++)
+            {
+                final int pixel = image.getRGB(x, y);
+                if (Math.abs(((pixel >> 16) & 0xff) - r) <= 6 && Math.abs(((pixel >> 8) & 0xff) - g) <= 6
+                    && Math.abs((pixel & 0xff) - b) <= 6)
+                {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void copyForPeople(final Path png) throws IOException
+    {
+        final Path target = Path.of("target", "report-screenshot.png");
+        Files.createDirectories(target.getParent());
+        Files.copy(png, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

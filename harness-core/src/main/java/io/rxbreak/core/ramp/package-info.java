@@ -1,5 +1,0 @@
-/**
- * The search for the break point: ramp, binary refinement and confirmation of the no-drop (and partial-drop)
- * rate over trials that a {@link io.rxbreak.core.ramp.TrialRunner} runs; pure logic, no I/O.
- */
-package io.rxbreak.core.ramp;

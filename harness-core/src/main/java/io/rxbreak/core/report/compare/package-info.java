@@ -1,4 +1,0 @@
-/**
- * {@code rxbreak compare}: several runs' break points and attributions side by side, changes from the first.
- */
-package io.rxbreak.core.report.compare;

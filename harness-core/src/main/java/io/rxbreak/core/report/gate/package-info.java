@@ -1,4 +1,0 @@
-/**
- * For pipelines: the regression gate against a baseline run and the JUnit XML result.
- */
-package io.rxbreak.core.report.gate;

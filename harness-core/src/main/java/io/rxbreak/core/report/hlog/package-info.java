@@ -1,4 +1,0 @@
-/**
- * {@code latency.hlog}: the run's interval latency histograms in HdrHistogram's log format, tagged by trial.
- */
-package io.rxbreak.core.report.hlog;

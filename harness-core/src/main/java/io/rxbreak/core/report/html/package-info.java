@@ -1,4 +1,0 @@
-/**
- * {@code report.html} and the comparison page: self-contained HTML with inline SVG charts, every datum escaped.
- */
-package io.rxbreak.core.report.html;
