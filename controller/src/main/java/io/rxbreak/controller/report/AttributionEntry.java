@@ -1,7 +1,6 @@
 package io.rxbreak.controller.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.controller.trial.LayerLoss;
 
@@ -14,8 +13,10 @@ import io.rxbreak.controller.trial.LayerLoss;
  * @param share   the fraction of the attributed loss, 0 to 1.
  * @param meaning what a loss there usually means.
  * @param knob    what to change to move it.
+ * @param fellBehind whether this is the layer where a receiver that fell behind before it lost anything was building
+ *                its backlog ({@link io.rxbreak.controller.trial.FailKind#FELL_BEHIND}): no drops, all of the share.
  */
-public record AttributionEntry(String layer, long drops, double share, String meaning, String knob)
+public record AttributionEntry(String layer, long drops, double share, String meaning, String knob, boolean fellBehind)
 {
     /** What unexplained loss means. */
     public static final String UNEXPLAINED_MEANING =
@@ -39,17 +40,7 @@ public record AttributionEntry(String layer, long drops, double share, String me
         final Layer known = layer.knownLayer();
         return new AttributionEntry(layer.layer(), 0, 1.0,
             known == null ? FELL_BEHIND_MEANING : FELL_BEHIND_MEANING + "; " + known.meaning(),
-            known == null ? "" : known.knob());
-    }
-
-    /**
-     * @return whether this is the layer of a receiver that fell behind before it lost anything; in JSON as
-     *     {@code fellBehind} (read back from {@code meaning}).
-     */
-    @JsonProperty(value = "fellBehind", access = JsonProperty.Access.READ_ONLY)
-    public boolean fellBehindOnly()
-    {
-        return drops == 0 && meaning.startsWith(FELL_BEHIND_MEANING);
+            known == null ? "" : known.knob(), true);
     }
 
     /**
@@ -59,7 +50,7 @@ public record AttributionEntry(String layer, long drops, double share, String me
     @JsonIgnore
     public String lostText()
     {
-        return fellBehindOnly() ? "nothing lost yet, filling" : String.format(java.util.Locale.ROOT, "%,d lost", drops);
+        return fellBehind ? "nothing lost yet, filling" : String.format(java.util.Locale.ROOT, "%,d lost", drops);
     }
 
     /**
@@ -74,8 +65,8 @@ public record AttributionEntry(String layer, long drops, double share, String me
             final boolean unexplained = LayerLoss.UNEXPLAINED.equals(loss.layer());
             return new AttributionEntry(loss.layer(), loss.drops(), loss.share(),
                 unexplained ? UNEXPLAINED_MEANING : "a layer this version does not know",
-                unexplained ? UNEXPLAINED_KNOB : "");
+                unexplained ? UNEXPLAINED_KNOB : "", false);
         }
-        return new AttributionEntry(known.label(), loss.drops(), loss.share(), known.meaning(), known.knob());
+        return new AttributionEntry(known.label(), loss.drops(), loss.share(), known.meaning(), known.knob(), false);
     }
 }

@@ -325,7 +325,7 @@ public final class ConsoleSummary
             return "nothing lost: no layer to name";
         }
         final AttributionEntry first = report.attribution().get(0);
-        if (first.fellBehindOnly())
+        if (first.fellBehind())
         {
             return String.format(Locale.ROOT, "broke first: %s (the receiver fell behind at %s before it lost anything: "
                 + "its backlog was filling there)", first.layer(), rate(report.lowestFailRate()));

@@ -31,7 +31,7 @@ import io.rxbreak.core.protocol.SenderPacing;
  *   <li>anything lost: FAIL;</li>
  *   <li>nothing lost, but the receiver fell behind the offered load by more than the maximum backlog growth (its
  *       latency grew against the messages' intended send times faster than that, net of the sender's own lag
- *       growth): FAIL, marked {@code fellBehind}, attributed to the layer where the backlog builds up. Its buffers
+ *       growth): FAIL of kind {@link FailKind#FELL_BEHIND}, attributed to the layer where the backlog builds up. Its buffers
  *       absorbed the excess for the length of the trial; a longer one would lose there. Without this rule a
  *       receiver of capacity C passes any rate up to about {@code C + buffer / duration}. When the sender itself
  *       drifted behind its schedule by half the allowed growth or more: INVALID ({@link InvalidReason#SENDER_DRIFT});
@@ -119,7 +119,7 @@ public final class TrialJudge
 
         Verdict verdict = Verdict.INVALID;
         InvalidReason reason = null;
-        boolean fellBehind = false;
+        FailKind failKind = null;
         final Layer backlogLayer = result.backlogLayer() == null ? Layer.SOCKET_BUFFER : result.backlogLayer();
         final String detail;
         if (result.counterFailure() != null)
@@ -186,6 +186,7 @@ public final class TrialJudge
         else if (accounting.lost() > 0)
         {
             verdict = Verdict.FAIL;
+            failKind = FailKind.LOST;
             detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
                 ratio(accounting.lost(), result.sent())) + stolen(result, target);
         }
@@ -210,7 +211,7 @@ public final class TrialJudge
         else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth)
         {
             verdict = Verdict.FAIL;
-            fellBehind = true;
+            failKind = FailKind.FELL_BEHIND;
             final double growth = result.backlogGrowth();
             detail = String.format(Locale.ROOT, "received all %,d, but fell behind: its backlog grew by %.2f%% of the "
                 + "offered load (it kept up with about %,.0f msgs/s; the limit is %s); a longer trial would lose at the "
@@ -225,7 +226,7 @@ public final class TrialJudge
         }
 
         final List<LayerLoss> attribution;
-        if (fellBehind)
+        if (failKind == FailKind.FELL_BEHIND)
         {
             attribution = List.of(new LayerLoss(backlogLayer.label(), 0, 1.0));
         }
@@ -241,7 +242,7 @@ public final class TrialJudge
             result.received(), result.gaps(), accounting.lost(), result.dropsByLayer(), accounting.unexplained(),
             lossRatio, verdict, reason, detail, attribution, result.socketDrops(), result.hostRcvbufErrors(),
             result.timeSqueeze(), result.peakRxQueueBytes(), result.tracepoints(), result.latency(),
-            result.counterFailure(), result.backlogGrowth(), fellBehind, result.senderPacing(), result.receiveBuffer(),
+            result.counterFailure(), result.backlogGrowth(), failKind, result.senderPacing(), result.receiveBuffer(),
             result.harnessLoad(), waitShare, waitShare != null && waitShare > HarnessLoad.RECEIVER_WAIT_FLAG,
             result.harnessLoad() == null ? null : result.harnessLoad().receiverStealShare(windowNs(request)));
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.core.protocol.SenderPacing;
@@ -41,9 +42,10 @@ import io.rxbreak.core.protocol.SenderPacing;
  * @param counterFailure   why a counter source failed, or null.
  * @param backlogGrowth    how fast the receiver fell behind the offered load, as a fraction of it (see
  *                         {@link TrialResult#backlogGrowth()}), or null when not measured.
- * @param fellBehind       whether the trial failed because the receiver fell behind (its backlog grew faster than
- *                         the judge allows) although it had lost nothing yet: a longer trial would lose at
- *                         {@code attribution}'s layer.
+ * @param failKind         why a FAIL failed ({@link FailKind#LOST}, or {@link FailKind#FELL_BEHIND}: its backlog grew
+ *                         faster than the judge allows although it had lost nothing yet, and a longer trial would lose
+ *                         at {@code attribution}'s layer); null unless the verdict is FAIL. A record of an older
+ *                         rxbreak without it reads as FELL_BEHIND when it failed with nothing lost, else LOST.
  * @param senderPacing     the sender's lag percentiles over its batches and its late bursts, or null when unknown.
  * @param receiveBuffer    what the receiving buffer holds in datagrams of the trial's size, or null when unknown.
  * @param harnessLoad      the harness's CPU use and the receiver's wait for a CPU, or null when unknown.
@@ -81,7 +83,7 @@ public record TrialRecord(
     Latency latency,
     String counterFailure,
     Double backlogGrowth,
-    boolean fellBehind,
+    FailKind failKind,
     SenderPacing senderPacing,
     ReceiveBuffer receiveBuffer,
     HarnessLoad harnessLoad,
@@ -98,6 +100,25 @@ public record TrialRecord(
         socketDrops = TrialMaps.named(socketDrops);
         tracepoints = TrialMaps.named(tracepoints);
         attribution = attribution == null ? List.of() : List.copyOf(attribution);
+        if (verdict != Verdict.FAIL)
+        {
+            failKind = null;
+        }
+        else if (failKind == null)
+        {
+            failKind = lost > 0 ? FailKind.LOST : FailKind.FELL_BEHIND;
+        }
+    }
+
+    /**
+     * @return whether the trial failed because the receiver fell behind before it lost anything ({@link
+     *     FailKind#FELL_BEHIND}); in JSON as {@code fellBehind}, written for readers of the first format and ignored
+     *     when read.
+     */
+    @JsonProperty(value = "fellBehind", access = JsonProperty.Access.READ_ONLY)
+    public boolean fellBehind()
+    {
+        return failKind == FailKind.FELL_BEHIND;
     }
 
     /**

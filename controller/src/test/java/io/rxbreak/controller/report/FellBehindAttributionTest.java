@@ -2,8 +2,12 @@ package io.rxbreak.controller.report;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.controller.search.LossGoal;
+import io.rxbreak.controller.trial.FailKind;
 import io.rxbreak.controller.trial.TrialJudge;
 import io.rxbreak.controller.trial.TrialPhase;
 import io.rxbreak.controller.trial.TrialRecord;
@@ -63,5 +67,31 @@ class FellBehindAttributionTest
             .isFalse();
         assertThat(LossGoal.pdr(0.01).isMetBy(trial(2, 20_600, 1, 0.03)))
             .as("one message lost does not make a trial that fell behind 3 %% meet a 1 %% goal").isFalse();
+    }
+
+    /**
+     * The kind is a field: it is what the attribution reads, it is written with the old {@code fellBehind} flag for
+     * readers of the first format, and a record written before the field existed reads back with its kind.
+     */
+    @Test
+    void theFailKindIsDataAndRecordsWithoutItReadBackWithTheirKind() throws JsonProcessingException
+    {
+        final TrialRecord behind = trial(2, 20_600, 0, 0.03);
+        final TrialRecord lost = trial(3, 25_000, 900, 0.2);
+        final TrialRecord passed = trial(1, 16_000, 0, 0.0001);
+        assertThat(behind.failKind()).isEqualTo(FailKind.FELL_BEHIND);
+        assertThat(lost.failKind()).isEqualTo(FailKind.LOST);
+        assertThat(passed.failKind()).isNull();
+
+        for (final TrialRecord record : List.of(behind, lost, passed))
+        {
+            final ObjectNode json = ReportJson.mapper().valueToTree(record);
+            assertThat(json.path("fellBehind").asBoolean()).isEqualTo(record == behind);
+            assertThat(ReportJson.mapper().treeToValue(json, TrialRecord.class)).isEqualTo(record);
+
+            json.remove("failKind");
+            assertThat(ReportJson.mapper().treeToValue(json, TrialRecord.class).failKind())
+                .as("a line of an older rxbreak").isEqualTo(record.failKind());
+        }
     }
 }

@@ -90,7 +90,7 @@ public final class HtmlReport
             final AttributionEntry first = report.attribution().get(0);
             html.append("<div class=\"card\"><div class=\"k\">Broke first</div><div class=\"v\">")
                 .append(swatch(first.layer())).append(Html.escape(first.layer())).append("</div><div class=\"n\">")
-                .append(first.fellBehindOnly() ? "fell behind (nothing lost yet) at "
+                .append(first.fellBehind() ? "fell behind (nothing lost yet) at "
                     : Html.escape(ConsoleSummary.percent(first.share())) + " of the loss at ")
                 .append(Html.escape(ConsoleSummary.rate(report.lowestFailRate()))).append("</div></div>\n");
         }
