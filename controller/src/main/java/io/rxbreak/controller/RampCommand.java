@@ -95,61 +95,61 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         description = "Receiving sockets per group, each getting its own copy (default: ${DEFAULT-VALUE}).")
     int sockets;
 
-    @Option(names = "--start-rate", paramLabel = "RATE", defaultValue = "10000",
+    @Option(names = "--start-rate", paramLabel = "RATE", defaultValue = RampConfig.Defaults.START_RATE,
         description = "The first trial's rate, messages/s (default: ${DEFAULT-VALUE}; 10k works).")
     String startRate;
 
-    @Option(names = "--step", paramLabel = "xF|+N", defaultValue = "x1.5",
+    @Option(names = "--step", paramLabel = "xF|+N", defaultValue = RampConfig.Defaults.STEP,
         description = "How the ramp raises the rate: a factor (x1.5) or an increment (+10000) (default: ${DEFAULT-VALUE}).")
     String step;
 
-    @Option(names = "--max-rate", paramLabel = "RATE", defaultValue = "10000000",
+    @Option(names = "--max-rate", paramLabel = "RATE", defaultValue = RampConfig.Defaults.MAX_RATE,
         description = "The ramp never offers more (default: ${DEFAULT-VALUE}).")
     String maxRate;
 
-    @Option(names = "--precision", paramLabel = "PCT", defaultValue = "1%",
+    @Option(names = "--precision", paramLabel = "PCT", defaultValue = RampConfig.Defaults.PRECISION,
         description = "Refine until the bounds are this close (default: ${DEFAULT-VALUE}).")
     String precision;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "5s",
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = RampConfig.Defaults.DURATION,
         description = "Measured window of a ramp or refinement trial (default: ${DEFAULT-VALUE}).")
     long durationNs;
 
-    @Option(names = "--warm-up", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
+    @Option(names = "--warm-up", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = RampConfig.Defaults.WARM_UP,
         description = "Load before each trial's window, at the same rate; its messages must arrive too (default: ${DEFAULT-VALUE}).")
     long warmUpNs;
 
-    @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "2s",
+    @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = RampConfig.Defaults.DRAIN,
         description = "Longest wait for a trial's tail to arrive (default: ${DEFAULT-VALUE}).")
     long drainNs;
 
-    @Option(names = "--confirm-duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "30s",
+    @Option(names = "--confirm-duration", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = RampConfig.Defaults.CONFIRM_DURATION,
         description = "Total measured time at the NDR before it is reported (default: ${DEFAULT-VALUE}).")
     long confirmDurationNs;
 
     @Option(names = "--confirm-trial-duration", paramLabel = "DURATION", converter = DurationConverter.class,
-        defaultValue = "10s", description = "Measured window of each confirming trial (default: ${DEFAULT-VALUE}).")
+        defaultValue = RampConfig.Defaults.CONFIRM_TRIAL_DURATION, description = "Measured window of each confirming trial (default: ${DEFAULT-VALUE}).")
     long confirmTrialDurationNs;
 
     @Option(names = "--pdr", paramLabel = "RATIO", description = "Also find the partial-drop rate: the highest rate "
         + "whose loss ratio stays at or under RATIO (like 0.001 or 0.1%%).")
     String pdr;
 
-    @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = "1%",
+    @Option(names = "--tolerance", paramLabel = "PCT", defaultValue = RampConfig.Defaults.TOLERANCE,
         description = "How far the sender may miss its target before a trial is invalid (default: ${DEFAULT-VALUE}).")
     String tolerance;
 
-    @Option(names = "--max-invalid-retries", paramLabel = "N", defaultValue = "" + RampConfig.DEFAULT_MAX_INVALID_RETRIES,
+    @Option(names = "--max-invalid-retries", paramLabel = "N", defaultValue = RampConfig.Defaults.MAX_INVALID_RETRIES,
         description = "How often an invalid trial is run again (default: ${DEFAULT-VALUE}).")
     int maxInvalidRetries;
 
     @Option(names = "--max-sender-lag", paramLabel = "DURATION", converter = DurationConverter.class,
-        defaultValue = "5ms", description = "A trial that lost messages after the sender fell this far behind its "
+        defaultValue = RampConfig.Defaults.MAX_SENDER_LAG, description = "A trial that lost messages after the sender fell this far behind its "
         + "schedule (it stalled, then burst the due messages), and lost no more than that burst held, is invalid and "
         + "run again; 0 turns the check off (default: ${DEFAULT-VALUE}).")
     long maxSenderLagNs;
 
-    @Option(names = "--max-backlog-growth", paramLabel = "PCT|off", defaultValue = "0.2%",
+    @Option(names = "--max-backlog-growth", paramLabel = "PCT|off", defaultValue = RampConfig.Defaults.MAX_BACKLOG_GROWTH,
         description = "A trial that lost nothing fails when the receiver fell behind the offered load by more than this "
         + "share of it: its latency grew that much faster than time passed, so its buffers were filling and a longer "
         + "trial would lose. Without it a receiver of capacity C passes up to about C + buffer / duration. 'off' "
@@ -161,7 +161,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             + "first allocations do not stall the first measured trial (default: on; --no-warm-up-trial skips it).")
     boolean warmUpTrial;
 
-    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "200",
+    @Option(names = "--max-trials", paramLabel = "N", defaultValue = RampConfig.Defaults.MAX_TRIALS,
         description = "Stop after this many trials (default: ${DEFAULT-VALUE}).")
     int maxTrials;
 
@@ -283,7 +283,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         return kept;
     }
 
-    private RampSettings validate() throws IOException
+    RampSettings validate() throws IOException
     {
         final List<MulticastGroup> parsed = new ArrayList<>();
         final boolean observe = observePort != null || observePid != null || observeGroup != null;

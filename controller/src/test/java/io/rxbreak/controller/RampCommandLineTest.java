@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
 import io.rxbreak.core.cli.Rxbreak;
@@ -15,6 +16,8 @@ import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +54,19 @@ class RampCommandLineTest
         assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(run.errLines()).as(String.join(" ", args)).hasSize(1);
         assertThat(run.errLines().get(0)).as(String.join(" ", args)).contains(startOfLine);
+    }
+
+    /**
+     * Each default is stated once ({@link io.rxbreak.controller.search.RampConfig.Defaults}): the command's options
+     * and the configuration's builder agree on every one.
+     */
+    @Test
+    void theCommandsDefaultsAreTheConfigurationsDefaults(@TempDir final Path folder) throws Exception
+    {
+        final RampCommand command = new RampCommand();
+        new CommandLine(command).parseArgs("--out", folder.resolve("run").toString());
+
+        assertThat(command.validate().search()).isEqualTo(RampConfig.builder().build());
     }
 
     @Test

@@ -1,16 +1,19 @@
 package io.rxbreak.controller.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.rxbreak.controller.search.GoalResult;
+import io.rxbreak.controller.search.LossGoal;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.controller.search.RateSummary;
 import io.rxbreak.controller.trial.TrialRecord;
 
 /**
  * {@code report.json}: the whole run, complete or rebuilt from {@code trials.jsonl}. Rates are messages per second.
- * The contract is documented in {@code docs/readme/ramp-report.md}.
+ * The contract is documented in {@code docs/ramp.md}.
  *
  * @param formatVersion              {@value #FORMAT_VERSION}.
  * @param commandLine                the arguments as typed.
@@ -28,7 +31,9 @@ import io.rxbreak.controller.trial.TrialRecord;
  * @param breakPointAboveSenderLimit the highest rate the sender could offer, when even it passed; else null.
  * @param senderLimitRate            the lowest rate the sender could not offer, or null.
  * @param breakPointAboveMaxRate     true when even {@code --max-rate} passed.
- * @param goals                      each goal's result with its bounds.
+ * @param goals                      each goal's result with its bounds; its {@code rate} repeats {@code ndr} or
+ *                                   {@code pdr}, which win when a file read says otherwise (what a user reads at the
+ *                                   top is what the gate and {@code compare} judge).
  * @param stop                       why the search stopped (a {@code SearchStop} name), or null when rebuilt.
  * @param attribution                the layers that lost at the lowest failing rate, largest first.
  * @param rates                      every rate tried, ascending, with its passes, fails and status.
@@ -70,9 +75,21 @@ public record RunReport(
         commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
         environment = environment == null ? Environment.unknown() : environment;
         tunables = tunables == null ? Map.of() : tunables;
-        goals = goals == null ? List.of() : List.copyOf(goals);
+        goals = goals == null ? List.of() : topLevelRates(goals, ndr, pdr);
         attribution = attribution == null ? List.of() : List.copyOf(attribution);
         rates = rates == null ? List.of() : List.copyOf(rates);
         trials = trials == null ? List.of() : List.copyOf(trials);
+    }
+
+    private static List<GoalResult> topLevelRates(final List<GoalResult> goals, final Long ndr, final Long pdr)
+    {
+        final List<GoalResult> reconciled = new ArrayList<>(goals.size());
+        for (final GoalResult goal : goals)
+        {
+            final Long rate = LossGoal.NDR.equals(goal.goal()) ? ndr : LossGoal.PDR.equals(goal.goal()) ? pdr : goal.rate();
+            reconciled.add(Objects.equals(rate, goal.rate()) ? goal : new GoalResult(goal.goal(), goal.maxLossRatio(),
+                goal.status(), rate, goal.lowerBound(), goal.upperBound(), goal.measuredNs()));
+        }
+        return List.copyOf(reconciled);
     }
 }

@@ -77,11 +77,6 @@ public record RampConfig(
     public static final String TOLERANCE = "--tolerance";
     /** @see #START_RATE */
     public static final String MAX_INVALID_RETRIES = "--max-invalid-retries";
-    /**
-     * How often an invalid trial is run again by default: a late burst over a small buffer invalidates a trial now and
-     * then on a busy host, and a rate that stays invalid ends the run.
-     */
-    public static final int DEFAULT_MAX_INVALID_RETRIES = 4;
     /** @see #START_RATE */
     public static final String MAX_TRIALS = "--max-trials";
     /** @see #START_RATE */
@@ -91,8 +86,49 @@ public record RampConfig(
 
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long DAY_NS = 86_400L * SECOND_NS;
-    /** The default {@link #maxSenderLagNs()}: 5 ms. */
-    public static final long DEFAULT_MAX_SENDER_LAG_NS = 5_000_000L;
+
+    /**
+     * The defaults, once, as the command line spells them: {@code rxbreak ramp}'s options show them (picocli's
+     * {@code defaultValue}) and {@link Builder} starts from them, so the two cannot differ.
+     */
+    public static final class Defaults
+    {
+        /** {@value} messages/s. */
+        public static final String START_RATE = "10000";
+        /** {@value}. */
+        public static final String STEP = "x1.5";
+        /** {@value} messages/s. */
+        public static final String MAX_RATE = "10000000";
+        /** {@value}. */
+        public static final String PRECISION = "1%";
+        /** {@value}. */
+        public static final String DURATION = "5s";
+        /** {@value}. */
+        public static final String WARM_UP = "1s";
+        /** {@value}: a trial's tail has this long to arrive. */
+        public static final String DRAIN = "2s";
+        /** {@value}. */
+        public static final String CONFIRM_DURATION = "30s";
+        /** {@value}. */
+        public static final String CONFIRM_TRIAL_DURATION = "10s";
+        /** {@value}. */
+        public static final String TOLERANCE = "1%";
+        /**
+         * {@value}: a late burst over a small buffer invalidates a trial now and then on a busy host, and a rate that
+         * stays invalid ends the run.
+         */
+        public static final String MAX_INVALID_RETRIES = "4";
+        /** {@value}. */
+        public static final String MAX_TRIALS = "200";
+        /** {@value}. */
+        public static final String MAX_SENDER_LAG = "5ms";
+        /** {@value}. */
+        public static final String MAX_BACKLOG_GROWTH = "0.2%";
+
+        private Defaults()
+        {
+        }
+    }
 
     /**
      * Validates every value.
@@ -282,21 +318,21 @@ public record RampConfig(
      */
     public static final class Builder
     {
-        private long startRate = 10_000;
-        private StepRule step = StepRule.factor(1.5);
-        private long maxRate = 10_000_000;
-        private double precision = 0.01;
-        private long trialDurationNs = 5 * SECOND_NS;
-        private long warmUpNs = SECOND_NS;
-        private long drainBoundNs = SECOND_NS;
-        private long confirmDurationNs = 30 * SECOND_NS;
-        private long confirmTrialDurationNs = 10 * SECOND_NS;
+        private long startRate = Long.parseLong(Defaults.START_RATE);
+        private StepRule step = StepRule.parse(Defaults.STEP);
+        private long maxRate = Long.parseLong(Defaults.MAX_RATE);
+        private double precision = parseRatio(PRECISION, Defaults.PRECISION);
+        private long trialDurationNs = Units.parseDurationNs(Defaults.DURATION);
+        private long warmUpNs = Units.parseDurationNs(Defaults.WARM_UP);
+        private long drainBoundNs = Units.parseDurationNs(Defaults.DRAIN);
+        private long confirmDurationNs = Units.parseDurationNs(Defaults.CONFIRM_DURATION);
+        private long confirmTrialDurationNs = Units.parseDurationNs(Defaults.CONFIRM_TRIAL_DURATION);
         private Double pdrRatio;
-        private double tolerance = 0.01;
-        private int maxInvalidRetries = DEFAULT_MAX_INVALID_RETRIES;
-        private int maxTrials = 200;
-        private long maxSenderLagNs = DEFAULT_MAX_SENDER_LAG_NS;
-        private Double maxBacklogGrowth = TrialJudge.DEFAULT_MAX_BACKLOG_GROWTH;
+        private double tolerance = parseRatio(TOLERANCE, Defaults.TOLERANCE);
+        private int maxInvalidRetries = Integer.parseInt(Defaults.MAX_INVALID_RETRIES);
+        private int maxTrials = Integer.parseInt(Defaults.MAX_TRIALS);
+        private long maxSenderLagNs = Units.parseDurationNs(Defaults.MAX_SENDER_LAG);
+        private Double maxBacklogGrowth = parseRatio(MAX_BACKLOG_GROWTH, Defaults.MAX_BACKLOG_GROWTH);
 
         private Builder()
         {

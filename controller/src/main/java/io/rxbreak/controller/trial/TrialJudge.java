@@ -47,9 +47,6 @@ import io.rxbreak.core.protocol.SenderPacing;
  */
 public final class TrialJudge
 {
-    /** The default maximum backlog growth: 0.2 % of the offered load. */
-    public static final double DEFAULT_MAX_BACKLOG_GROWTH = 0.002;
-
     private final double tolerance;
     private final long maxSenderLagNs;
     private final double maxBacklogGrowth;

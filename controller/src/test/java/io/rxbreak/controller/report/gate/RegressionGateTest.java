@@ -91,6 +91,29 @@ class RegressionGateTest
             .isEqualTo(GoalComparison.Status.NO_VALID_COMPARISON);
     }
 
+    /**
+     * A baseline's {@code ndr}, as a user reads (and may edit) it at the top of {@code report.json}, is what the gate
+     * judges, whatever {@code goals[]} repeats.
+     */
+    @Test
+    void theGateJudgesTheNdrAUserReads() throws Exception
+    {
+        final RunReport current = SampleRuns.complete(temp.resolve("now"));
+        final RunReport read = SampleRuns.complete(temp.resolve("base"));
+        final GoalResult stale = read.goals().get(0);
+        final RunReport edited = new RunReport(read.formatVersion(), read.commandLine(), read.startedAt(),
+            read.finishedAt(), read.outcome(), read.config(), read.environment(), read.tunables(), 60_000L, read.pdr(),
+            read.pdrRatio(), read.firstFailRate(), read.lowestFailRate(), null, null, false,
+            List.of(new GoalResult("ndr", 0, stale.status(), current.ndr(), stale.lowerBound(), stale.upperBound(),
+                stale.measuredNs()), read.goals().get(1)), read.stop(), read.attribution(), read.rates(), read.trials(),
+            read.harnessCeiling());
+
+        assertThat(edited.goals().get(0).rate()).isEqualTo(60_000L);
+        final GoalComparison ndr = RegressionGate.judge(current, edited, "base", 5).goals().get(0);
+        assertThat(ndr.baselineRate()).isEqualTo(60_000L);
+        assertThat(ndr.status()).isEqualTo(GoalComparison.Status.REGRESSED);
+    }
+
     @Test
     void parsesPercentages()
     {
