@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.TunablesReader;
+import io.rxbreak.core.os.Privileges;
 
 /**
  * Runs an rxbreak command in a private network namespace of its own ({@code --sandbox}): the namespace
@@ -56,7 +57,7 @@ public final class Sandbox
      */
     public static int run(final List<String> args) throws InterruptedException
     {
-        if (!isRoot())
+        if (!Privileges.isRoot())
         {
             throw BadInputException.option("--sandbox",
                 "needs root to create a network namespace (ip netns add); run as root, or drop --sandbox to run host-only on loopback");
@@ -262,24 +263,5 @@ public final class Sandbox
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted running " + String.join(" ", command), ex);
         }
-    }
-
-    private static boolean isRoot()
-    {
-        try
-        {
-            for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
-            {
-                if (line.startsWith("Uid:"))
-                {
-                    return "0".equals(line.trim().split("\\s+")[2]);
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            return false;
-        }
-        return false;
     }
 }

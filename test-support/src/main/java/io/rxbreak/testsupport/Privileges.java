@@ -17,9 +17,10 @@ public final class Privileges
     }
 
     /**
-     * @return whether this process runs as root (effective uid 0).
+     * @return whether this process runs as root (effective uid 0). The product asks {@code
+     *     io.rxbreak.core.os.Privileges}; this module sits below harness-core (whose tests use it), so it cannot.
      */
-    public static boolean isRoot()
+    private static boolean isRoot()
     {
         try
         {

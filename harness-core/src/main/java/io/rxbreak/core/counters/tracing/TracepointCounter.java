@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.rxbreak.core.counters.TracepointCounts;
+import io.rxbreak.core.os.Privileges;
 
 /**
  * Counts the socket-buffer tracepoints ({@link #EVENTS}) in tracing instances of rxbreak's own, one per event,
@@ -59,7 +60,7 @@ public final class TracepointCounter implements AutoCloseable
      */
     public static TracepointCounter open(final Path sysRoot)
     {
-        if (!isRoot())
+        if (!Privileges.isRoot())
         {
             throw new IllegalStateException("counting tracepoints needs root (tracefs instances)");
         }
@@ -248,7 +249,7 @@ public final class TracepointCounter implements AutoCloseable
      */
     public static int removeLeftoversOfDeadProcesses(final Path sysRoot)
     {
-        if (!isRoot())
+        if (!Privileges.isRoot())
         {
             return 0;
         }
@@ -289,25 +290,6 @@ public final class TracepointCounter implements AutoCloseable
     private static void write(final Path file, final String value) throws IOException
     {
         Files.writeString(file, value);
-    }
-
-    private static boolean isRoot()
-    {
-        try
-        {
-            for (final String line : Files.readAllLines(Path.of("/proc/self/status")))
-            {
-                if (line.startsWith("Uid:"))
-                {
-                    return "0".equals(line.trim().split("\\s+")[2]);
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            return false;
-        }
-        return false;
     }
 
     @Override
