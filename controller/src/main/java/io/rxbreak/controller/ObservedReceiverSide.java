@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.CounterSampler;
 import io.rxbreak.core.counters.ProcessSockets;

@@ -1,6 +1,6 @@
 package io.rxbreak.controller;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.os.CpuSet;
 
 /**

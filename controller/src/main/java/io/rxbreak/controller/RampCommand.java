@@ -9,23 +9,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.cli.RxbreakCommand;
-import io.rxbreak.core.config.ByteSizeConverter;
-import io.rxbreak.core.config.DurationConverter;
-import io.rxbreak.core.net.Interfaces;
-import io.rxbreak.core.net.MulticastGroup;
-import io.rxbreak.core.os.CpuSet;
-import io.rxbreak.controller.search.RampConfig;
-import io.rxbreak.controller.search.RateText;
-import io.rxbreak.controller.report.RunFolderWriter;
-import io.rxbreak.controller.report.cli.PipelineOptions;
-import io.rxbreak.core.wire.MessageHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import io.rxbreak.controller.report.RunFolderWriter;
+import io.rxbreak.controller.report.cli.PipelineOptions;
+import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.search.RateText;
+import io.rxbreak.core.cli.RxbreakCommand;
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.config.ByteSizeConverter;
+import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.net.Interfaces;
+import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.wire.MessageHeader;
 
 /**
  * {@code rxbreak ramp}: raise the offered load trial by trial until the receive path loses data, find the break

@@ -18,24 +18,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.cli.ExitCodes;
-import io.rxbreak.core.control.AgentClient;
-import io.rxbreak.core.counters.CounterRoots;
-import io.rxbreak.core.counters.Tunables;
-import io.rxbreak.core.counters.TunablesReader;
-import io.rxbreak.core.counters.tracing.TracepointCounter;
-import io.rxbreak.core.os.CpuSet;
-import io.rxbreak.core.os.Threads;
-import io.rxbreak.controller.search.RampConfig;
-import io.rxbreak.controller.search.RampSearch;
-import io.rxbreak.controller.search.RateText;
-import io.rxbreak.controller.search.SearchListener;
-import io.rxbreak.controller.search.SearchResult;
-import io.rxbreak.controller.search.SearchStop;
+import org.HdrHistogram.Histogram;
+
 import io.rxbreak.controller.report.ConsoleSummary;
-import io.rxbreak.controller.report.HarnessCeiling;
 import io.rxbreak.controller.report.Environment;
+import io.rxbreak.controller.report.HarnessCeiling;
 import io.rxbreak.controller.report.ProgressLine;
 import io.rxbreak.controller.report.ReportArtifacts;
 import io.rxbreak.controller.report.RunExitCode;
@@ -46,9 +33,23 @@ import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.report.RunReports;
 import io.rxbreak.controller.report.cli.PipelineOptions;
 import io.rxbreak.controller.report.hlog.LatencyLogWriter;
+import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.search.RampSearch;
+import io.rxbreak.controller.search.RateText;
+import io.rxbreak.controller.search.SearchListener;
+import io.rxbreak.controller.search.SearchResult;
+import io.rxbreak.controller.search.SearchStop;
 import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.controller.trial.TrialResult;
-import org.HdrHistogram.Histogram;
+import io.rxbreak.core.cli.ExitCodes;
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.control.AgentClient;
+import io.rxbreak.core.counters.CounterRoots;
+import io.rxbreak.core.counters.Tunables;
+import io.rxbreak.core.counters.TunablesReader;
+import io.rxbreak.core.counters.tracing.TracepointCounter;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.os.Threads;
 
 /**
  * One ramp from start to end: start (or reach) the agents, run the search, write the run folder and the summary,

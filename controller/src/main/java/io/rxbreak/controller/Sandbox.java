@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.os.Privileges;

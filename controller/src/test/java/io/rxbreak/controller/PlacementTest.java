@@ -1,8 +1,9 @@
 package io.rxbreak.controller;
 
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.os.CpuSet;
 import org.junit.jupiter.api.Test;
+
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.os.CpuSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.RxbreakCommand;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;

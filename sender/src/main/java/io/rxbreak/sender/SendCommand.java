@@ -11,18 +11,19 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.cli.ExitCodes;
-import io.rxbreak.core.cli.RxbreakCommand;
-import io.rxbreak.core.config.ByteSizeConverter;
-import io.rxbreak.core.config.DurationConverter;
-import io.rxbreak.core.control.AgentOptions;
-import io.rxbreak.core.os.JvmQuiet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import io.rxbreak.core.cli.ExitCodes;
+import io.rxbreak.core.cli.RxbreakCommand;
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.config.ByteSizeConverter;
+import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.os.JvmQuiet;
 
 /**
  * {@code rxbreak send}: a thin wrapper over {@link Sender}: validate the options into a {@link SenderConfig} and a

@@ -21,7 +21,7 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;

@@ -4,7 +4,7 @@ import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;

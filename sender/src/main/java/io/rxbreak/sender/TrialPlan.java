@@ -1,6 +1,6 @@
 package io.rxbreak.sender;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.sender.schedule.PatternParser;
 import io.rxbreak.sender.schedule.Schedule;

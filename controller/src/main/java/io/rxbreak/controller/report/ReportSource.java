@@ -5,7 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.rxbreak.core.cli.BadInputException;
+
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * Loads a run's report from what a user names on the command line: a run folder (through

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import com.fasterxml.jackson.core.JacksonException;
-import io.rxbreak.core.cli.BadInputException;
+
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * Loads a run folder for {@code rxbreak report RUN_DIR}: {@code report.json} when the run finished writing it,

@@ -2,9 +2,9 @@ package io.rxbreak.controller.search;
 
 import java.util.Locale;
 
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.config.Units;
 import io.rxbreak.controller.trial.TrialJudge;
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.config.Units;
 
 /**
  * The search's configuration, immutable and validated once when built: a bad value throws

@@ -9,12 +9,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.counters.Layer;
-import io.rxbreak.controller.search.SearchResult;
-import io.rxbreak.controller.trial.TrialRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.rxbreak.controller.search.SearchResult;
+import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.counters.Layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,9 +2,10 @@ package io.rxbreak.controller.search;
 
 import java.util.function.UnaryOperator;
 
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.controller.report.ReportJson;
 import org.junit.jupiter.api.Test;
+
+import io.rxbreak.controller.report.ReportJson;
+import io.rxbreak.core.config.BadInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

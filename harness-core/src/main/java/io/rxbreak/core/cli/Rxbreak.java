@@ -6,13 +6,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * The root of the {@code rxbreak} command line. Subcommands come from every module on the class path through

@@ -4,8 +4,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
-import io.rxbreak.core.cli.BadInputException;
 import picocli.CommandLine.Option;
+
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * The options that make {@code rxbreak send} or {@code rxbreak receive} run as an agent driven by a controller

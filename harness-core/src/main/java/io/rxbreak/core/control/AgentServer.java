@@ -32,7 +32,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * The HTTP/JSON endpoint of a sender or receiver agent, on Netty's HTTP codec. It binds to 127.0.0.1 unless told

@@ -8,7 +8,7 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.Optional;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * The network interface a socket sends or joins on, validated once: it exists, it is up, and it has an address

@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 import io.netty.channel.socket.SocketProtocolFamily;
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * A destination {@code ADDR:PORT} as the user typed it ({@code 239.1.1.1:5000}, {@code [ff15::1]:5000}),

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * A set of CPU numbers, written as Linux writes CPU lists ({@code 0-3,6}). Immutable.

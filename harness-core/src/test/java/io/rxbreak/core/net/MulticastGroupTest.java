@@ -1,8 +1,9 @@
 package io.rxbreak.core.net;
 
-import io.netty.channel.socket.SocketProtocolFamily;
-import io.rxbreak.core.cli.BadInputException;
 import org.junit.jupiter.api.Test;
+
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.rxbreak.core.config.BadInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,8 @@
 package io.rxbreak.core.os;
 
-import io.rxbreak.core.cli.BadInputException;
 import org.junit.jupiter.api.Test;
+
+import io.rxbreak.core.config.BadInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -2,7 +2,7 @@ package io.rxbreak.receiver.throttle;
 
 import java.util.Locale;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 
 /**

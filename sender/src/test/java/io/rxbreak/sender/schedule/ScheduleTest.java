@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import io.rxbreak.core.cli.BadInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.rxbreak.core.config.BadInputException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

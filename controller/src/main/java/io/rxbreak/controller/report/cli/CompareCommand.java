@@ -9,19 +9,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.cli.ExitCodes;
-import io.rxbreak.core.cli.RxbreakCommand;
-import io.rxbreak.controller.report.ReportArtifacts;
-import io.rxbreak.controller.report.ReportSource;
-import io.rxbreak.controller.report.compare.CompareText;
-import io.rxbreak.controller.report.compare.ComparedRun;
-import io.rxbreak.controller.report.html.CompareHtml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import io.rxbreak.controller.report.ReportArtifacts;
+import io.rxbreak.controller.report.ReportSource;
+import io.rxbreak.controller.report.compare.CompareText;
+import io.rxbreak.controller.report.compare.ComparedRun;
+import io.rxbreak.controller.report.html.CompareHtml;
+import io.rxbreak.core.cli.ExitCodes;
+import io.rxbreak.core.cli.RxbreakCommand;
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * {@code rxbreak compare A B [...]}: several runs' break points and attributions side by side, with the change

@@ -5,14 +5,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.rxbreak.core.cli.BadInputException;
+import picocli.CommandLine.Option;
+
 import io.rxbreak.controller.report.ReportArtifacts;
 import io.rxbreak.controller.report.ReportSource;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.report.gate.GateResult;
 import io.rxbreak.controller.report.gate.JUnitReport;
 import io.rxbreak.controller.report.gate.RegressionGate;
-import picocli.CommandLine.Option;
+import io.rxbreak.core.config.BadInputException;
 
 /**
  * The options a pipeline adds to a command that produces a run ({@code rxbreak ramp}, {@code rxbreak report}):

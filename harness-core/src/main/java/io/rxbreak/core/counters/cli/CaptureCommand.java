@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.counters.Capture;
-import io.rxbreak.core.counters.CounterRoots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.counters.Capture;
+import io.rxbreak.core.counters.CounterRoots;
 
 /**
  * {@code rxbreak counters capture DIR}: copy the counter files into a folder for a later diff.

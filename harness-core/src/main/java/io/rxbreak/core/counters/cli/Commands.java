@@ -3,7 +3,7 @@ package io.rxbreak.core.counters.cli;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.counters.MalformedCounterException;
 
 /**

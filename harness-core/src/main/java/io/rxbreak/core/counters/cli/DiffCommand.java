@@ -6,8 +6,14 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import io.rxbreak.core.cli.BadInputException;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.counters.Capture;
 import io.rxbreak.core.counters.CounterDiff;
 import io.rxbreak.core.counters.CounterDiffer;
@@ -16,12 +22,6 @@ import io.rxbreak.core.counters.CounterSampler;
 import io.rxbreak.core.counters.CounterSnapshot;
 import io.rxbreak.core.counters.CountersJson;
 import io.rxbreak.core.counters.SocketSelection;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rxbreak counters diff BEFORE AFTER}: what moved between two captures, or a capture and the live system.

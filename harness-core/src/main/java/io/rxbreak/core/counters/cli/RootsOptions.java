@@ -3,9 +3,10 @@ package io.rxbreak.core.counters.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.rxbreak.core.cli.BadInputException;
-import io.rxbreak.core.counters.CounterRoots;
 import picocli.CommandLine.Option;
+
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.counters.CounterRoots;
 
 /**
  * {@code --proc-root} and {@code --sys-root}: read a capture (or any copy) as if it were the live system.

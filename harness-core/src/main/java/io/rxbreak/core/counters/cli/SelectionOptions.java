@@ -7,12 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.rxbreak.core.cli.BadInputException;
+import picocli.CommandLine.Option;
+
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.ProcessSockets;
 import io.rxbreak.core.counters.SocketSelection;
 import io.rxbreak.core.net.MulticastGroup;
-import picocli.CommandLine.Option;
 
 /**
  * Which sockets to report: {@code --port}, {@code --inode}, {@code --pid}, {@code --group}.

@@ -6,9 +6,14 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.cli.ExitCodes;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.counters.CounterDiff;
@@ -19,11 +24,6 @@ import io.rxbreak.core.counters.CounterSnapshot;
 import io.rxbreak.core.counters.CountersJson;
 import io.rxbreak.core.counters.TracepointCounts;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code rxbreak counters watch}: a line per interval of what moved, per layer.

@@ -1,4 +1,4 @@
-package io.rxbreak.core.cli;
+package io.rxbreak.core.config;
 
 /**
  * Input that the user must change: an option value, a file, a missing privilege. The command line prints its
