@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Computes {@link CounterDiff}s: u32 counters (softnet_stat, socket drops) across a wrap, u64 counters (snmp,
- * dev, interface statistics) by subtraction, and drops per {@link Layer}.
+ * dev, interface statistics) by subtraction; {@link LayerAttribution} then reads the deltas as drops per
+ * {@link Layer}.
  */
 public final class CounterDiffer
 {
@@ -40,17 +41,8 @@ public final class CounterDiffer
         final Map<String, Map<String, Long>> statistics =
             nested(before.interfaceStatistics(), after.interfaceStatistics(), "statistics", notes);
         final Map<String, Long> tracepoints = tracepoints(before.tracepoints(), after.tracepoints());
-        final Map<Layer, LayerDrops> layers = new LinkedHashMap<>();
-        final LayerDrops softirq = softirqLayer(softnet);
-        layers.put(Layer.NIC, nicLayer(netDev, softirq.drops()));
-        layers.put(Layer.SOFTIRQ_BACKLOG, softirq);
-        layers.put(Layer.SOCKET_BUFFER, socketLayer(snmp, sockets, selection, tracepoints));
-        layers.put(Layer.GLOBAL_UDP_MEMORY, memoryLayer(snmp));
-        layers.put(Layer.APPLICATION, new LayerDrops(Layer.APPLICATION, null, Map.of(),
-            "only the application can count these (sequence gaps no kernel counter explains)"));
-        layers.put(Layer.VALIDATION, validationLayer(snmp));
         return new CounterDiff(intervalNs, before, after, softnet, snmp, sockets, netDev, statistics, tracepoints,
-            layers, notes);
+            LayerAttribution.of(softnet, snmp, sockets, selection, netDev, tracepoints), notes);
     }
 
     /**
@@ -60,11 +52,9 @@ public final class CounterDiffer
      */
     public static CounterDiff withApplicationDrops(final CounterDiff diff, final long applicationDrops)
     {
-        final Map<Layer, LayerDrops> layers = new LinkedHashMap<>(diff.layers());
-        layers.put(Layer.APPLICATION, new LayerDrops(Layer.APPLICATION, applicationDrops,
-            Map.of("application", applicationDrops), null));
         return new CounterDiff(diff.intervalNs(), diff.before(), diff.after(), diff.softnet(), diff.snmp(),
-            diff.udpSockets(), diff.netDev(), diff.interfaceStatistics(), diff.tracepoints(), layers, diff.notes());
+            diff.udpSockets(), diff.netDev(), diff.interfaceStatistics(), diff.tracepoints(),
+            LayerAttribution.withApplicationDrops(diff.layers(), applicationDrops), diff.notes());
     }
 
     private static Long interval(final CounterSnapshot before, final CounterSnapshot after, final List<String> notes)
@@ -254,154 +244,5 @@ public final class CounterDiffer
             deltas.put(event, old == null ? null : count - old);
         });
         return deltas;
-    }
-
-    /**
-     * The NIC layer: rx drop and fifo of /proc/net/dev. A packet the per-CPU backlog refused (enqueue_to_backlog)
-     * is also counted in its device's rx_dropped, so the backlog's drops (at most as many as the devices' rx
-     * drops) are taken out here: they belong to the softirq layer, and counting them twice would make the layers
-     * add up to more than was lost.
-     */
-    private static LayerDrops nicLayer(final Map<String, Map<String, Long>> netDev, final Long backlogDrops)
-    {
-        if (netDev == null)
-        {
-            return new LayerDrops(Layer.NIC, null, Map.of(), "/proc/net/dev is missing from a snapshot");
-        }
-        long dropped = 0;
-        long fifo = 0;
-        final Map<String, Long> counters = new LinkedHashMap<>();
-        String note = null;
-        for (final Map.Entry<String, Map<String, Long>> device : netDev.entrySet())
-        {
-            for (final String column : List.of("rxDropped", "rxFifo"))
-            {
-                final Long value = device.getValue().get(column);
-                if (value == null)
-                {
-                    note = device.getKey() + " " + column + " went backwards: left out";
-                }
-                else if (value != 0)
-                {
-                    counters.put(device.getKey() + " " + column, value);
-                    if ("rxDropped".equals(column))
-                    {
-                        dropped += value;
-                    }
-                    else
-                    {
-                        fifo += value;
-                    }
-                }
-            }
-        }
-        final long backlog = backlogDrops == null ? 0 : Math.min(dropped, backlogDrops);
-        if (backlog > 0)
-        {
-            note = (note == null ? "" : note + "; ") + "rx drop less " + backlog
-                + " the softirq backlog refused (counted there, not twice)";
-        }
-        return new LayerDrops(Layer.NIC, dropped - backlog + fifo, counters, note);
-    }
-
-    private static LayerDrops softirqLayer(final List<SoftnetCpuDelta> softnet)
-    {
-        if (softnet == null)
-        {
-            return new LayerDrops(Layer.SOFTIRQ_BACKLOG, null, Map.of(), "softnet_stat is missing from a snapshot");
-        }
-        long total = 0;
-        final Map<String, Long> counters = new LinkedHashMap<>();
-        for (final SoftnetCpuDelta cpu : softnet)
-        {
-            if (cpu.dropped() != 0)
-            {
-                counters.put("cpu" + cpu.cpu() + " dropped", cpu.dropped());
-                total += cpu.dropped();
-            }
-            if (cpu.timeSqueeze() != 0)
-            {
-                counters.put("cpu" + cpu.cpu() + " time_squeeze", cpu.timeSqueeze());
-            }
-        }
-        return new LayerDrops(Layer.SOFTIRQ_BACKLOG, total, counters, null);
-    }
-
-    private static LayerDrops socketLayer(final Map<String, Map<String, Long>> snmp, final List<UdpSocketDelta> sockets,
-        final SocketSelection selection, final Map<String, Long> tracepoints)
-    {
-        final Map<String, Long> counters = new LinkedHashMap<>();
-        final Long rcvbuf = value(snmp, "Udp", "RcvbufErrors");
-        if (rcvbuf != null)
-        {
-            counters.put("Udp RcvbufErrors", rcvbuf);
-        }
-        long socketDrops = 0;
-        if (sockets != null)
-        {
-            for (final UdpSocketDelta socket : sockets)
-            {
-                socketDrops += socket.drops();
-            }
-            counters.put(selection.all() ? "socket drops" : "selected socket drops", socketDrops);
-        }
-        if (tracepoints != null)
-        {
-            tracepoints.forEach((event, count) -> counters.put(event, count));
-        }
-        if (rcvbuf != null)
-        {
-            return new LayerDrops(Layer.SOCKET_BUFFER, rcvbuf, counters,
-                "Udp RcvbufErrors counts IPv4 sockets of the whole namespace");
-        }
-        if (sockets != null)
-        {
-            return new LayerDrops(Layer.SOCKET_BUFFER, socketDrops, counters,
-                "Udp RcvbufErrors is missing: from per-socket drops (which also count memory and filter drops)");
-        }
-        return new LayerDrops(Layer.SOCKET_BUFFER, null, counters, "neither snmp nor /proc/net/udp could be read");
-    }
-
-    private static LayerDrops memoryLayer(final Map<String, Map<String, Long>> snmp)
-    {
-        final Long memErrors = value(snmp, "Udp", "MemErrors");
-        if (memErrors == null)
-        {
-            return new LayerDrops(Layer.GLOBAL_UDP_MEMORY, null, Map.of(),
-                "Udp MemErrors is not provided (kernel older than 5.11, or snmp missing): cannot tell");
-        }
-        return new LayerDrops(Layer.GLOBAL_UDP_MEMORY, memErrors, Map.of("Udp MemErrors", memErrors), null);
-    }
-
-    private static LayerDrops validationLayer(final Map<String, Map<String, Long>> snmp)
-    {
-        final Long inErrors = value(snmp, "Udp", "InErrors");
-        final Long rcvbuf = value(snmp, "Udp", "RcvbufErrors");
-        final Long memErrors = value(snmp, "Udp", "MemErrors");
-        final Long discards = value(snmp, "Ip", "InDiscards");
-        if (inErrors == null || rcvbuf == null || discards == null)
-        {
-            return new LayerDrops(Layer.VALIDATION, null, Map.of(), "Udp InErrors, RcvbufErrors or Ip InDiscards missing");
-        }
-        final Map<String, Long> counters = new LinkedHashMap<>();
-        final long udpOther = Math.max(0, inErrors - rcvbuf - (memErrors == null ? 0 : memErrors));
-        counters.put("Udp InErrors - RcvbufErrors - MemErrors", udpOther);
-        final Long csum = value(snmp, "Udp", "InCsumErrors");
-        if (csum != null)
-        {
-            counters.put("Udp InCsumErrors", csum);
-        }
-        counters.put("Ip InDiscards", discards);
-        return new LayerDrops(Layer.VALIDATION, udpOther + discards, counters, null);
-    }
-
-    private static Long value(final Map<String, Map<String, Long>> snmp, final String section, final String column)
-    {
-        if (snmp == null)
-        {
-            return null;
-        }
-        final Map<String, Long> columns = snmp.get(section);
-        return columns == null ? null : columns.get(column);
     }
 }
