@@ -40,18 +40,18 @@ public final class BreakAttribution
         LayerLoss behind = null;
         for (final TrialRecord record : trials)
         {
-            if (record.verdict() == Verdict.FAIL && record.targetRate() == rate)
+            if (record.judgement().verdict() == Verdict.FAIL && record.request().targetRate() == rate)
             {
                 if (record.fellBehind())
                 {
                     // it lost nothing: host-wide counters that moved counted other traffic
-                    if (behind == null && !record.attribution().isEmpty())
+                    if (behind == null && !record.judgement().attribution().isEmpty())
                     {
-                        behind = record.attribution().get(0);
+                        behind = record.judgement().attribution().get(0);
                     }
                     continue;
                 }
-                record.dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
+                record.result().dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
                 unexplained += Math.max(0L, record.unexplained());
             }
         }

@@ -104,15 +104,15 @@ public final class ConsoleSummary
             new boolean[] {true, false, false, true, true, true, true, true, true, true, true, true, true, false, false});
         for (final TrialRecord record : trials)
         {
-            table.row(Integer.toString(record.trial()), record.phase().name().toLowerCase(Locale.ROOT),
-                orUnknown(record.goal()), count(record.targetRate()),
-                String.format(Locale.ROOT, "%,.0f", record.achievedRate()), count(record.sent()),
-                count(record.received()), count(record.lost()), percent(record.lossRatio()),
+            table.row(Integer.toString(record.request().trial()), record.request().phase().name().toLowerCase(Locale.ROOT),
+                orUnknown(record.request().goal()), count(record.request().targetRate()),
+                String.format(Locale.ROOT, "%,.0f", record.result().achievedRate()), count(record.result().sent()),
+                count(record.result().received()), count(record.lost()), percent(record.lossRatio()),
                 count(record.unexplained()),
-                record.latency() == null ? "-" : Units.formatDuration(record.latency().p99Ns()),
+                record.result().latency() == null ? "-" : Units.formatDuration(record.result().latency().p99Ns()),
                 senderLag(record), receiverWait(record),
-                record.verdict().name(),
-                record.isValid() ? ProgressLine.lossByLayer(record) : record.detail());
+                record.judgement().verdict().name(),
+                record.isValid() ? ProgressLine.lossByLayer(record) : record.judgement().detail());
         }
         table.appendTo(out, INDENT);
     }
@@ -145,7 +145,7 @@ public final class ConsoleSummary
      */
     public static String senderLag(final TrialRecord record)
     {
-        final SenderPacing pacing = record.senderPacing();
+        final SenderPacing pacing = record.result().senderPacing();
         if (pacing == null)
         {
             return "-";
@@ -299,7 +299,7 @@ public final class ConsoleSummary
         boolean onlyBehind = true;
         for (final TrialRecord record : report.trials())
         {
-            if (record.verdict() == Verdict.FAIL && goal.upperBound() != null && record.targetRate() == goal.upperBound())
+            if (record.judgement().verdict() == Verdict.FAIL && goal.upperBound() != null && record.request().targetRate() == goal.upperBound())
             {
                 anyFailure = true;
                 onlyBehind &= record.fellBehind();

@@ -23,9 +23,9 @@ public final class ProgressLine
     public static String format(final TrialRecord record)
     {
         final StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "trial %d  %s %,d msgs/s  %s  %s",
-            record.trial(), record.phase().name().toLowerCase(Locale.ROOT), record.targetRate(), record.verdict(),
-            record.detail()));
-        if (record.verdict() == Verdict.FAIL)
+            record.request().trial(), record.request().phase().name().toLowerCase(Locale.ROOT), record.request().targetRate(), record.judgement().verdict(),
+            record.judgement().detail()));
+        if (record.judgement().verdict() == Verdict.FAIL)
         {
             line.append("  ").append(lossByLayer(record));
         }
@@ -40,17 +40,17 @@ public final class ProgressLine
      */
     public static String lossByLayer(final TrialRecord record)
     {
-        if (record.attribution().isEmpty())
+        if (record.judgement().attribution().isEmpty())
         {
             return "-";
         }
-        if (record.fellBehind() && record.backlogGrowth() != null)
+        if (record.fellBehind() && record.result().backlogGrowth() != null)
         {
-            return String.format(Locale.ROOT, "%s 0 (fell behind %.2f%%: filling)", record.attribution().get(0).layer(),
-                record.backlogGrowth() * 100.0);
+            return String.format(Locale.ROOT, "%s 0 (fell behind %.2f%%: filling)", record.judgement().attribution().get(0).layer(),
+                record.result().backlogGrowth() * 100.0);
         }
         final StringBuilder text = new StringBuilder();
-        for (final LayerLoss loss : record.attribution())
+        for (final LayerLoss loss : record.judgement().attribution())
         {
             if (text.length() > 0)
             {

@@ -41,7 +41,7 @@ public record LossGoal(String name, double maxLossRatio)
      */
     public boolean isMetBy(final TrialRecord record)
     {
-        return record.verdict() == Verdict.PASS
-            || (record.verdict() == Verdict.FAIL && maxLossRatio > 0.0 && record.sustainedLossRatio() <= maxLossRatio);
+        return record.judgement().verdict() == Verdict.PASS
+            || (record.judgement().verdict() == Verdict.FAIL && maxLossRatio > 0.0 && record.sustainedLossRatio() <= maxLossRatio);
     }
 }

@@ -143,9 +143,9 @@ public final class RampSearch
             {
                 return null;
             }
-            if (last.invalidReason() == InvalidReason.SENDER_SHORTFALL)
+            if (last.judgement().invalidReason() == InvalidReason.SENDER_SHORTFALL)
             {
-                bestAchieved = Math.max(bestAchieved, (long)Math.floor(last.achievedRate()));
+                bestAchieved = Math.max(bestAchieved, (long)Math.floor(last.result().achievedRate()));
                 if (allShortfall && attempt >= 2)
                 {
                     break;
@@ -164,7 +164,7 @@ public final class RampSearch
         }
         return result(SearchStop.INVALID_TRIALS, String.format(Locale.ROOT,
             "%,d msgs/s stayed invalid after %d attempts: %s", next.rate(), 1 + config.maxInvalidRetries(),
-            last.detail()));
+            last.judgement().detail()));
     }
 
     private SearchResult result(final SearchStop stop, final String detail)

@@ -29,7 +29,7 @@ public final class RateHistory
         trials.add(record);
         if (record.isValid())
         {
-            validByRate.computeIfAbsent(record.targetRate(), rate -> new ArrayList<>()).add(record);
+            validByRate.computeIfAbsent(record.request().targetRate(), rate -> new ArrayList<>()).add(record);
         }
     }
 
@@ -70,7 +70,7 @@ public final class RateHistory
         long total = 0;
         for (final TrialRecord record : validAt(rate))
         {
-            total += record.durationNs();
+            total += record.request().durationNs();
         }
         return total;
     }
@@ -152,7 +152,7 @@ public final class RateHistory
     {
         for (final TrialRecord record : trials)
         {
-            if (record.targetRate() == rate)
+            if (record.request().targetRate() == rate)
             {
                 return true;
             }
@@ -169,7 +169,7 @@ public final class RateHistory
         {
             for (final TrialRecord record : entry.getValue())
             {
-                if (record.verdict() == Verdict.FAIL)
+                if (record.judgement().verdict() == Verdict.FAIL)
                 {
                     return entry.getKey();
                 }
@@ -185,9 +185,9 @@ public final class RateHistory
     {
         for (final TrialRecord record : trials)
         {
-            if (record.verdict() == Verdict.FAIL)
+            if (record.judgement().verdict() == Verdict.FAIL)
             {
-                return record.targetRate();
+                return record.request().targetRate();
             }
         }
         return null;
@@ -202,11 +202,11 @@ public final class RateHistory
         final NavigableMap<Long, Long> measured = new TreeMap<>();
         for (final TrialRecord record : trials)
         {
-            final int[] tally = counts.computeIfAbsent(record.targetRate(), rate -> new int[3]);
-            tally[record.verdict().ordinal()]++;
+            final int[] tally = counts.computeIfAbsent(record.request().targetRate(), rate -> new int[3]);
+            tally[record.judgement().verdict().ordinal()]++;
             if (record.isValid())
             {
-                measured.merge(record.targetRate(), record.durationNs(), Long::sum);
+                measured.merge(record.request().targetRate(), record.request().durationNs(), Long::sum);
             }
         }
         final List<RateSummary> summaries = new ArrayList<>();

@@ -231,17 +231,7 @@ public final class TrialJudge
         {
             attribution = verdict == Verdict.FAIL ? attribute(result.dropsByLayer(), accounting.unexplained()) : List.of();
         }
-        final Double waitShare = result.harnessLoad() == null ? null :
-            result.harnessLoad().receiverWaitShare(windowNs(request));
-        final double lossRatio = result.sent() > 0 ? Math.max(0L, accounting.lost()) / (double)result.sent() : 0.0;
-        return new TrialRecord(request.trial(), request.attempt(), request.phase(), request.goal(), target,
-            result.achievedRate(), result.senderLagNs(), request.warmUpNs(), request.durationNs(), result.sent(),
-            result.received(), result.gaps(), accounting.lost(), result.dropsByLayer(), accounting.unexplained(),
-            lossRatio, verdict, reason, detail, attribution, result.socketDrops(), result.hostRcvbufErrors(),
-            result.timeSqueeze(), result.peakRxQueueBytes(), result.tracepoints(), result.latency(),
-            result.counterFailure(), result.backlogGrowth(), failKind, result.senderPacing(), result.receiveBuffer(),
-            result.harnessLoad(), waitShare, waitShare != null && waitShare > HarnessLoad.RECEIVER_WAIT_FLAG,
-            result.harnessLoad() == null ? null : result.harnessLoad().receiverStealShare(windowNs(request)));
+        return new TrialRecord(request, result, new Judgement(verdict, failKind, reason, detail, attribution));
     }
 
     /**

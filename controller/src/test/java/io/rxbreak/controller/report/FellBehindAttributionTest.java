@@ -79,9 +79,9 @@ class FellBehindAttributionTest
         final TrialRecord behind = trial(2, 20_600, 0, 0.03);
         final TrialRecord lost = trial(3, 25_000, 900, 0.2);
         final TrialRecord passed = trial(1, 16_000, 0, 0.0001);
-        assertThat(behind.failKind()).isEqualTo(FailKind.FELL_BEHIND);
-        assertThat(lost.failKind()).isEqualTo(FailKind.LOST);
-        assertThat(passed.failKind()).isNull();
+        assertThat(behind.judgement().failKind()).isEqualTo(FailKind.FELL_BEHIND);
+        assertThat(lost.judgement().failKind()).isEqualTo(FailKind.LOST);
+        assertThat(passed.judgement().failKind()).isNull();
 
         for (final TrialRecord record : List.of(behind, lost, passed))
         {
@@ -90,8 +90,8 @@ class FellBehindAttributionTest
             assertThat(ReportJson.mapper().treeToValue(json, TrialRecord.class)).isEqualTo(record);
 
             json.remove("failKind");
-            assertThat(ReportJson.mapper().treeToValue(json, TrialRecord.class).failKind())
-                .as("a line of an older rxbreak").isEqualTo(record.failKind());
+            assertThat(ReportJson.mapper().treeToValue(json, TrialRecord.class).judgement().failKind())
+                .as("a line of an older rxbreak").isEqualTo(record.judgement().failKind());
         }
     }
 }

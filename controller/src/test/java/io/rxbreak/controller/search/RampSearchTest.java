@@ -39,24 +39,24 @@ class RampSearchTest
     {
         for (final TrialRecord record : result.trials())
         {
-            if (record.verdict() == Verdict.FAIL && result.ndr().rate() != null)
+            if (record.judgement().verdict() == Verdict.FAIL && result.ndr().rate() != null)
             {
-                assertThat(result.ndr().rate()).as("NDR below failed trial %d", record.trial())
-                    .isLessThan(record.targetRate());
+                assertThat(result.ndr().rate()).as("NDR below failed trial %d", record.request().trial())
+                    .isLessThan(record.request().targetRate());
             }
             if (result.pdr() != null && result.pdr().rate() != null && record.isValid()
                 && record.lossRatio() > result.pdr().maxLossRatio())
             {
-                assertThat(result.pdr().rate()).as("PDR below over-ratio trial %d", record.trial())
-                    .isLessThan(record.targetRate());
+                assertThat(result.pdr().rate()).as("PDR below over-ratio trial %d", record.request().trial())
+                    .isLessThan(record.request().targetRate());
             }
         }
         if (result.ndr().rate() != null)
         {
             final long measuredNs = result.trials().stream()
-                .filter(r -> r.targetRate() == result.ndr().rate() && r.isValid())
-                .peek(r -> assertThat(r.verdict()).isEqualTo(Verdict.PASS))
-                .mapToLong(TrialRecord::durationNs).sum();
+                .filter(r -> r.request().targetRate() == result.ndr().rate() && r.isValid())
+                .peek(r -> assertThat(r.judgement().verdict()).isEqualTo(Verdict.PASS))
+                .mapToLong(record -> record.request().durationNs()).sum();
             assertThat(measuredNs).as("confirmed NDR").isGreaterThanOrEqualTo(30 * SECOND_NS);
         }
     }
@@ -75,7 +75,7 @@ class RampSearchTest
         assertThat(result.lowestFailRate()).isGreaterThan(20_000L);
         assertThat(result.pdr()).isNull();
         assertThat(result.trials().size()).isLessThanOrEqualTo(30);
-        assertThat(result.trials()).extracting(TrialRecord::trial)
+        assertThat(result.trials()).extracting(record -> record.request().trial())
             .containsExactlyElementsOf(() -> java.util.stream.IntStream.rangeClosed(1, result.trials().size())
                 .boxed().iterator());
     }
@@ -86,12 +86,12 @@ class RampSearchTest
         final SearchResult result = search(config().build(), new SimulatedReceiver(20_000));
 
         final List<TrialRecord> trials = result.trials();
-        assertThat(trials.subList(0, 10)).extracting(TrialRecord::targetRate)
+        assertThat(trials.subList(0, 10)).extracting(record -> record.request().targetRate())
             .containsExactly(1_000L, 1_500L, 2_250L, 3_375L, 5_063L, 7_595L, 11_393L, 17_090L, 25_635L, 25_635L);
-        assertThat(trials.get(8).verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(trials.get(9).phase()).isEqualTo(TrialPhase.RECHECK);
-        assertThat(trials.get(10).phase()).isEqualTo(TrialPhase.REFINE);
-        assertThat(trials.get(trials.size() - 1).phase()).isEqualTo(TrialPhase.CONFIRM);
+        assertThat(trials.get(8).judgement().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(trials.get(9).request().phase()).isEqualTo(TrialPhase.RECHECK);
+        assertThat(trials.get(10).request().phase()).isEqualTo(TrialPhase.REFINE);
+        assertThat(trials.get(trials.size() - 1).request().phase()).isEqualTo(TrialPhase.CONFIRM);
     }
 
     @Test
@@ -99,7 +99,7 @@ class RampSearchTest
     {
         final SearchResult result = search(config().step("+4000").build(), new SimulatedReceiver(20_000));
 
-        assertThat(result.trials().subList(0, 6)).extracting(TrialRecord::targetRate)
+        assertThat(result.trials().subList(0, 6)).extracting(record -> record.request().targetRate())
             .containsExactly(1_000L, 5_000L, 9_000L, 13_000L, 17_000L, 21_000L);
         assertThat(result.ndr().rate()).isBetween(19_400L, 20_000L);
     }
@@ -113,12 +113,12 @@ class RampSearchTest
         assertThat(result.ndr().rate()).isEqualTo(50_000L);
         assertThat(result.firstFailRate()).isNull();
         final List<TrialRecord> trials = result.trials();
-        assertThat(trials).filteredOn(r -> r.phase() == TrialPhase.RAMP).extracting(TrialRecord::targetRate)
+        assertThat(trials).filteredOn(r -> r.request().phase() == TrialPhase.RAMP).extracting(record -> record.request().targetRate())
             .doesNotHaveDuplicates().endsWith(50_000L);
         assertThat(trials.subList(trials.size() - 3, trials.size())).allSatisfy(r ->
         {
-            assertThat(r.phase()).isEqualTo(TrialPhase.CONFIRM);
-            assertThat(r.targetRate()).isEqualTo(50_000L);
+            assertThat(r.request().phase()).isEqualTo(TrialPhase.CONFIRM);
+            assertThat(r.request().targetRate()).isEqualTo(50_000L);
         });
     }
 
@@ -131,12 +131,12 @@ class RampSearchTest
         assertThat(result.ndr().status()).isEqualTo(GoalStatus.ABOVE_SENDER_LIMIT);
         // a trial is valid when the sender is within the tolerance (1 %) of the target: 15,000 / 0.99 = 15,151
         assertThat(result.breakPointAboveSenderLimit()).isEqualTo(result.ndr().rate()).isBetween(14_500L, 15_151L);
-        assertThat(result.trials()).filteredOn(r -> r.targetRate() == result.ndr().rate())
-            .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.PASS));
+        assertThat(result.trials()).filteredOn(r -> r.request().targetRate() == result.ndr().rate())
+            .allSatisfy(r -> assertThat(r.judgement().verdict()).isEqualTo(Verdict.PASS));
         assertThat(result.senderLimitRate()).isGreaterThan(15_000L);
         assertThat(result.firstFailRate()).isNull();
-        assertThat(result.trials()).filteredOn(r -> r.verdict() == Verdict.INVALID)
-            .allSatisfy(r -> assertThat(r.invalidReason()).isEqualTo(InvalidReason.SENDER_SHORTFALL))
+        assertThat(result.trials()).filteredOn(r -> r.judgement().verdict() == Verdict.INVALID)
+            .allSatisfy(r -> assertThat(r.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_SHORTFALL))
             .isNotEmpty();
         assertThat(result.rates()).filteredOn(RateSummary::unreachable).isNotEmpty()
             .allSatisfy(rate -> assertThat(rate.invalid()).as("a shortfall is retried once").isEqualTo(2));
@@ -165,9 +165,9 @@ class RampSearchTest
         };
         final SearchResult result = search(config().build(), flaky);
 
-        assertThat(result.trials().get(2).verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(result.trials().get(3).targetRate()).isEqualTo(result.trials().get(2).targetRate());
-        assertThat(result.trials().get(3).attempt()).isEqualTo(2);
+        assertThat(result.trials().get(2).judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(result.trials().get(3).request().targetRate()).isEqualTo(result.trials().get(2).request().targetRate());
+        assertThat(result.trials().get(3).request().attempt()).isEqualTo(2);
         assertThat(result.ndr().rate()).isBetween(19_400L, 20_000L);
     }
 
@@ -189,7 +189,7 @@ class RampSearchTest
     {
         final SearchResult result = search(config().startRate(10_000).build(), new SimulatedReceiver(3_000));
 
-        assertThat(result.trials()).extracting(TrialRecord::phase).contains(TrialPhase.STEP_DOWN);
+        assertThat(result.trials()).extracting(record -> record.request().phase()).contains(TrialPhase.STEP_DOWN);
         assertThat(result.ndr().status()).isEqualTo(GoalStatus.FOUND);
         assertThat(result.ndr().rate()).isBetween(2_910L, 3_000L);
     }
@@ -214,8 +214,8 @@ class RampSearchTest
 
         assertThat(result.trials()).anySatisfy(r ->
         {
-            assertThat(r.phase()).isEqualTo(TrialPhase.CONFIRM);
-            assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
+            assertThat(r.request().phase()).isEqualTo(TrialPhase.CONFIRM);
+            assertThat(r.judgement().verdict()).isEqualTo(Verdict.FAIL);
         });
         assertThat(result.ndr().status()).isEqualTo(GoalStatus.FOUND);
         assertThat(result.ndr().rate()).isBetween(17_400L, 18_000L);
@@ -249,9 +249,9 @@ class RampSearchTest
         final int firstFail = indexOfFirstFail(trials);
         if (firstFail >= 0 && firstFail + 1 < trials.size())
         {
-            assertThat(trials.get(firstFail + 1).targetRate()).as("the first failure is run again")
-                .isEqualTo(trials.get(firstFail).targetRate());
-            assertThat(trials.get(firstFail + 1).phase()).isEqualTo(TrialPhase.RECHECK);
+            assertThat(trials.get(firstFail + 1).request().targetRate()).as("the first failure is run again")
+                .isEqualTo(trials.get(firstFail).request().targetRate());
+            assertThat(trials.get(firstFail + 1).request().phase()).isEqualTo(TrialPhase.RECHECK);
         }
         for (final RateSummary rate : result.rates())
         {
@@ -279,9 +279,9 @@ class RampSearchTest
         };
         final SearchResult result = search(config().maxRate(20_000).build(), oneFluke);
 
-        final long flukeRate = result.trials().get(4).targetRate();
-        assertThat(result.trials().get(5).phase()).isEqualTo(TrialPhase.RECHECK);
-        assertThat(result.trials().get(5).verdict()).isEqualTo(Verdict.PASS);
+        final long flukeRate = result.trials().get(4).request().targetRate();
+        assertThat(result.trials().get(5).request().phase()).isEqualTo(TrialPhase.RECHECK);
+        assertThat(result.trials().get(5).judgement().verdict()).isEqualTo(Verdict.PASS);
         assertThat(result.rates()).filteredOn(r -> r.rate() == flukeRate).singleElement()
             .satisfies(r -> assertThat(r.status()).isEqualTo("sporadic"));
         assertThat(result.ndr().rate()).isLessThan(flukeRate);
@@ -297,9 +297,9 @@ class RampSearchTest
         assertThat(result.pdr().status()).isEqualTo(GoalStatus.FOUND);
         assertThat(result.pdr().rate()).isGreaterThanOrEqualTo(result.ndr().rate());
         assertThat(result.pdr().rate()).isBetween(21_500L, 22_223L);
-        assertThat(result.trials()).filteredOn(r -> r.isValid() && r.targetRate() == result.pdr().rate())
+        assertThat(result.trials()).filteredOn(r -> r.isValid() && r.request().targetRate() == result.pdr().rate())
             .allSatisfy(r -> assertThat(r.lossRatio()).isLessThanOrEqualTo(0.1))
-            .extracting(TrialRecord::durationNs).satisfies(durations ->
+            .extracting(record -> record.request().durationNs()).satisfies(durations ->
                 assertThat(durations.stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(30 * SECOND_NS));
     }
 
@@ -385,7 +385,7 @@ class RampSearchTest
     {
         for (int i = 0; i < trials.size(); i++)
         {
-            if (trials.get(i).verdict() == Verdict.FAIL)
+            if (trials.get(i).judgement().verdict() == Verdict.FAIL)
             {
                 return i;
             }

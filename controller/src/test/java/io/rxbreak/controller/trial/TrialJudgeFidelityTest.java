@@ -36,12 +36,12 @@ class TrialJudgeFidelityTest
     {
         final TrialRecord record = judge.judge(REQUEST, lost(300).senderPacing(pacing(225, 3, 2)).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(record.invalidReason()).isEqualTo(InvalidReason.SENDER_BURST);
-        assertThat(record.detail()).isEqualTo("the sender, late, burst up to 225 messages back to back (3 late bursts, "
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_BURST);
+        assertThat(record.judgement().detail()).isEqualTo("the sender, late, burst up to 225 messages back to back (3 late bursts, "
             + "2 over the 166 datagrams the receiver's buffer holds); lost 300 of 125,000, which the bursts alone may "
             + "explain");
-        assertThat(record.receiveBuffer()).isEqualTo(BUFFER);
+        assertThat(record.result().receiveBuffer()).isEqualTo(BUFFER);
     }
 
     @Test
@@ -51,7 +51,7 @@ class TrialJudgeFidelityTest
         final TrialRecord record = judge.judge(REQUEST, lost(300).senderLagNs(9_000_000).senderPacing(pacing(150, 40, 0))
             .build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
     }
 
     @Test
@@ -60,13 +60,13 @@ class TrialJudgeFidelityTest
         final TrialRecord record = judge.judge(REQUEST, TrialResult.builder().achievedRate(25_000).sent(125_000)
             .received(124_900).socketDrops("s", 100).senderLagNs(9_000_000).build());
 
-        assertThat(record.invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
     }
 
     @Test
     void nothingLostDespiteBurstsOverTheBufferPasses()
     {
-        assertThat(judge.judge(REQUEST, lost(0).senderPacing(pacing(400, 2, 2)).build()).verdict())
+        assertThat(judge.judge(REQUEST, lost(0).senderPacing(pacing(400, 2, 2)).build()).judgement().verdict())
             .isEqualTo(Verdict.PASS);
     }
 
@@ -77,8 +77,8 @@ class TrialJudgeFidelityTest
         final TrialRecord record = judge.judge(REQUEST, lost(0).achievedRate(24_783).backlogGrowth(0.0077, null)
             .senderLagGrowth(0.0087).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(record.invalidReason()).isEqualTo(InvalidReason.SENDER_DRIFT);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_DRIFT);
         assertThat(record.fellBehind()).isFalse();
     }
 
@@ -88,7 +88,7 @@ class TrialJudgeFidelityTest
         final TrialRecord record = judge.judge(REQUEST, lost(0).backlogGrowth(0.0077, null).senderLagGrowth(0.0001)
             .build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(record.fellBehind()).isTrue();
     }
 
@@ -100,11 +100,11 @@ class TrialJudgeFidelityTest
             new CpuUse(900_000_000, 0), null, new CpuUse(3_000_000_000L, 100_000_000), true);
         final TrialRecord record = judge.judge(REQUEST, lost(300).harnessLoad(shared).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(record.invalidReason()).isEqualTo(InvalidReason.HARNESS_INTERFERENCE);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.HARNESS_INTERFERENCE);
         assertThat(record.receiverWaited()).isTrue();
         assertThat(record.receiverWaitShare()).isEqualTo(0.02);
-        assertThat(record.detail()).startsWith("the receiver waited for a CPU 100.0 ms (2.0% of the trial) while the "
+        assertThat(record.judgement().detail()).startsWith("the receiver waited for a CPU 100.0 ms (2.0% of the trial) while the "
             + "harness, which may run on its CPUs, used 45.0 ms of CPU");
     }
 
@@ -115,7 +115,7 @@ class TrialJudgeFidelityTest
             new CpuUse(3_000_000_000L, 100_000_000), false);
         final TrialRecord record = judge.judge(REQUEST, lost(300).harnessLoad(apart).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(record.receiverWaited()).isTrue();
         assertThat(judge.judge(REQUEST, lost(300).harnessLoad(new HarnessLoad(null, null, null, null,
             new CpuUse(3_000_000_000L, 10_000_000), true)).build()).receiverWaited()).isFalse();
@@ -127,14 +127,14 @@ class TrialJudgeFidelityTest
     {
         final TrialRecord stolen = judge.judge(REQUEST, lost(300).harnessLoad(new HarnessLoad(null, null, null, null,
             new CpuUse(3_000_000_000L, 0, 50_000_000L), false)).build());
-        assertThat(stolen.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(stolen.judgement().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(stolen.receiverStealShare()).isEqualTo(0.01);
-        assertThat(stolen.detail()).endsWith("; the host took 50 ms of the receiver's CPUs (steal), more than its "
+        assertThat(stolen.judgement().detail()).endsWith("; the host took 50 ms of the receiver's CPUs (steal), more than its "
             + "buffer lasts at this rate (7 ms): the loss may be the host's");
 
         final TrialRecord brief = judge.judge(REQUEST, lost(300).harnessLoad(new HarnessLoad(null, null, null, null,
             new CpuUse(3_000_000_000L, 0, 5_000_000L), false)).build());
-        assertThat(brief.detail()).isEqualTo("lost 300 of 125,000 (0.2400%)");
+        assertThat(brief.judgement().detail()).isEqualTo("lost 300 of 125,000 (0.2400%)");
         assertThat(brief.receiverStealShare()).isEqualTo(0.001);
     }
 }

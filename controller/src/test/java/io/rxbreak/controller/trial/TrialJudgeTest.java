@@ -27,13 +27,13 @@ class TrialJudgeTest
         final TrialRecord record = judge.judge(REQUEST, sent(500_000, 500_000).socketDrops("s", 0)
             .drops(Layer.SOFTIRQ_BACKLOG, 0).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(record.invalidReason()).isNull();
-        assertThat(record.attribution()).isEmpty();
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(record.judgement().invalidReason()).isNull();
+        assertThat(record.judgement().attribution()).isEmpty();
         assertThat(record.accounting().balanced()).isTrue();
-        assertThat(record.detail()).isEqualTo("received all 500,000");
-        assertThat(record.trial()).isEqualTo(7);
-        assertThat(record.phase()).isEqualTo(TrialPhase.REFINE);
+        assertThat(record.judgement().detail()).isEqualTo("received all 500,000");
+        assertThat(record.request().trial()).isEqualTo(7);
+        assertThat(record.request().phase()).isEqualTo(TrialPhase.REFINE);
     }
 
     @Test
@@ -43,17 +43,17 @@ class TrialJudgeTest
             .drops(Layer.SOFTIRQ_BACKLOG, 400).socketDrops("a", 1_000).socketDrops("b", 500)
             .drops(Layer.GLOBAL_UDP_MEMORY, 0).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(record.lost()).isEqualTo(2_000);
-        assertThat(record.dropsByLayer()).containsExactly(Map.entry(Layer.SOFTIRQ_BACKLOG, 400L),
+        assertThat(record.result().dropsByLayer()).containsExactly(Map.entry(Layer.SOFTIRQ_BACKLOG, 400L),
             Map.entry(Layer.SOCKET_BUFFER, 1_500L), Map.entry(Layer.GLOBAL_UDP_MEMORY, 0L));
         assertThat(record.unexplained()).isEqualTo(100);
         assertThat(record.accounting()).isEqualTo(new Accounting(500_000, 498_000, 2_000, 1_900, 100));
-        assertThat(record.attribution()).extracting(LayerLoss::layer)
+        assertThat(record.judgement().attribution()).extracting(LayerLoss::layer)
             .containsExactly("socket-buffer", "softirq-backlog", "unexplained");
-        assertThat(record.attribution().get(0).share()).isCloseTo(0.75, within(1e-9));
+        assertThat(record.judgement().attribution().get(0).share()).isCloseTo(0.75, within(1e-9));
         assertThat(record.lossRatio()).isCloseTo(0.004, within(1e-12));
-        assertThat(record.detail()).isEqualTo("lost 2,000 of 500,000 (0.4000%)");
+        assertThat(record.judgement().detail()).isEqualTo("lost 2,000 of 500,000 (0.4000%)");
     }
 
     @Test
@@ -63,11 +63,11 @@ class TrialJudgeTest
         final TrialRecord record = strict.judge(REQUEST, sent(500_000, 499_000).senderLagNs(10_000_000L)
             .socketDrops("s", 1_000).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(record.invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
-        assertThat(record.detail()).isEqualTo("the sender stalled for 10.0 ms (more than --max-sender-lag 5.0 ms) "
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
+        assertThat(record.judgement().detail()).isEqualTo("the sender stalled for 10.0 ms (more than --max-sender-lag 5.0 ms) "
             + "and then burst about 1,000 due messages; lost 1,000 of 500,000, which the burst alone may explain");
-        assertThat(record.attribution()).isEmpty();
+        assertThat(record.judgement().attribution()).isEmpty();
     }
 
     @Test
@@ -76,13 +76,13 @@ class TrialJudgeTest
         final TrialJudge strict = new TrialJudge(0.01, 5_000_000L);
 
         assertThat(strict.judge(REQUEST, sent(500_000, 499_000).senderLagNs(4_000_000L).socketDrops("s", 1_000)
-            .build()).verdict()).isEqualTo(Verdict.FAIL);
-        assertThat(strict.judge(REQUEST, sent(500_000, 500_000).senderLagNs(210_000_000L).build()).verdict())
+            .build()).judgement().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(strict.judge(REQUEST, sent(500_000, 500_000).senderLagNs(210_000_000L).build()).judgement().verdict())
             .isEqualTo(Verdict.PASS);
         assertThat(strict.judge(REQUEST, sent(500_000, 498_999).senderLagNs(10_000_000L).socketDrops("s", 1_001)
-            .build()).verdict()).as("more lost than the burst held: the rate's loss").isEqualTo(Verdict.FAIL);
+            .build()).judgement().verdict()).as("more lost than the burst held: the rate's loss").isEqualTo(Verdict.FAIL);
         assertThat(judge.judge(REQUEST, sent(500_000, 499_000).senderLagNs(210_000_000L).socketDrops("s", 1_000)
-            .build()).verdict()).as("no check without a limit").isEqualTo(Verdict.FAIL);
+            .build()).judgement().verdict()).as("no check without a limit").isEqualTo(Verdict.FAIL);
         assertThatThrownBy(() -> new TrialJudge(0.01, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -94,12 +94,12 @@ class TrialJudgeTest
 
         final Accounting accounting = record.accounting();
         long layers = 0;
-        for (final long drops : record.dropsByLayer().values())
+        for (final long drops : record.result().dropsByLayer().values())
         {
             layers += drops;
         }
         assertThat(accounting.sent()).isEqualTo(accounting.received() + layers + accounting.unexplained());
-        assertThat(record.attribution()).extracting(LayerLoss::layer)
+        assertThat(record.judgement().attribution()).extracting(LayerLoss::layer)
             .containsExactly("socket-buffer", "application", "unexplained");
     }
 
@@ -109,10 +109,10 @@ class TrialJudgeTest
         final TrialRecord record = judge.judge(REQUEST, sent(500_000, 499_900).drops(Layer.SOFTIRQ_BACKLOG, 250)
             .build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(record.unexplained()).isEqualTo(-150);
         assertThat(record.accounting().balanced()).isFalse();
-        assertThat(record.attribution()).extracting(LayerLoss::layer).containsExactly("softirq-backlog");
+        assertThat(record.judgement().attribution()).extracting(LayerLoss::layer).containsExactly("softirq-backlog");
     }
 
     @Test
@@ -120,7 +120,7 @@ class TrialJudgeTest
     {
         final TrialRecord record = judge.judge(REQUEST, sent(500_000, 500_000).drops(Layer.NIC, 12).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.PASS);
         assertThat(record.unexplained()).isEqualTo(-12);
     }
 
@@ -131,11 +131,11 @@ class TrialJudgeTest
         final TrialRecord ok = judge.judge(REQUEST, sent(500_000, 500_000).achievedRate(99_000).build());
         final TrialRecord over = judge.judge(REQUEST, sent(500_000, 500_000).achievedRate(101_001).build());
 
-        assertThat(short1.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(short1.invalidReason()).isEqualTo(InvalidReason.SENDER_SHORTFALL);
-        assertThat(short1.detail()).isEqualTo("the sender achieved 98,999 msgs/s of 100,000 (1.00% short, tolerance 1%)");
-        assertThat(ok.verdict()).isEqualTo(Verdict.PASS);
-        assertThat(over.invalidReason()).isEqualTo(InvalidReason.SENDER_OVERSHOOT);
+        assertThat(short1.judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(short1.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_SHORTFALL);
+        assertThat(short1.judgement().detail()).isEqualTo("the sender achieved 98,999 msgs/s of 100,000 (1.00% short, tolerance 1%)");
+        assertThat(ok.judgement().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(over.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_OVERSHOOT);
     }
 
     @Test
@@ -144,21 +144,21 @@ class TrialJudgeTest
         final TrialRecord record = judge.judge(REQUEST, sent(500_000, 1_000).counterFailure("softnet_stat: 7 columns")
             .build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(record.invalidReason()).isEqualTo(InvalidReason.COUNTER_FAILURE);
-        assertThat(record.detail()).contains("softnet_stat: 7 columns");
-        assertThat(record.attribution()).isEmpty();
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.COUNTER_FAILURE);
+        assertThat(record.judgement().detail()).contains("softnet_stat: 7 columns");
+        assertThat(record.judgement().attribution()).isEmpty();
     }
 
     @Test
     void isInvalidWhenTheAccountingContradictsItself()
     {
-        assertThat(judge.judge(REQUEST, sent(0, 0).build()).invalidReason()).isEqualTo(InvalidReason.NOTHING_SENT);
-        assertThat(judge.judge(REQUEST, sent(500_000, 500_001).build()).invalidReason())
+        assertThat(judge.judge(REQUEST, sent(0, 0).build()).judgement().invalidReason()).isEqualTo(InvalidReason.NOTHING_SENT);
+        assertThat(judge.judge(REQUEST, sent(500_000, 500_001).build()).judgement().invalidReason())
             .isEqualTo(InvalidReason.ACCOUNTING_INCONSISTENT);
         final TrialRecord ownDrops = judge.judge(REQUEST, sent(500_000, 500_000).socketDrops("a", 3).build());
-        assertThat(ownDrops.invalidReason()).isEqualTo(InvalidReason.ACCOUNTING_INCONSISTENT);
-        assertThat(ownDrops.detail()).contains("counted 3 drops");
+        assertThat(ownDrops.judgement().invalidReason()).isEqualTo(InvalidReason.ACCOUNTING_INCONSISTENT);
+        assertThat(ownDrops.judgement().detail()).contains("counted 3 drops");
     }
 
     @Test
@@ -189,13 +189,13 @@ class TrialJudgeTest
         final TrialRecord record = sustained.judge(REQUEST, sent(500_000, 500_000).socketDrops("s", 0)
             .backlogGrowth(0.025, Layer.SOCKET_BUFFER).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
         assertThat(record.fellBehind()).isTrue();
         assertThat(record.lost()).isZero();
         assertThat(record.accounting().balanced()).isTrue();
-        assertThat(record.backlogGrowth()).isEqualTo(0.025);
-        assertThat(record.attribution()).containsExactly(new LayerLoss("socket-buffer", 0, 1.0));
-        assertThat(record.detail()).isEqualTo("received all 500,000, but fell behind: its backlog grew by 2.50% of "
+        assertThat(record.result().backlogGrowth()).isEqualTo(0.025);
+        assertThat(record.judgement().attribution()).containsExactly(new LayerLoss("socket-buffer", 0, 1.0));
+        assertThat(record.judgement().detail()).isEqualTo("received all 500,000, but fell behind: its backlog grew by 2.50% of "
             + "the offered load (it kept up with about 97,561 msgs/s; the limit is 0.2%); a longer trial would lose at "
             + "the socket-buffer layer");
         assertThat(record.sustainedLossRatio()).isCloseTo(0.025 / 1.025, within(1e-12));
@@ -207,14 +207,14 @@ class TrialJudgeTest
         final TrialJudge sustained = new TrialJudge(0.01, 0, 0.002);
 
         assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(0.0019, Layer.SOCKET_BUFFER).build())
-            .verdict()).isEqualTo(Verdict.PASS);
+            .judgement().verdict()).isEqualTo(Verdict.PASS);
         assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(-0.01, Layer.SOCKET_BUFFER).build())
-            .verdict()).isEqualTo(Verdict.PASS);
-        assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).build()).verdict()).isEqualTo(Verdict.PASS);
+            .judgement().verdict()).isEqualTo(Verdict.PASS);
+        assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).build()).judgement().verdict()).isEqualTo(Verdict.PASS);
         final TrialRecord off = judge.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(0.5, Layer.SOCKET_BUFFER).build());
-        assertThat(off.verdict()).isEqualTo(Verdict.PASS);
+        assertThat(off.judgement().verdict()).isEqualTo(Verdict.PASS);
         assertThat(off.fellBehind()).isFalse();
-        assertThat(off.backlogGrowth()).isEqualTo(0.5);
+        assertThat(off.result().backlogGrowth()).isEqualTo(0.5);
     }
 
     @Test
@@ -224,11 +224,11 @@ class TrialJudgeTest
         final TrialRecord record = sustained.judge(REQUEST, sent(500_000, 500_000).senderLagNs(20_000_000L)
             .backlogGrowth(0.005, Layer.SOCKET_BUFFER).build());
 
-        assertThat(record.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(record.invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.INVALID);
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_STALL);
         assertThat(record.fellBehind()).isFalse();
         assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).senderLagNs(20_000_000L)
-            .backlogGrowth(0.001, Layer.SOCKET_BUFFER).build()).verdict()).as("a stall without loss or growth passes")
+            .backlogGrowth(0.001, Layer.SOCKET_BUFFER).build()).judgement().verdict()).as("a stall without loss or growth passes")
             .isEqualTo(Verdict.PASS);
     }
 
@@ -239,12 +239,12 @@ class TrialJudgeTest
         final TrialRecord lost = sustained.judge(REQUEST, sent(500_000, 499_000).socketDrops("s", 1_000)
             .backlogGrowth(0.05, Layer.SOCKET_BUFFER).build());
         assertThat(lost.fellBehind()).isFalse();
-        assertThat(lost.attribution()).containsExactly(new LayerLoss("socket-buffer", 1_000, 1.0));
+        assertThat(lost.judgement().attribution()).containsExactly(new LayerLoss("socket-buffer", 1_000, 1.0));
 
         final TrialRecord app = sustained.judge(REQUEST, sent(500_000, 500_000)
             .backlogGrowth(0.05, Layer.APPLICATION).build());
         assertThat(app.fellBehind()).isTrue();
-        assertThat(app.attribution()).extracting(LayerLoss::layer).containsExactly("application");
+        assertThat(app.judgement().attribution()).extracting(LayerLoss::layer).containsExactly("application");
         assertThatThrownBy(() -> new TrialJudge(0.01, 0, -0.1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -163,7 +163,7 @@ public final class JUnitReport
         long ns = 0;
         for (final TrialRecord record : report.trials())
         {
-            ns += record.warmUpNs() + record.durationNs();
+            ns += record.request().warmUpNs() + record.request().durationNs();
         }
         return String.format(Locale.ROOT, "%.3f", ns / 1e9);
     }

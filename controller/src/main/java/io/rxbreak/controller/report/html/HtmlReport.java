@@ -168,19 +168,19 @@ public final class HtmlReport
             + "<th class=\"num\">rx CPU wait/steal</th><th>verdict</th><th>detail</th></tr>\n");
         for (final TrialRecord record : report.trials())
         {
-            html.append("<tr class=\"").append(record.verdict().name()).append("\">")
-                .append(num(Integer.toString(record.trial())))
-                .append(cell(record.phase().name().toLowerCase(Locale.ROOT))).append(cell(orUnknown(record.goal())))
-                .append(num(String.format(Locale.ROOT, "%,d", record.targetRate())))
-                .append(num(String.format(Locale.ROOT, "%,.0f", record.achievedRate())))
-                .append(num(String.format(Locale.ROOT, "%,d", record.sent())))
-                .append(num(String.format(Locale.ROOT, "%,d", record.received())))
+            html.append("<tr class=\"").append(record.judgement().verdict().name()).append("\">")
+                .append(num(Integer.toString(record.request().trial())))
+                .append(cell(record.request().phase().name().toLowerCase(Locale.ROOT))).append(cell(orUnknown(record.request().goal())))
+                .append(num(String.format(Locale.ROOT, "%,d", record.request().targetRate())))
+                .append(num(String.format(Locale.ROOT, "%,.0f", record.result().achievedRate())))
+                .append(num(String.format(Locale.ROOT, "%,d", record.result().sent())))
+                .append(num(String.format(Locale.ROOT, "%,d", record.result().received())))
                 .append(num(String.format(Locale.ROOT, "%,d", record.lost())))
                 .append(num(ConsoleSummary.percent(record.lossRatio())))
                 .append(num(String.format(Locale.ROOT, "%,d", record.unexplained())))
-                .append(num(record.latency() == null ? "-" : Units.formatDuration(record.latency().p99Ns())))
+                .append(num(record.result().latency() == null ? "-" : Units.formatDuration(record.result().latency().p99Ns())))
                 .append(num(ConsoleSummary.senderLag(record))).append(num(ConsoleSummary.receiverWait(record)))
-                .append(cell(record.verdict().name())).append(cell(record.detail())).append("</tr>\n");
+                .append(cell(record.judgement().verdict().name())).append(cell(record.judgement().detail())).append("</tr>\n");
         }
         html.append("</table></div>\n");
     }

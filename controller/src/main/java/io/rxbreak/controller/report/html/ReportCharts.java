@@ -41,21 +41,21 @@ final class ReportCharts
         double max = 1;
         for (final TrialRecord record : trials)
         {
-            max = Math.max(max, Math.max(record.targetRate(), record.achievedRate()));
+            max = Math.max(max, Math.max(record.request().targetRate(), record.result().achievedRate()));
         }
         final SvgChart chart = new SvgChart(WIDE, 420, trials.size(), TRIAL_AXIS, "messages per second",
             AxisFormat.COUNT).linear(max * 1.05);
         shadeVerdicts(chart, trials);
         chart.line("achieved (sender)", ACHIEVED,
-            TrialSeries.values(trials, TrialRecord::achievedRate),
-            TrialSeries.titles(trials, r -> "achieved " + TrialSeries.count(r.achievedRate()) + " msgs/s"), false);
+            TrialSeries.values(trials, record -> record.result().achievedRate()),
+            TrialSeries.titles(trials, r -> "achieved " + TrialSeries.count(r.result().achievedRate()) + " msgs/s"), false);
         chart.line("offered (target)", OFFERED,
-            TrialSeries.values(trials, TrialRecord::targetRate),
-            TrialSeries.titles(trials, r -> "offered " + TrialSeries.count(r.targetRate()) + " msgs/s"), true);
+            TrialSeries.values(trials, record -> record.request().targetRate()),
+            TrialSeries.titles(trials, r -> "offered " + TrialSeries.count(r.request().targetRate()) + " msgs/s"), true);
         chart.line("received", RECEIVED,
             TrialSeries.values(trials, TrialSeries::receivedRate),
             TrialSeries.titles(trials, r -> String.format(Locale.ROOT, "received %s msgs/s (%,d of %,d, lost %s)",
-                TrialSeries.count(TrialSeries.receivedRate(r)), r.received(), r.sent(),
+                TrialSeries.count(TrialSeries.receivedRate(r)), r.result().received(), r.result().sent(),
                 ConsoleSummary.percent(r.lossRatio()))), false);
         chart.legendEntry("failed trial", FAILED_SHADE).legendEntry("invalid trial", INVALID_SHADE);
         if (report.ndr() != null && report.ndr().equals(report.pdr()))
@@ -92,17 +92,17 @@ final class ReportCharts
         final double[] totals = new double[trials.size()];
         for (final Layer layer : Layer.values())
         {
-            if (trials.stream().noneMatch(r -> r.dropsByLayer().getOrDefault(layer, 0L) > 0))
+            if (trials.stream().noneMatch(r -> r.result().dropsByLayer().getOrDefault(layer, 0L) > 0))
             {
                 continue;
             }
             names.add(layer.label());
             colours.add(LayerColours.of(layer));
-            final double[] drops = TrialSeries.values(trials, r -> r.dropsByLayer().getOrDefault(layer, 0L));
+            final double[] drops = TrialSeries.values(trials, r -> r.result().dropsByLayer().getOrDefault(layer, 0L));
             values.add(drops);
             titles.add(TrialSeries.titles(trials, r -> layer.label() + ": "
-                + TrialSeries.count(r.dropsByLayer().getOrDefault(layer, 0L)) + " lost of "
-                + TrialSeries.count(r.sent()) + " sent"));
+                + TrialSeries.count(r.result().dropsByLayer().getOrDefault(layer, 0L)) + " lost of "
+                + TrialSeries.count(r.result().sent()) + " sent"));
         }
         if (trials.stream().anyMatch(r -> r.unexplained() > 0))
         {
@@ -110,7 +110,7 @@ final class ReportCharts
             colours.add(LayerColours.UNEXPLAINED);
             values.add(TrialSeries.values(trials, r -> Math.max(0, r.unexplained())));
             titles.add(TrialSeries.titles(trials, r -> "unexplained (no counter): "
-                + TrialSeries.count(Math.max(0, r.unexplained())) + " lost of " + TrialSeries.count(r.sent())));
+                + TrialSeries.count(Math.max(0, r.unexplained())) + " lost of " + TrialSeries.count(r.result().sent())));
         }
         for (final double[] series : values)
         {
@@ -142,10 +142,10 @@ final class ReportCharts
         double max = 0;
         for (final TrialRecord record : trials)
         {
-            if (record.latency() != null)
+            if (record.result().latency() != null)
             {
-                min = Math.min(min, Math.max(1, record.latency().p50Ns()));
-                max = Math.max(max, record.latency().maxNs());
+                min = Math.min(min, Math.max(1, record.result().latency().p50Ns()));
+                max = Math.max(max, record.result().latency().maxNs());
             }
         }
         if (max <= 0)
@@ -170,7 +170,7 @@ final class ReportCharts
         double max = 1;
         for (final TrialRecord record : trials)
         {
-            max = Math.max(max, TrialSeries.orNaN(record.peakRxQueueBytes()) > 0 ? record.peakRxQueueBytes() : 0);
+            max = Math.max(max, TrialSeries.orNaN(record.result().peakRxQueueBytes()) > 0 ? record.result().peakRxQueueBytes() : 0);
         }
         final Long granted = report.environment().rcvbufGrantedBytes();
         if (granted != null)
@@ -180,9 +180,9 @@ final class ReportCharts
         final SvgChart chart = new SvgChart(HALF, 340, trials.size(), "trial number", "peak socket rx_queue (bytes)",
             AxisFormat.BYTES).linear(max * 1.1);
         shadeVerdicts(chart, trials);
-        chart.bars("peak rx_queue", "#4263eb", TrialSeries.values(trials, r -> TrialSeries.orNaN(r.peakRxQueueBytes())),
-            TrialSeries.titles(trials, r -> r.peakRxQueueBytes() == null ? "rx_queue not read"
-                : "peak rx_queue " + TrialSeries.count(r.peakRxQueueBytes()) + " bytes"));
+        chart.bars("peak rx_queue", "#4263eb", TrialSeries.values(trials, r -> TrialSeries.orNaN(r.result().peakRxQueueBytes())),
+            TrialSeries.titles(trials, r -> r.result().peakRxQueueBytes() == null ? "rx_queue not read"
+                : "peak rx_queue " + TrialSeries.count(r.result().peakRxQueueBytes()) + " bytes"));
         if (granted != null)
         {
             chart.mark(granted, LOWEST_FAIL, "rcvbuf granted " + Units.formatBytes(granted), true);
@@ -196,23 +196,23 @@ final class ReportCharts
         double max = 1;
         for (final TrialRecord record : trials)
         {
-            max = Math.max(max, record.timeSqueeze() == null ? 0 : record.timeSqueeze());
+            max = Math.max(max, record.result().timeSqueeze() == null ? 0 : record.result().timeSqueeze());
         }
         final SvgChart chart = new SvgChart(HALF, 340, trials.size(), "trial number", "time_squeeze (count)",
             AxisFormat.COUNT).linear(max * 1.1);
         shadeVerdicts(chart, trials);
         chart.bars("time_squeeze", LayerColours.of(Layer.SOFTIRQ_BACKLOG),
-            TrialSeries.values(trials, r -> TrialSeries.orNaN(r.timeSqueeze())),
-            TrialSeries.titles(trials, r -> r.timeSqueeze() == null ? "time_squeeze not read"
-                : "time_squeeze " + TrialSeries.count(r.timeSqueeze())));
+            TrialSeries.values(trials, r -> TrialSeries.orNaN(r.result().timeSqueeze())),
+            TrialSeries.titles(trials, r -> r.result().timeSqueeze() == null ? "time_squeeze not read"
+                : "time_squeeze " + TrialSeries.count(r.result().timeSqueeze())));
         return chart.render("softnet time_squeeze per trial");
     }
 
     private static void percentile(final SvgChart chart, final List<TrialRecord> trials, final String name,
         final String colour, final int which)
     {
-        chart.line(name, colour, TrialSeries.values(trials, r -> r.latency() == null ? Double.NaN
-            : pick(r, which)), TrialSeries.titles(trials, r -> r.latency() == null ? "latency not measured"
+        chart.line(name, colour, TrialSeries.values(trials, r -> r.result().latency() == null ? Double.NaN
+            : pick(r, which)), TrialSeries.titles(trials, r -> r.result().latency() == null ? "latency not measured"
                 : name + " " + Units.formatDuration((long)pick(r, which))), false);
     }
 
@@ -221,13 +221,13 @@ final class ReportCharts
         switch (which)
         {
             case 0:
-                return record.latency().p50Ns();
+                return record.result().latency().p50Ns();
             case 2:
-                return record.latency().p99Ns();
+                return record.result().latency().p99Ns();
             case 3:
-                return record.latency().p999Ns();
+                return record.result().latency().p999Ns();
             default:
-                return record.latency().maxNs();
+                return record.result().latency().maxNs();
         }
     }
 
@@ -236,13 +236,13 @@ final class ReportCharts
         for (int i = 0; i < trials.size(); i++)
         {
             final TrialRecord record = trials.get(i);
-            if (record.verdict() == Verdict.FAIL)
+            if (record.judgement().verdict() == Verdict.FAIL)
             {
-                chart.shade(i, FAILED_SHADE, "trial " + record.trial() + " failed: " + record.detail());
+                chart.shade(i, FAILED_SHADE, "trial " + record.request().trial() + " failed: " + record.judgement().detail());
             }
-            else if (record.verdict() == Verdict.INVALID)
+            else if (record.judgement().verdict() == Verdict.INVALID)
             {
-                chart.shade(i, INVALID_SHADE, "trial " + record.trial() + " invalid: " + record.detail());
+                chart.shade(i, INVALID_SHADE, "trial " + record.request().trial() + " invalid: " + record.judgement().detail());
             }
         }
     }

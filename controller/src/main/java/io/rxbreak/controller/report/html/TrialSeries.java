@@ -32,8 +32,8 @@ final class TrialSeries
         for (int i = 0; i < titles.length; i++)
         {
             final TrialRecord record = trials.get(i);
-            titles[i] = String.format(Locale.ROOT, "trial %d (%s, %s): %s", record.trial(),
-                record.phase().name().toLowerCase(Locale.ROOT), record.verdict(), text.apply(record));
+            titles[i] = String.format(Locale.ROOT, "trial %d (%s, %s): %s", record.request().trial(),
+                record.request().phase().name().toLowerCase(Locale.ROOT), record.judgement().verdict(), text.apply(record));
         }
         return titles;
     }
@@ -44,7 +44,7 @@ final class TrialSeries
      */
     static double receivedRate(final TrialRecord record)
     {
-        return record.sent() > 0 ? record.achievedRate() * record.received() / record.sent() : Double.NaN;
+        return record.result().sent() > 0 ? record.result().achievedRate() * record.result().received() / record.result().sent() : Double.NaN;
     }
 
     static double orNaN(final Long value)

@@ -41,11 +41,11 @@ class TrialsCsvTest
             final List<String> row = rows.get(i + 1);
             final JsonNode trial = json.get("trials").get(i);
             assertThat(row).hasSize(TrialsCsv.columns().size());
-            assertThat(Long.parseLong(field(row, "trial"))).isEqualTo(record.trial()).isEqualTo(trial.get("trial")
+            assertThat(Long.parseLong(field(row, "trial"))).isEqualTo(record.request().trial()).isEqualTo(trial.get("trial")
                 .asLong());
-            assertThat(Long.parseLong(field(row, "target_rate"))).isEqualTo(record.targetRate())
+            assertThat(Long.parseLong(field(row, "target_rate"))).isEqualTo(record.request().targetRate())
                 .isEqualTo(trial.get("targetRate").asLong());
-            assertThat(Double.parseDouble(field(row, "achieved_rate"))).isEqualTo(record.achievedRate())
+            assertThat(Double.parseDouble(field(row, "achieved_rate"))).isEqualTo(record.result().achievedRate())
                 .isEqualTo(trial.get("achievedRate").asDouble());
             assertThat(Long.parseLong(field(row, "sent"))).isEqualTo(trial.get("sent").asLong());
             assertThat(Long.parseLong(field(row, "received"))).isEqualTo(trial.get("received").asLong());
@@ -61,7 +61,7 @@ class TrialsCsvTest
             assertThat(Long.parseLong(field(row, "latency_p999_ns")))
                 .isEqualTo(trial.get("latency").get("p999Ns").asLong());
             assertThat(Long.parseLong(field(row, "time_squeeze"))).isEqualTo(trial.get("timeSqueeze").asLong());
-            assertThat(field(row, "detail")).isEqualTo(record.detail());
+            assertThat(field(row, "detail")).isEqualTo(record.judgement().detail());
             assertThat(Long.parseLong(field(row, "sent"))).as("accounting identity")
                 .isEqualTo(Long.parseLong(field(row, "received")) + Long.parseLong(field(row, "drops_nic"))
                     + Long.parseLong(field(row, "drops_softirq_backlog"))
