@@ -1,5 +1,15 @@
 /**
- * The exactly paced multicast sender: an engine that opens its sockets once and runs trials, and the
- * {@code rxbreak send} command that wraps it.
+ * The exactly paced multicast sender: an engine ({@link io.rxbreak.sender.Sender}) that opens one Netty epoll socket
+ * per destination once and runs trials one at a time, the {@code rxbreak send} command that wraps it, and the sender
+ * agent ({@code send --agent}) that a controller drives over HTTP/JSON. Schedules are in
+ * {@code io.rxbreak.sender.schedule}.
+ * <p>
+ * May use: harness-core (wire, time, net, os, config, counters, cli, and the control server and protocol for the
+ * agent), Netty, HdrHistogram, Jackson and picocli; never the receiver or the controller. Threading: a trial runs on
+ * the engine's one event-loop thread (the sending thread), which owns its {@code TrialLoop}, {@code Pacer}, slots and
+ * {@code PacingRecorder} and allocates nothing per message; {@code prepareTrial} sets a trial up on the calling
+ * thread; a {@code Trial}'s {@code snapshot}, {@code stop} and {@code result} may be called from any thread
+ * ({@code SendCounters} are written by the sending thread only, with ordered stores). The agent's requests run on the
+ * control server's worker thread.
  */
 package io.rxbreak.sender;
