@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +25,7 @@ import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
@@ -52,8 +52,6 @@ import io.rxbreak.receiver.throttle.ThrottleSpec;
     })
 public final class ReceiveCommand implements java.util.concurrent.Callable<Integer>, RxbreakCommand
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -185,7 +183,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
             if (json)
             {
                 ResultFormatter.printSummary(human, result);
-                out.println(JSON.writeValueAsString(result));
+                out.println(Json.toLine(result));
             }
             else
             {

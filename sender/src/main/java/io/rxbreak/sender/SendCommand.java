@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.cli.ExitCodes;
@@ -17,6 +16,7 @@ import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.os.JvmQuiet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,8 +142,6 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     @Mixin
     AgentOptions agentOptions;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     @Override
     public int order()
     {
@@ -196,7 +194,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             err.flush();
             if (json)
             {
-                out.println(mapper.writeValueAsString(SendReportFormatter.startJson(sender.setup(), trial)));
+                out.println(Json.MAPPER.writeValueAsString(SendReportFormatter.startJson(sender.setup(), trial)));
             }
             else
             {
@@ -282,7 +280,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
                 final SenderSnapshot now = trial.snapshot();
                 if (!quiet)
                 {
-                    out.println(json ? mapper.writeValueAsString(SendReportFormatter.intervalJson(previous, now)) :
+                    out.println(json ? Json.MAPPER.writeValueAsString(SendReportFormatter.intervalJson(previous, now)) :
                         SendReportFormatter.intervalLine(previous, now, target));
                     out.flush();
                 }
@@ -299,10 +297,10 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     {
         if (json)
         {
-            final ObjectNode node = mapper.createObjectNode();
+            final ObjectNode node = Json.MAPPER.createObjectNode();
             node.put("type", "result");
-            node.setAll((ObjectNode)mapper.valueToTree(result));
-            out.println(mapper.writeValueAsString(node));
+            node.setAll((ObjectNode)Json.MAPPER.valueToTree(result));
+            out.println(Json.MAPPER.writeValueAsString(node));
         }
         else
         {
