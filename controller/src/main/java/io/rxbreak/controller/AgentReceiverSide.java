@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rxbreak.core.control.AgentApi;
+import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.control.AgentException;
 import io.rxbreak.core.control.Json;
@@ -17,6 +18,7 @@ import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.protocol.CpuUse;
 import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.controller.trial.Latency;
 import org.HdrHistogram.Histogram;
 
@@ -105,18 +107,26 @@ public final class AgentReceiverSide implements ReceiverSide
             histogram(answer.path("latencyHistogram").asText(null)),
             result.has("endMarkers") ? Long.valueOf(result.path("endMarkers").asLong()) : null,
             result.path("backlogGrowth").isNumber() ? Double.valueOf(result.path("backlogGrowth").asDouble()) : null,
-            backlogLayer(result.path("throttle").asText("")), read(answer.path("readersCpu"), CpuUse.class),
+            backlogLayer(result.path("throttle").asText("none")), read(answer.path("readersCpu"), CpuUse.class),
             read(answer.path("agentCpu"), CpuUse.class));
     }
 
     /**
      * @param throttle the receiver's throttle, as it reports it.
-     * @return where a receiver that falls behind builds its backlog: the application's queue when it drops when
-     *     full, else the socket buffer (a blocking queue pushes back into it).
+     * @return where a receiver that falls behind builds its backlog (see {@link ThrottleSpec#backlogLayer()}).
+     * @throws AgentFailureException when it is no throttle this controller knows.
      */
     static Layer backlogLayer(final String throttle)
     {
-        return throttle.startsWith("queue:") && throttle.endsWith(":drop") ? Layer.APPLICATION : Layer.SOCKET_BUFFER;
+        try
+        {
+            return ThrottleSpec.parse("throttle", throttle).backlogLayer();
+        }
+        catch (final BadInputException ex)
+        {
+            throw new AgentFailureException("the receiver agent reports a throttle this controller does not know: " +
+                ex.getMessage(), ex);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.os.ThreadGroupClock;
 import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.core.protocol.SenderPacing;
 import io.rxbreak.controller.trial.HarnessLoad;
@@ -38,6 +39,7 @@ public final class AgentTrialRunner implements TrialRunner
     private final ReceiverSide receiver;
     private final int sizeBytes;
     private final String pattern;
+    private final boolean steadyLoad;
     private final LatencySink latencySink;
     private final boolean harnessOnReceiverCpus;
     private int nextTrialId = 1;
@@ -74,6 +76,7 @@ public final class AgentTrialRunner implements TrialRunner
         this.receiver = receiver;
         this.sizeBytes = sizeBytes;
         this.pattern = pattern;
+        this.steadyLoad = steadyLoad(pattern);
     }
 
     @Override
@@ -114,7 +117,7 @@ public final class AgentTrialRunner implements TrialRunner
         final ReceiverOutcome outcome = receiver.end(trialId, drainBoundNs);
         final CpuUse controller = controllerClock.stop();
         final JsonNode sent = answer.path("result");
-        final ReceiverOutcome received = steadyLoad(pattern) ? outcome : outcome.withoutBacklogGrowth();
+        final ReceiverOutcome received = steadyLoad ? outcome : outcome.withoutBacklogGrowth();
         if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
         {
             latencySink.onTrial(searchTrial, startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
@@ -132,14 +135,12 @@ public final class AgentTrialRunner implements TrialRunner
 
     /**
      * @param pattern the sender's pattern, or null for constant.
-     * @return whether its load is the same on average over any stretch of a trial (constant, or bursts of a fixed
-     *     period), so that a receiver's latency growth over the trial says it falls behind; with {@code onoff},
-     *     {@code steps} or {@code playback} the load itself changes, and the growth says nothing by itself.
+     * @return whether its load is the same on average over any stretch of a trial, so that a receiver's latency
+     *     growth over the trial says it falls behind (see {@link PatternSpec.Kind#steadyLoad()}).
      */
     static boolean steadyLoad(final String pattern)
     {
-        return pattern == null || pattern.equals("constant") || pattern.startsWith("constant:")
-            || pattern.startsWith("burst:");
+        return PatternSpec.Kind.of(pattern).steadyLoad();
     }
 
     static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received)

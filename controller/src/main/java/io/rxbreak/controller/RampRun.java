@@ -27,6 +27,7 @@ import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.controller.search.RampSearch;
 import io.rxbreak.controller.search.RateText;
@@ -67,7 +68,6 @@ final class RampRun implements Callable<Integer>
         "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0");
     private static final long SHUTDOWN_WAIT_S = 20;
     private static final long WARM_UP_TRIAL_NS = 1_000_000_000L;
-    private static final int DEFAULT_MAX_MESSAGE_BYTES = 1472;
     private static final double CALIBRATION_PRECISION = 0.05;
     private static final long CALIBRATION_TRIAL_NS = 1_000_000_000L;
     private static final long CALIBRATION_WARM_UP_NS = 250_000_000L;
@@ -369,7 +369,7 @@ final class RampRun implements Callable<Integer>
         {
             args.add("--rcvbuf-force");
         }
-        if (settings.sizeBytes() > DEFAULT_MAX_MESSAGE_BYTES)
+        if (settings.sizeBytes() > MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH)
         {
             // the receiver's recvmmsg slots must hold the datagrams, or it counts them as foreign
             args.addAll(List.of("--max-message-size", Integer.toString(settings.sizeBytes())));

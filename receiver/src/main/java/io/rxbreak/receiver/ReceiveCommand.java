@@ -32,7 +32,8 @@ import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.receiver.accounting.LatencyLog;
 import io.rxbreak.receiver.accounting.TrialResult;
 import io.rxbreak.receiver.agent.ReceiverAgent;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
+import io.rxbreak.core.wire.MessageHeader;
 
 /**
  * {@code rxbreak receive}: a thin command around {@link Receiver}. Prints the set-up, one line per interval and a
@@ -123,7 +124,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
     boolean json;
 
     @Option(names = "--max-message-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
-        defaultValue = "1472", description = "The largest datagram read whole (default: ${DEFAULT-VALUE}).")
+        defaultValue = "" + MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH, description = "The largest datagram read whole (default: ${DEFAULT-VALUE}).")
     long maxMessageBytes;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "64",

@@ -33,7 +33,7 @@ import io.rxbreak.receiver.accounting.StreamResult;
 import io.rxbreak.receiver.accounting.StreamTable;
 import io.rxbreak.receiver.accounting.TrialAccounting;
 import io.rxbreak.receiver.accounting.TrialResult;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * The receiver engine that {@code rxbreak receive} (and later the agent) drives: opens its sockets once, one

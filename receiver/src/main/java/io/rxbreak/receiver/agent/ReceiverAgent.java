@@ -37,7 +37,7 @@ import io.rxbreak.receiver.Receiver;
 import io.rxbreak.receiver.ReceiverSocket;
 import io.rxbreak.receiver.accounting.MemInfo;
 import io.rxbreak.receiver.accounting.TrialResult;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * {@code rxbreak receive --agent}: the receiver driven by a controller over the control protocol
