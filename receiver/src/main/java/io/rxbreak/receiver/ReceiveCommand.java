@@ -29,11 +29,11 @@ import io.rxbreak.core.control.Json;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
-import io.rxbreak.receiver.accounting.LatencyLog;
-import io.rxbreak.receiver.accounting.TrialResult;
-import io.rxbreak.receiver.agent.ReceiverAgent;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
 import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.receiver.accounting.LatencyLog;
+import io.rxbreak.receiver.agent.ReceiverAgent;
 
 /**
  * {@code rxbreak receive}: a thin command around {@link Receiver}. Prints the set-up, one line per interval and a
@@ -180,7 +180,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
             {
                 latencyLog.writeInterval(receiver, System.currentTimeMillis());
             }
-            final TrialResult result = receiver.snapshot();
+            final ReceiverTrialReport result = receiver.snapshot();
             if (json)
             {
                 ResultFormatter.printSummary(human, result);
@@ -219,7 +219,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         final long startNs = System.nanoTime();
         long nextReportNs = startNs + config.reportIntervalNs();
         long endedAtNs = 0;
-        TrialResult before = null;
+        ReceiverTrialReport before = null;
         long beforeNs = startNs;
         while (true)
         {
@@ -245,7 +245,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
                 {
                     latencyLog.writeInterval(receiver, System.currentTimeMillis());
                 }
-                final TrialResult now = receiver.snapshot();
+                final ReceiverTrialReport now = receiver.snapshot();
                 final boolean sameTrial = before != null && java.util.Objects.equals(before.trialId(), now.trialId());
                 ResultFormatter.printInterval(human, (nowNs - startNs) / 1e9, now, sameTrial ? before : null,
                     (nowNs - beforeNs) / 1e9);

@@ -18,6 +18,8 @@ import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.os.JvmQuiet;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.protocol.SenderSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -205,7 +207,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
                 }
             }
             out.flush();
-            final TrialResult result = report(trial, out);
+            final SenderTrialReport result = report(trial, out);
             printResult(result, out);
             if ("stopped".equals(result.stopReason()))
             {
@@ -263,7 +265,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             .build();
     }
 
-    private TrialResult report(final Trial trial, final PrintWriter out) throws Exception
+    private SenderTrialReport report(final Trial trial, final PrintWriter out) throws Exception
     {
         final double target = trial.plan().schedule().targetRatePerSecond();
         SenderSnapshot previous = trial.snapshot();
@@ -293,7 +295,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         }
     }
 
-    private void printResult(final TrialResult result, final PrintWriter out) throws JsonProcessingException
+    private void printResult(final SenderTrialReport result, final PrintWriter out) throws JsonProcessingException
     {
         if (json)
         {

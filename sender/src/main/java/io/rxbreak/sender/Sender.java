@@ -29,6 +29,9 @@ import io.rxbreak.core.net.NettyMachineId;
 import io.rxbreak.core.net.SocketOptions;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.protocol.SenderSetup;
+import io.rxbreak.core.protocol.SendingThread;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
 
@@ -42,7 +45,7 @@ import io.rxbreak.core.wire.MessageHeader;
  * {
  *     Trial trial = sender.startTrial(plan);
  *     trial.snapshot();            // any time, any thread
- *     TrialResult result = trial.result().get();
+ *     SenderTrialReport result = trial.result().get();
  * }
  * </pre>
  */

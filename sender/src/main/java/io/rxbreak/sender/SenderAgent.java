@@ -22,6 +22,8 @@ import io.rxbreak.core.control.Router;
 import io.rxbreak.core.os.JvmQuiet;
 import io.rxbreak.core.os.ThreadGroupClock;
 import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.SenderSnapshot;
+import io.rxbreak.core.protocol.SenderTrialReport;
 
 /**
  * {@code rxbreak send --agent}: the sender driven by a controller over the control protocol ({@link AgentApi}).
@@ -215,7 +217,7 @@ final class SenderAgent
         return AgentResponse.json(Map.of("done", true, "result", finished(trial)));
     }
 
-    private static TrialResult finished(final Trial trial) throws InterruptedException
+    private static SenderTrialReport finished(final Trial trial) throws InterruptedException
     {
         try
         {

@@ -36,7 +36,7 @@ import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.receiver.Receiver;
 import io.rxbreak.receiver.ReceiverSocket;
 import io.rxbreak.receiver.accounting.MemInfo;
-import io.rxbreak.receiver.accounting.TrialResult;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
 import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
@@ -224,7 +224,7 @@ public final class ReceiverAgent
         final String note = drain(body.drainBoundNs());
         final Histogram latency = new Histogram(3);
         receiver.drainLatency(latency);
-        final TrialResult result = receiver.result(body.trialId());
+        final ReceiverTrialReport result = receiver.result(body.trialId());
         final WindowCounters counters = window.end();
         final CpuUse readers = readersClock == null ? null : readersClock.stop();
         final CpuUse agent = agentClock == null ? null : agentClock.stop();
@@ -311,7 +311,7 @@ public final class ReceiverAgent
     private AgentResponse metrics(final AgentRequest request)
     {
         final PrometheusText text = new PrometheusText();
-        final TrialResult now = receiver.snapshot();
+        final ReceiverTrialReport now = receiver.snapshot();
         text.gauge("rxbreak_receiver_trial_id", "The current trial.", trialId == null ? 0 : trialId);
         text.counter("rxbreak_receiver_received_total", "Valid messages of the current trial received.", now.received());
         text.counter("rxbreak_receiver_gaps_total", "Messages missing from the current trial's sequences.", now.gaps());
