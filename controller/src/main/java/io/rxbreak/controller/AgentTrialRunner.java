@@ -4,23 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import java.io.IOException;
+import org.HdrHistogram.Histogram;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rxbreak.core.control.Json;
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.os.ThreadGroupClock;
 import io.rxbreak.core.protocol.CpuUse;
 import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.ReceiveBuffer;
-import io.rxbreak.core.protocol.SenderPacing;
-import io.rxbreak.controller.trial.HarnessLoad;
-import io.rxbreak.core.control.AgentApi;
-import io.rxbreak.core.counters.Layer;
-import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.protocol.SenderRunAnswer;
+import io.rxbreak.core.protocol.SenderTrial;
+import io.rxbreak.core.protocol.SenderTrialReport;
 import io.rxbreak.controller.search.TrialRunner;
+import io.rxbreak.controller.trial.HarnessLoad;
 import io.rxbreak.controller.trial.TrialRequest;
 import io.rxbreak.controller.trial.TrialResult;
-import org.HdrHistogram.Histogram;
 
 /**
  * Runs the search's trials through the control protocol only: the receiving side opens its window, the sender
@@ -110,27 +108,29 @@ public final class AgentTrialRunner implements TrialRunner
         final ReceiveBuffer buffer = receiver.begin(trialId, sizeBytes);
         final ThreadGroupClock controllerClock = ThreadGroupClock.allBut(ProcessHandle.current().pid(), List.of());
         controllerClock.start();
-        final JsonNode answer = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
+        final SenderRunAnswer answer = sender.run(new SenderTrial(trialId, Long.toString(rate), pattern,
             sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0,
             buffer == null ? null : buffer.datagrams(),
             sender.isLocal() ? List.of(ProcessHandle.current().pid()) : null), warmUpNs + durationNs + SLACK_NS);
         final ReceiverOutcome outcome = receiver.end(trialId, drainBoundNs);
         final CpuUse controller = controllerClock.stop();
-        final JsonNode sent = answer.path("result");
         final ReceiverOutcome received = steadyLoad ? outcome : outcome.withoutBacklogGrowth();
         if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
         {
             latencySink.onTrial(searchTrial, startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
         }
-        final HarnessLoad load = new HarnessLoad(controller, cpu(answer.path("agentCpu")),
-            cpu(answer.path("sendingThreadCpu")), received.receiverAgentCpu(), received.receiverCpu(),
+        final HarnessLoad load = new HarnessLoad(controller, withoutSteal(answer.agentCpu()),
+            withoutSteal(answer.sendingThreadCpu()), received.receiverAgentCpu(), received.receiverCpu(),
             harnessOnReceiverCpus);
-        return toResult(sent, received, buffer, load);
+        return toResult(answer.result(), received, buffer, load);
     }
 
-    private static CpuUse cpu(final JsonNode node)
+    /**
+     * @return the sender's CPU use as the trial's record keeps it: its host's steal is not the receiver's.
+     */
+    private static CpuUse withoutSteal(final CpuUse cpu)
     {
-        return node.isObject() ? new CpuUse(node.path("onCpuNs").asLong(), node.path("runQueueWaitNs").asLong()) : null;
+        return cpu == null ? null : new CpuUse(cpu.onCpuNs(), cpu.runQueueWaitNs());
     }
 
     /**
@@ -143,32 +143,31 @@ public final class AgentTrialRunner implements TrialRunner
         return PatternSpec.Kind.of(pattern).steadyLoad();
     }
 
-    static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received)
+    static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received)
     {
         return toResult(sent, received, null, null);
     }
 
-    static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received, final ReceiveBuffer buffer,
-        final HarnessLoad load)
+    static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received,
+        final ReceiveBuffer buffer, final HarnessLoad load)
     {
-        final long offered = sent.path("sent").asLong() * received.copiesPerMessage();
+        final long offered = sent.sent() * received.copiesPerMessage();
         final WindowCounters counters = received.counters();
         final TrialResult.Builder result = TrialResult.builder()
-            .achievedRate(sent.path("achievedRate").asDouble())
-            .senderLagNs(sent.path("maxLagNs").asLong())
+            .achievedRate(sent.achievedRate())
+            .senderLagNs(sent.maxLagNs())
             .sent(offered)
             .gaps(received.gaps())
             .latency(received.latency())
-            .senderPacing(pacing(sent.path("pacing")))
-            .senderLagGrowth(sent.path("lagGrowth").isNumber() ? Double.valueOf(sent.path("lagGrowth").asDouble()) : null)
+            .senderPacing(sent.pacing())
+            .senderLagGrowth(sent.lagGrowth())
             .receiveBuffer(buffer)
             .harnessLoad(load);
         if (received.backlogGrowth() != null)
         {
             // a sender that fell further behind its schedule delays every later message by that much too (and one
             // that caught up sends them earlier): its lag's growth is not the receiver's
-            final JsonNode lagGrowth = sent.path("lagGrowth");
-            final double senderGrowth = lagGrowth.isNumber() ? lagGrowth.asDouble() : 0.0;
+            final double senderGrowth = sent.lagGrowth() == null ? 0.0 : sent.lagGrowth();
             result.backlogGrowth(received.backlogGrowth() - senderGrowth, received.backlogLayer());
         }
 
@@ -180,9 +179,9 @@ public final class AgentTrialRunner implements TrialRunner
         }
         // The kernel's socket drops also count end-of-trial markers it dropped, which are not messages of the
         // trial: take out those the receiver did not get (every round was sent before the receiver drained).
-        if (received.endMarkersReceived() != null && sent.has("endMarkersSent"))
+        if (received.endMarkersReceived() != null)
         {
-            final long markersLost = Math.max(0L, sent.path("endMarkersSent").asLong() * received.copiesPerMessage()
+            final long markersLost = Math.max(0L, sent.endMarkersSent() * received.copiesPerMessage()
                 - received.endMarkersReceived());
             ownSocketDrops -= Math.min(markersLost, ownSocketDrops);
         }
@@ -224,22 +223,6 @@ public final class AgentTrialRunner implements TrialRunner
             result.counterFailure(received.problem());
         }
         return result.build();
-    }
-
-    private static SenderPacing pacing(final JsonNode pacing)
-    {
-        if (!pacing.isObject())
-        {
-            return null;
-        }
-        try
-        {
-            return Json.MAPPER.treeToValue(pacing, SenderPacing.class);
-        }
-        catch (final IOException ex)
-        {
-            throw new AgentFailureException("the sender agent's pacing is not in the expected form: " + ex.getMessage(), ex);
-        }
     }
 
     private static void putLayer(final TrialResult.Builder result, final WindowCounters counters, final Layer layer)

@@ -17,16 +17,17 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.rxbreak.core.cli.BadInputException;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.control.AgentClient;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.Tunables;
 import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.protocol.ReceiverStatus;
 import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.controller.search.RampSearch;
@@ -476,19 +477,15 @@ final class RampRun implements Callable<Integer>
         }
         details.put("placement", placement == null ? "not set (" + Threads.unavailableReason() + ")" :
             placement.describe());
-        final JsonNode senderSetup = sender.status().path("setup");
-        if (!senderSetup.isMissingNode())
-        {
-            details.put("senderSetup", senderSetup.toString());
-        }
+        details.put("senderSetup", Json.toLine(sender.status().setup()));
         Long requested = null;
         Long granted = null;
         if (receiver instanceof AgentReceiverSide)
         {
-            final JsonNode status = ((AgentReceiverSide)receiver).status();
-            requested = status.hasNonNull("rcvbufRequested") ? status.get("rcvbufRequested").asLong() : null;
-            granted = status.hasNonNull("rcvbufGranted") ? status.get("rcvbufGranted").asLong() : null;
-            details.put("receiverTransport", status.path("transport").asText("epoll"));
+            final ReceiverStatus status = ((AgentReceiverSide)receiver).status();
+            requested = status.rcvbufRequested();
+            granted = status.rcvbufGranted();
+            details.put("receiverTransport", status.transport() == null ? "epoll" : status.transport());
         }
         return new Environment(kernelRelease(), CpuSet.online().size(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),

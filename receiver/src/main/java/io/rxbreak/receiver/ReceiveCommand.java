@@ -124,7 +124,8 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
     boolean json;
 
     @Option(names = "--max-message-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
-        defaultValue = "" + MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH, description = "The largest datagram read whole (default: ${DEFAULT-VALUE}).")
+        defaultValue = "" + MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH,
+        description = "The largest datagram read whole (default: ${DEFAULT-VALUE}).")
     long maxMessageBytes;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "64",

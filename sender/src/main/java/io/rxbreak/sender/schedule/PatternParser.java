@@ -49,7 +49,8 @@ public final class PatternParser
         }
         if (rate != null)
         {
-            throw BadInputException.option(RATE, "not used with --pattern " + kind.label() + ", which sets its own rate");
+            throw BadInputException.option(RATE, "not used with --pattern " + kind.label() +
+                ", which sets its own rate");
         }
         return of(PatternSpec.parse(pattern));
     }
