@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * The receiver's accounting of a trial over all sockets, as a snapshot (while it runs) or final (after it ended):
  * the final JSON object of {@code rxbreak receive --json} and the {@code result} of the receiver agent's trial end
- * answer ({@link ReceiverEndAnswer}). Totals add up every socket: with several sockets on a
- * group every message is offered to each, so for each socket {@code offered = datagrams + drops}, and for each
- * stream {@code unique + gaps = messages sent}.
+ * answer ({@link ReceiverEndAnswer}). Totals add up every socket: with several sockets on a group every message is
+ * offered to each, so for each socket {@code offered = datagrams + drops}, and for each stream
+ * {@code unique + gaps = messages sent}.
  *
  * @param trialId the trial, or null before the first message told it.
  * @param ended whether the trial is over (figures final).
