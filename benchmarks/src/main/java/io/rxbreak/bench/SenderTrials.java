@@ -2,7 +2,7 @@ package io.rxbreak.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.sender.Sender;
 import io.rxbreak.sender.SenderConfig;
@@ -33,7 +33,6 @@ public final class SenderTrials
         final long durationNs = io.rxbreak.core.config.Units.parseDurationNs(args[3]);
         final int trials = Integer.parseInt(args[4]);
         final String gso = args.length > 5 ? args[5] : "auto";
-        final ObjectMapper mapper = new ObjectMapper();
         final SenderConfig config = SenderConfig.builder().group(group).gso(gso).build();
         try (Sender sender = Sender.open(config, NanoClock.SYSTEM, new SnmpSndbufErrors(SnmpSndbufErrors.PROC_NET_SNMP)))
         {
@@ -41,7 +40,7 @@ public final class SenderTrials
             {
                 final Trial trial = sender.startTrial(TrialPlan.builder().trialId(t).rate(rate).sizeBytes(sizeBytes)
                     .durationNs(durationNs).build());
-                System.out.println(mapper.writeValueAsString(trial.result().get(durationNs + 30_000_000_000L,
+                System.out.println(Json.toLine(trial.result().get(durationNs + 30_000_000_000L,
                     TimeUnit.NANOSECONDS)));
                 System.out.flush();
             }

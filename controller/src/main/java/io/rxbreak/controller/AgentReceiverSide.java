@@ -1,52 +1,63 @@
 package io.rxbreak.controller;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Base64;
-import java.util.zip.DataFormatException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.zip.DataFormatException;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rxbreak.core.control.AgentApi;
+import org.HdrHistogram.Histogram;
+
+import io.rxbreak.controller.trial.Latency;
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.control.AgentException;
-import io.rxbreak.core.control.Json;
+import io.rxbreak.core.control.AgentMismatchException;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
-import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.AgentApi;
+import io.rxbreak.core.protocol.LatencySummary;
 import io.rxbreak.core.protocol.ReceiveBuffer;
-import io.rxbreak.controller.trial.Latency;
-import org.HdrHistogram.Histogram;
+import io.rxbreak.core.protocol.ReceiverBeginAnswer;
+import io.rxbreak.core.protocol.ReceiverEndAnswer;
+import io.rxbreak.core.protocol.ReceiverStatus;
+import io.rxbreak.core.protocol.ReceiverTrial;
+import io.rxbreak.core.protocol.ReceiverTrialEnd;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
+import io.rxbreak.core.protocol.SocketResult;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * rxbreak's own receiver, as an agent: it accounts every message (sequence gaps, application drops, latency) and
- * samples the kernel counters of its host and namespace at the start and end of every trial.
+ * samples the kernel counters of its host and namespace at the start and end of every trial. It refuses, on
+ * connecting, an agent that is no receiver or speaks another protocol version.
  */
 public final class AgentReceiverSide implements ReceiverSide
 {
     private final AgentClient client;
     private final LocalAgent local;
-    private final JsonNode status;
+    private final ReceiverStatus status;
     private final int copiesPerMessage;
 
     /**
      * @param client the receiver agent.
      * @param local the local process behind it, or null for a remote agent.
+     * @throws AgentFailureException when it cannot be reached, or is no receiver agent of this protocol version.
      */
     public AgentReceiverSide(final AgentClient client, final LocalAgent local)
     {
         this.client = client;
         this.local = local;
-        this.status = call(() -> client.get(AgentApi.STATUS));
-        this.copiesPerMessage = Math.max(1, status.path("socketsPerGroup").asInt(1));
+        this.status = call(() -> client.status(AgentApi.RECEIVER, ReceiverStatus.class));
+        this.copiesPerMessage = Math.max(1, status.socketsPerGroup());
     }
 
     /**
      * @return the agent's status when the run started (sockets, rcvbuf granted, throttle).
      */
-    public JsonNode status()
+    public ReceiverStatus status()
     {
         return status;
     }
@@ -54,69 +65,52 @@ public final class AgentReceiverSide implements ReceiverSide
     @Override
     public ReceiveBuffer begin(final int trialId, final int sizeBytes)
     {
-        final JsonNode answer = call(() -> client.post(AgentApi.TRIAL_BEGIN, new AgentApi.ReceiverTrial(trialId, sizeBytes)));
-        return read(answer.path("buffer"), ReceiveBuffer.class);
-    }
-
-    private static <T> T read(final JsonNode node, final Class<T> type)
-    {
-        if (!node.isObject())
-        {
-            return null;
-        }
-        try
-        {
-            return Json.MAPPER.treeToValue(node, type);
-        }
-        catch (final IOException ex)
-        {
-            throw new AgentFailureException("the receiver agent's " + type.getSimpleName() + " is not in the expected form: " +
-                ex.getMessage(), ex);
-        }
+        return call(() -> client.post(AgentApi.TRIAL_BEGIN, new ReceiverTrial(trialId, sizeBytes),
+            ReceiverBeginAnswer.class)).buffer();
     }
 
     @Override
     public ReceiverOutcome end(final int trialId, final long drainBoundNs)
     {
         final Duration timeout = Duration.ofNanos(drainBoundNs).plusSeconds(15);
-        final JsonNode answer = call(() -> client.post(AgentApi.TRIAL_END,
-            new AgentApi.ReceiverTrialEnd(trialId, drainBoundNs), timeout));
-        final JsonNode result = answer.path("result");
+        final ReceiverEndAnswer answer = call(() -> client.post(AgentApi.TRIAL_END,
+            new ReceiverTrialEnd(trialId, drainBoundNs), timeout, ReceiverEndAnswer.class));
+        final ReceiverTrialReport result = answer.result();
+        if (result == null || answer.counters() == null)
+        {
+            throw new AgentFailureException("the receiver agent ended trial " + trialId + " without " +
+                (result == null ? "its accounting" : "its counters"));
+        }
         final Map<String, Long> socketDrops = new LinkedHashMap<>();
-        for (final JsonNode socket : result.path("sockets"))
+        for (final SocketResult socket : result.sockets())
         {
-            socketDrops.put(socket.path("group").asText() + " inode " + socket.path("inode").asLong(),
-                socket.path("drops").asLong());
+            socketDrops.put(socket.group() + " inode " + socket.inode(), socket.drops());
         }
-        final WindowCounters counters;
-        try
-        {
-            counters = withPeak(Json.MAPPER.treeToValue(answer.path("counters"), WindowCounters.class),
-                answer.path("peakRxQueueBytes").asLong(0));
-        }
-        catch (final IOException ex)
-        {
-            throw new AgentFailureException("the receiver agent's counters are not in the expected form: " + ex.getMessage(), ex);
-        }
-        final String problem = answer.path("drained").asBoolean(false) ? null :
-            "the receiver's queues did not drain within --drain: " + answer.path("note").asText("");
-        return new ReceiverOutcome(result.path("unique").asLong(), result.path("gaps").asLong(), socketDrops,
-            result.path("applicationDrops").asLong(), copiesPerMessage, latency(result.path("latency")), counters, problem,
-            histogram(answer.path("latencyHistogram").asText(null)),
-            result.has("endMarkers") ? Long.valueOf(result.path("endMarkers").asLong()) : null,
-            result.path("backlogGrowth").isNumber() ? Double.valueOf(result.path("backlogGrowth").asDouble()) : null,
-            backlogLayer(result.path("throttle").asText("")), read(answer.path("readersCpu"), CpuUse.class),
-            read(answer.path("agentCpu"), CpuUse.class));
+        final WindowCounters counters = withPeak(answer.counters(), answer.peakRxQueueBytes());
+        final String problem = answer.drained() ? null :
+            "the receiver's queues did not drain within --drain: " + (answer.note() == null ? "" : answer.note());
+        return new ReceiverOutcome(result.unique(), result.gaps(), socketDrops, result.applicationDrops(),
+            copiesPerMessage, latency(result.latency()), counters, problem, histogram(answer.latencyHistogram()),
+            result.endMarkers(), result.backlogGrowth(), backlogLayer(result.throttle()), answer.readersCpu(),
+            answer.agentCpu());
     }
 
     /**
      * @param throttle the receiver's throttle, as it reports it.
-     * @return where a receiver that falls behind builds its backlog: the application's queue when it drops when
-     *     full, else the socket buffer (a blocking queue pushes back into it).
+     * @return where a receiver that falls behind builds its backlog (see {@link ThrottleSpec#backlogLayer()}).
+     * @throws AgentFailureException when it is no throttle this controller knows.
      */
     static Layer backlogLayer(final String throttle)
     {
-        return throttle.startsWith("queue:") && throttle.endsWith(":drop") ? Layer.APPLICATION : Layer.SOCKET_BUFFER;
+        try
+        {
+            return ThrottleSpec.parse("throttle", throttle == null ? "none" : throttle).backlogLayer();
+        }
+        catch (final BadInputException ex)
+        {
+            throw new AgentFailureException("the receiver agent reports a throttle this controller does not know: " +
+                ex.getMessage(), ex);
+        }
     }
 
     /**
@@ -149,32 +143,36 @@ public final class AgentReceiverSide implements ReceiverSide
         }
     }
 
-    static Latency latency(final JsonNode latency)
+    /**
+     * @param latency the receiver's latency summary, or null.
+     * @return its percentiles, or null when it measured none.
+     */
+    static Latency latency(final LatencySummary latency)
     {
-        if (latency.isMissingNode() || latency.isNull() || latency.path("count").asLong() == 0)
+        if (latency == null || latency.count() == 0)
         {
             return null;
         }
-        final JsonNode percentiles = latency.path("percentilesNs");
-        return new Latency(percentiles.path("50.0").asLong(percentiles.path("50").asLong()),
-            percentiles.path("90.0").asLong(percentiles.path("90").asLong()),
-            percentiles.path("99.0").asLong(percentiles.path("99").asLong()),
-            percentiles.path("99.9").asLong(),
-            latency.path("maxNs").asLong());
+        return new Latency(latency.percentileNs(50), latency.percentileNs(90), latency.percentileNs(99),
+            latency.percentileNs(99.9), latency.maxNs());
     }
 
     @Override
     public String describe()
     {
-        return "rxbreak receiver agent at " + client.base() + " (" + status.path("sockets").size() + " socket(s), throttle " +
-            status.path("throttle").asText("none") + ")";
+        return "rxbreak receiver agent at " + client.base() + " (" + status.sockets().size() + " socket(s), throttle " +
+            (status.throttle() == null ? "none" : status.throttle()) + ")";
     }
 
-    private JsonNode call(final java.util.function.Supplier<JsonNode> request)
+    private <T> T call(final Supplier<T> request)
     {
         try
         {
             return request.get();
+        }
+        catch (final AgentMismatchException ex)
+        {
+            throw new AgentFailureException(ex.getMessage(), ex);
         }
         catch (final AgentException ex)
         {

@@ -3,36 +3,43 @@ package io.rxbreak.controller;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.control.AgentException;
+import io.rxbreak.core.control.AgentMismatchException;
+import io.rxbreak.core.protocol.AgentApi;
+import io.rxbreak.core.protocol.SenderResultAnswer;
+import io.rxbreak.core.protocol.SenderRunAnswer;
+import io.rxbreak.core.protocol.SenderStatus;
+import io.rxbreak.core.protocol.SenderTrial;
+import io.rxbreak.core.protocol.SenderTrialStop;
 
 /**
- * The sender agent, as the controller sees it: run a trial (one request, answered when it ended), stop it.
+ * The sender agent, as the controller sees it: run a trial (one request, answered when it ended), stop it. It
+ * refuses, on connecting, an agent that is no sender or speaks another protocol version.
  */
 public final class AgentSenderSide implements AutoCloseable
 {
 
     private final AgentClient client;
     private final LocalAgent local;
-    private final JsonNode status;
+    private final SenderStatus status;
 
     /**
      * @param client the sender agent.
      * @param local the local process behind it, or null for a remote agent.
+     * @throws AgentFailureException when it cannot be reached, or is no sender agent of this protocol version.
      */
     public AgentSenderSide(final AgentClient client, final LocalAgent local)
     {
         this.client = client;
         this.local = local;
-        this.status = call(() -> client.get(AgentApi.STATUS));
+        this.status = call(() -> client.status(AgentApi.SENDER, SenderStatus.class));
     }
 
     /**
      * @return the agent's status when the run started.
      */
-    public JsonNode status()
+    public SenderStatus status()
     {
         return status;
     }
@@ -42,18 +49,19 @@ public final class AgentSenderSide implements AutoCloseable
      *
      * @param trial the trial.
      * @param timeoutNs how long it may take, beyond which the agent is taken for hung.
-     * @return the agent's answer: {@code result}, the sender's final result (the final object of {@code rxbreak
-     *     send --json}), and the CPU use of the sending thread and of the agent's other threads.
+     * @return the agent's answer: {@code result}, the sender's report (the final object of {@code rxbreak send
+     *     --json}), and the CPU use of the sending thread and of the agent's other threads.
      * @throws InterruptedException when interrupted; the trial is stopped first.
      */
-    public JsonNode run(final AgentApi.SenderTrial trial, final long timeoutNs) throws InterruptedException
+    public SenderRunAnswer run(final SenderTrial trial, final long timeoutNs) throws InterruptedException
     {
         // one request before the first message, answered after the last: nothing on the control plane runs beside
         // the sending thread meanwhile
         try
         {
-            final JsonNode answer = call(() -> client.post(AgentApi.TRIAL_RUN, trial, Duration.ofNanos(timeoutNs)));
-            if (!answer.path("done").asBoolean(false))
+            final SenderRunAnswer answer = call(() -> client.post(AgentApi.TRIAL_RUN, trial,
+                Duration.ofNanos(timeoutNs), SenderRunAnswer.class));
+            if (!answer.done() || answer.result() == null)
             {
                 throw new AgentFailureException("the sender agent answered trial " + trial.trialId() +
                     " before it was done: " + answer);
@@ -75,7 +83,7 @@ public final class AgentSenderSide implements AutoCloseable
     {
         try
         {
-            client.post(AgentApi.TRIAL_STOP, java.util.Map.of());
+            client.post(AgentApi.TRIAL_STOP, new SenderTrialStop(), SenderResultAnswer.class);
         }
         catch (final AgentException ex)
         {
@@ -99,11 +107,15 @@ public final class AgentSenderSide implements AutoCloseable
         return "rxbreak sender agent at " + client.base();
     }
 
-    private JsonNode call(final Supplier<JsonNode> request)
+    private <T> T call(final Supplier<T> request)
     {
         try
         {
             return request.get();
+        }
+        catch (final AgentMismatchException ex)
+        {
+            throw new AgentFailureException(ex.getMessage(), ex);
         }
         catch (final AgentException ex)
         {

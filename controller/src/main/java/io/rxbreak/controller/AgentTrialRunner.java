@@ -4,22 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import java.io.IOException;
+import org.HdrHistogram.Histogram;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.rxbreak.core.control.Json;
-import io.rxbreak.core.os.ThreadGroupClock;
-import io.rxbreak.core.protocol.CpuUse;
-import io.rxbreak.core.protocol.ReceiveBuffer;
-import io.rxbreak.core.protocol.SenderPacing;
-import io.rxbreak.controller.trial.HarnessLoad;
-import io.rxbreak.core.control.AgentApi;
-import io.rxbreak.core.counters.Layer;
-import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.controller.search.TrialRunner;
+import io.rxbreak.controller.trial.HarnessLoad;
 import io.rxbreak.controller.trial.TrialRequest;
 import io.rxbreak.controller.trial.TrialResult;
-import org.HdrHistogram.Histogram;
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.PatternSpec;
+import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.SenderRunAnswer;
+import io.rxbreak.core.protocol.SenderTrial;
+import io.rxbreak.core.protocol.SenderTrialReport;
 
 /**
  * Runs the search's trials through the control protocol only: the receiving side opens its window, the sender
@@ -38,6 +37,7 @@ public final class AgentTrialRunner implements TrialRunner
     private final ReceiverSide receiver;
     private final int sizeBytes;
     private final String pattern;
+    private final boolean steadyLoad;
     private final LatencySink latencySink;
     private final boolean harnessOnReceiverCpus;
     private int nextTrialId = 1;
@@ -74,6 +74,7 @@ public final class AgentTrialRunner implements TrialRunner
         this.receiver = receiver;
         this.sizeBytes = sizeBytes;
         this.pattern = pattern;
+        this.steadyLoad = steadyLoad(pattern);
     }
 
     @Override
@@ -107,67 +108,66 @@ public final class AgentTrialRunner implements TrialRunner
         final ReceiveBuffer buffer = receiver.begin(trialId, sizeBytes);
         final ThreadGroupClock controllerClock = ThreadGroupClock.allBut(ProcessHandle.current().pid(), List.of());
         controllerClock.start();
-        final JsonNode answer = sender.run(new AgentApi.SenderTrial(trialId, Long.toString(rate), pattern,
+        final SenderRunAnswer answer = sender.run(new SenderTrial(trialId, Long.toString(rate), pattern,
             sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0,
             buffer == null ? null : buffer.datagrams(),
             sender.isLocal() ? List.of(ProcessHandle.current().pid()) : null), warmUpNs + durationNs + SLACK_NS);
         final ReceiverOutcome outcome = receiver.end(trialId, drainBoundNs);
         final CpuUse controller = controllerClock.stop();
-        final JsonNode sent = answer.path("result");
-        final ReceiverOutcome received = steadyLoad(pattern) ? outcome : outcome.withoutBacklogGrowth();
+        final ReceiverOutcome received = steadyLoad ? outcome : outcome.withoutBacklogGrowth();
         if (latencySink != null && searchTrial > 0 && received.latencyHistogram() != null)
         {
             latencySink.onTrial(searchTrial, startEpochMs, System.currentTimeMillis(), received.latencyHistogram());
         }
-        final HarnessLoad load = new HarnessLoad(controller, cpu(answer.path("agentCpu")),
-            cpu(answer.path("sendingThreadCpu")), received.receiverAgentCpu(), received.receiverCpu(),
+        final HarnessLoad load = new HarnessLoad(controller, withoutSteal(answer.agentCpu()),
+            withoutSteal(answer.sendingThreadCpu()), received.receiverAgentCpu(), received.receiverCpu(),
             harnessOnReceiverCpus);
-        return toResult(sent, received, buffer, load);
+        return toResult(answer.result(), received, buffer, load);
     }
 
-    private static CpuUse cpu(final JsonNode node)
+    /**
+     * @return the sender's CPU use as the trial's record keeps it: its host's steal is not the receiver's.
+     */
+    private static CpuUse withoutSteal(final CpuUse cpu)
     {
-        return node.isObject() ? new CpuUse(node.path("onCpuNs").asLong(), node.path("runQueueWaitNs").asLong()) : null;
+        return cpu == null ? null : new CpuUse(cpu.onCpuNs(), cpu.runQueueWaitNs());
     }
 
     /**
      * @param pattern the sender's pattern, or null for constant.
-     * @return whether its load is the same on average over any stretch of a trial (constant, or bursts of a fixed
-     *     period), so that a receiver's latency growth over the trial says it falls behind; with {@code onoff},
-     *     {@code steps} or {@code playback} the load itself changes, and the growth says nothing by itself.
+     * @return whether its load is the same on average over any stretch of a trial, so that a receiver's latency
+     *     growth over the trial says it falls behind (see {@link PatternSpec.Kind#steadyLoad()}).
      */
     static boolean steadyLoad(final String pattern)
     {
-        return pattern == null || pattern.equals("constant") || pattern.startsWith("constant:")
-            || pattern.startsWith("burst:");
+        return PatternSpec.Kind.of(pattern).steadyLoad();
     }
 
-    static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received)
+    static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received)
     {
         return toResult(sent, received, null, null);
     }
 
-    static TrialResult toResult(final JsonNode sent, final ReceiverOutcome received, final ReceiveBuffer buffer,
-        final HarnessLoad load)
+    static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received,
+        final ReceiveBuffer buffer, final HarnessLoad load)
     {
-        final long offered = sent.path("sent").asLong() * received.copiesPerMessage();
+        final long offered = sent.sent() * received.copiesPerMessage();
         final WindowCounters counters = received.counters();
         final TrialResult.Builder result = TrialResult.builder()
-            .achievedRate(sent.path("achievedRate").asDouble())
-            .senderLagNs(sent.path("maxLagNs").asLong())
+            .achievedRate(sent.achievedRate())
+            .senderLagNs(sent.maxLagNs())
             .sent(offered)
             .gaps(received.gaps())
             .latency(received.latency())
-            .senderPacing(pacing(sent.path("pacing")))
-            .senderLagGrowth(sent.path("lagGrowth").isNumber() ? Double.valueOf(sent.path("lagGrowth").asDouble()) : null)
+            .senderPacing(sent.pacing())
+            .senderLagGrowth(sent.lagGrowth())
             .receiveBuffer(buffer)
             .harnessLoad(load);
         if (received.backlogGrowth() != null)
         {
             // a sender that fell further behind its schedule delays every later message by that much too (and one
             // that caught up sends them earlier): its lag's growth is not the receiver's
-            final JsonNode lagGrowth = sent.path("lagGrowth");
-            final double senderGrowth = lagGrowth.isNumber() ? lagGrowth.asDouble() : 0.0;
+            final double senderGrowth = sent.lagGrowth() == null ? 0.0 : sent.lagGrowth();
             result.backlogGrowth(received.backlogGrowth() - senderGrowth, received.backlogLayer());
         }
 
@@ -179,9 +179,9 @@ public final class AgentTrialRunner implements TrialRunner
         }
         // The kernel's socket drops also count end-of-trial markers it dropped, which are not messages of the
         // trial: take out those the receiver did not get (every round was sent before the receiver drained).
-        if (received.endMarkersReceived() != null && sent.has("endMarkersSent"))
+        if (received.endMarkersReceived() != null)
         {
-            final long markersLost = Math.max(0L, sent.path("endMarkersSent").asLong() * received.copiesPerMessage()
+            final long markersLost = Math.max(0L, sent.endMarkersSent() * received.copiesPerMessage()
                 - received.endMarkersReceived());
             ownSocketDrops -= Math.min(markersLost, ownSocketDrops);
         }
@@ -223,22 +223,6 @@ public final class AgentTrialRunner implements TrialRunner
             result.counterFailure(received.problem());
         }
         return result.build();
-    }
-
-    private static SenderPacing pacing(final JsonNode pacing)
-    {
-        if (!pacing.isObject())
-        {
-            return null;
-        }
-        try
-        {
-            return Json.MAPPER.treeToValue(pacing, SenderPacing.class);
-        }
-        catch (final IOException ex)
-        {
-            throw new AgentFailureException("the sender agent's pacing is not in the expected form: " + ex.getMessage(), ex);
-        }
     }
 
     private static void putLayer(final TrialResult.Builder result, final WindowCounters counters, final Layer layer)

@@ -26,6 +26,8 @@ import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.protocol.PatternSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.core.wire.MessageHeader;
 
 /**
@@ -346,6 +348,12 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         {
             throw BadInputException.option("--calibrate", "it measures this host with local agents: drop it, or "
                 + "--sender-agent and --receiver-agent");
+        }
+        // read as the sender and the receiver will read them, before anything starts
+        PatternSpec.parse(pattern);
+        if (throttle != null)
+        {
+            ThrottleSpec.parse(throttle);
         }
         final RampConfig config = RampConfig.builder()
             .startRate(rate(RampConfig.START_RATE, startRate))

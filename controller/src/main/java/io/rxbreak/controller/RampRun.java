@@ -44,12 +44,15 @@ import io.rxbreak.controller.trial.TrialResult;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.control.AgentClient;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.Tunables;
 import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.protocol.ReceiverStatus;
+import io.rxbreak.core.wire.MessageHeader;
 
 /**
  * One ramp from start to end: start (or reach) the agents, run the search, write the run folder and the summary,
@@ -68,7 +71,6 @@ final class RampRun implements Callable<Integer>
         "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0");
     private static final long SHUTDOWN_WAIT_S = 20;
     private static final long WARM_UP_TRIAL_NS = 1_000_000_000L;
-    private static final int DEFAULT_MAX_MESSAGE_BYTES = 1472;
     private static final double CALIBRATION_PRECISION = 0.05;
     private static final long CALIBRATION_TRIAL_NS = 1_000_000_000L;
     private static final long CALIBRATION_WARM_UP_NS = 250_000_000L;
@@ -370,7 +372,7 @@ final class RampRun implements Callable<Integer>
         {
             args.add("--rcvbuf-force");
         }
-        if (settings.sizeBytes() > DEFAULT_MAX_MESSAGE_BYTES)
+        if (settings.sizeBytes() > MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH)
         {
             // the receiver's recvmmsg slots must hold the datagrams, or it counts them as foreign
             args.addAll(List.of("--max-message-size", Integer.toString(settings.sizeBytes())));
@@ -477,19 +479,15 @@ final class RampRun implements Callable<Integer>
         }
         details.put("placement", placement == null ? "not set (" + Threads.unavailableReason() + ")" :
             placement.describe());
-        final JsonNode senderSetup = sender.status().path("setup");
-        if (!senderSetup.isMissingNode())
-        {
-            details.put("senderSetup", senderSetup.toString());
-        }
+        details.put("senderSetup", Json.toLine(sender.status().setup()));
         Long requested = null;
         Long granted = null;
         if (receiver instanceof AgentReceiverSide)
         {
-            final JsonNode status = ((AgentReceiverSide)receiver).status();
-            requested = status.hasNonNull("rcvbufRequested") ? status.get("rcvbufRequested").asLong() : null;
-            granted = status.hasNonNull("rcvbufGranted") ? status.get("rcvbufGranted").asLong() : null;
-            details.put("receiverTransport", status.path("transport").asText("epoll"));
+            final ReceiverStatus status = ((AgentReceiverSide)receiver).status();
+            requested = status.rcvbufRequested();
+            granted = status.rcvbufGranted();
+            details.put("receiverTransport", status.transport() == null ? "epoll" : status.transport());
         }
         return new Environment(kernelRelease(), CpuSet.online().size(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),

@@ -3,28 +3,36 @@ package io.rxbreak.controller;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import io.rxbreak.controller.trial.TrialResult;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
-import io.rxbreak.controller.trial.TrialResult;
-import org.junit.jupiter.api.Test;
+import io.rxbreak.core.protocol.SenderTrialReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentTrialRunnerTest
 {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private static WindowCounters counters()
     {
         return new WindowCounters(Map.of("softirq-backlog", 0L, "nic", 0L), Map.of(), 0L, 0L, 0L, 0, Map.of(), null,
             List.of(), null);
     }
 
-    private static JsonNode sent(final long sent, final long markers) throws Exception
+    /**
+     * @param json a sender's report with only the fields the runner reads (the others are 0 or null).
+     * @return it, read as the controller reads the sender agent's answer.
+     */
+    private static SenderTrialReport report(final String json) throws Exception
     {
-        return MAPPER.readTree("{\"sent\":" + sent + ",\"achievedRate\":20000.0,\"maxLagNs\":1000,\"endMarkersSent\":"
+        return Json.MAPPER.readValue(json, SenderTrialReport.class);
+    }
+
+    private static SenderTrialReport sent(final long sent, final long markers) throws Exception
+    {
+        return report("{\"sent\":" + sent + ",\"achievedRate\":20000.0,\"maxLagNs\":1000,\"endMarkersSent\":"
             + markers + "}");
     }
 
@@ -57,12 +65,12 @@ class AgentTrialRunnerTest
     {
         final ReceiverOutcome received = new ReceiverOutcome(100_000L, 0, Map.of("a", 0L), 0L, 1, null, counters(), null,
             null, 3L, 0.015, Layer.SOCKET_BUFFER, null, null);
-        final JsonNode lagging = MAPPER.readTree("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
+        final SenderTrialReport lagging = report("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
             + "\"endMarkersSent\":3,\"lagGrowth\":0.01}");
 
         final TrialResult result = AgentTrialRunner.toResult(lagging, received);
         assertThat(result.backlogGrowth()).isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-12));
-        final JsonNode catchingUp = MAPPER.readTree("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
+        final SenderTrialReport catchingUp = report("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
             + "\"endMarkersSent\":3,\"lagGrowth\":-0.01}");
         assertThat(AgentTrialRunner.toResult(catchingUp, received).backlogGrowth()).as("a sender catching up")
             .isCloseTo(0.025, org.assertj.core.api.Assertions.within(1e-12));

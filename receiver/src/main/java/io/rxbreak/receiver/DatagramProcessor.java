@@ -14,7 +14,7 @@ import io.rxbreak.receiver.throttle.ApplicationQueue;
 import io.rxbreak.receiver.throttle.NoThrottle;
 import io.rxbreak.receiver.throttle.QueueWorker;
 import io.rxbreak.receiver.throttle.Throttle;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * What one socket's reading thread does with the datagrams of a read, whichever way they were read: count them,

@@ -10,7 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.RecvmmsgBatch;
 import io.rxbreak.core.os.Threads;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * One socket read with {@code recvmmsg(2)} straight into one reused native buffer ({@code --transport recvmmsg},

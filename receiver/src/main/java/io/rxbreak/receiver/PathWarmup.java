@@ -21,7 +21,7 @@ import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.receiver.accounting.Accountant;
 import io.rxbreak.receiver.accounting.SocketCounters;
 import io.rxbreak.receiver.accounting.SocketTrials;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * Before the real sockets open, pushes datagrams through the same receive path (the same transport, options,

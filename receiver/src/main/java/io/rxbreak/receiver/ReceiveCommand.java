@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,13 +25,15 @@ import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
+import io.rxbreak.core.protocol.ThrottleSpec;
+import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.receiver.accounting.LatencyLog;
-import io.rxbreak.receiver.accounting.TrialResult;
 import io.rxbreak.receiver.agent.ReceiverAgent;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * {@code rxbreak receive}: a thin command around {@link Receiver}. Prints the set-up, one line per interval and a
@@ -52,8 +53,6 @@ import io.rxbreak.receiver.throttle.ThrottleSpec;
     })
 public final class ReceiveCommand implements java.util.concurrent.Callable<Integer>, RxbreakCommand
 {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -125,7 +124,8 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
     boolean json;
 
     @Option(names = "--max-message-size", paramLabel = "BYTES", converter = ByteSizeConverter.class,
-        defaultValue = "1472", description = "The largest datagram read whole (default: ${DEFAULT-VALUE}).")
+        defaultValue = "" + MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH,
+        description = "The largest datagram read whole (default: ${DEFAULT-VALUE}).")
     long maxMessageBytes;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
@@ -181,11 +181,11 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
             {
                 latencyLog.writeInterval(receiver, System.currentTimeMillis());
             }
-            final TrialResult result = receiver.snapshot();
+            final ReceiverTrialReport result = receiver.snapshot();
             if (json)
             {
                 ResultFormatter.printSummary(human, result);
-                out.println(JSON.writeValueAsString(result));
+                out.println(Json.toLine(result));
             }
             else
             {
@@ -220,7 +220,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         final long startNs = System.nanoTime();
         long nextReportNs = startNs + config.reportIntervalNs();
         long endedAtNs = 0;
-        TrialResult before = null;
+        ReceiverTrialReport before = null;
         long beforeNs = startNs;
         while (true)
         {
@@ -246,7 +246,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
                 {
                     latencyLog.writeInterval(receiver, System.currentTimeMillis());
                 }
-                final TrialResult now = receiver.snapshot();
+                final ReceiverTrialReport now = receiver.snapshot();
                 final boolean sameTrial = before != null && java.util.Objects.equals(before.trialId(), now.trialId());
                 ResultFormatter.printInterval(human, (nowNs - startNs) / 1e9, now, sameTrial ? before : null,
                     (nowNs - beforeNs) / 1e9);

@@ -12,7 +12,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * One socket read by Netty's datagram path ({@code --transport epoll} or {@code io_uring}): AUTO_READ is off and

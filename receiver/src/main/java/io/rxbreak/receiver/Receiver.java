@@ -19,21 +19,23 @@ import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.concurrent.DefaultThreadFactory;
+
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.protocol.LatencySummary;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
+import io.rxbreak.core.protocol.SocketResult;
+import io.rxbreak.core.protocol.StreamResult;
+import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.wire.DecodeResult;
-import io.rxbreak.receiver.accounting.LatencySummary;
 import io.rxbreak.receiver.accounting.MemInfo;
+import io.rxbreak.receiver.accounting.SequenceTracker;
 import io.rxbreak.receiver.accounting.SocketCounters;
-import io.rxbreak.receiver.accounting.SocketResult;
 import io.rxbreak.receiver.accounting.SocketTrials;
-import io.rxbreak.receiver.accounting.StreamResult;
 import io.rxbreak.receiver.accounting.StreamTable;
 import io.rxbreak.receiver.accounting.TrialAccounting;
-import io.rxbreak.receiver.accounting.TrialResult;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * The receiver engine that {@code rxbreak receive} (and later the agent) drives: opens its sockets once, one
@@ -43,7 +45,7 @@ import io.rxbreak.receiver.throttle.ThrottleSpec;
  * Receiver receiver = Receiver.open(config);   // sockets open and reading
  * receiver.startTrial(7);                      // optional: else the first message's trial id is taken
  * receiver.setThrottle(ThrottleSpec.parse("--throttle", "rate:5000"));
- * TrialResult now = receiver.snapshot();       // any thread, any time
+ * ReceiverTrialReport now = receiver.snapshot(); // any thread, any time
  * receiver.close();                            // ends the trial; receiver.result(7) stays readable
  * </pre>
  */
@@ -284,7 +286,7 @@ public final class Receiver implements AutoCloseable
     /**
      * @return the current trial's accounting so far (exact once it ended); any thread.
      */
-    public TrialResult snapshot()
+    public ReceiverTrialReport snapshot()
     {
         return build(SocketTrials::current);
     }
@@ -292,7 +294,7 @@ public final class Receiver implements AutoCloseable
     /**
      * @return the trial before the current one, or null if there was none.
      */
-    public TrialResult previous()
+    public ReceiverTrialReport previous()
     {
         if (sockets.get(0).trials().previous() == null)
         {
@@ -305,7 +307,7 @@ public final class Receiver implements AutoCloseable
      * @param trialId a trial id.
      * @return that trial's result if it is the current or the previous one, else null.
      */
-    public TrialResult result(final int trialId)
+    public ReceiverTrialReport result(final int trialId)
     {
         if (sockets.get(0).trials().find(trialId) == null)
         {
@@ -348,7 +350,7 @@ public final class Receiver implements AutoCloseable
         }
     }
 
-    private TrialResult build(final Function<SocketTrials, TrialAccounting> select)
+    private ReceiverTrialReport build(final Function<SocketTrials, TrialAccounting> select)
     {
         final List<SocketResult> socketResults = new ArrayList<>();
         final List<StreamResult> streamResults = new ArrayList<>();
@@ -396,7 +398,7 @@ public final class Receiver implements AutoCloseable
             final StreamTable streams = trial.streams();
             for (int i = 0; i < streams.size(); i++)
             {
-                final StreamResult stream = StreamResult.of(socket.index(), streams.get(i));
+                final StreamResult stream = streamResult(socket.index(), streams.get(i));
                 streamResults.add(stream);
                 socketReceived += stream.received();
                 socketUnique += stream.unique();
@@ -429,10 +431,19 @@ public final class Receiver implements AutoCloseable
                 memInfo.rxQueueBytes(), socketAppDrops, socket.rcvbufRequested(), socket.rcvbufGranted(),
                 socket.reader().throttleState(), growth));
         }
-        return new TrialResult(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
+        return new ReceiverTrialReport(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
             kernelDrops, applicationDrops, datagrams, batches, foreign, otherTrial, endMarkers, streamsEnded,
             config.rcvbufBytes(), rcvbufGranted == Long.MAX_VALUE ? 0 : rcvbufGranted, throttle.toString(),
             socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency), backlogGrowth);
+    }
+
+    private static StreamResult streamResult(final int socket, final SequenceTracker tracker)
+    {
+        return new StreamResult(socket, tracker.streamId(), tracker.get(SequenceTracker.RECEIVED),
+            tracker.get(SequenceTracker.UNIQUE), tracker.get(SequenceTracker.GAPS),
+            tracker.get(SequenceTracker.DUPLICATES), tracker.get(SequenceTracker.OUT_OF_ORDER),
+            tracker.get(SequenceTracker.LATE), tracker.get(SequenceTracker.LOSS_EVENTS),
+            tracker.get(SequenceTracker.HIGHEST), tracker.isEnded());
     }
 
     private static long delta(final TrialAccounting trial, final long[] now, final int index)

@@ -11,7 +11,7 @@ import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.wire.MessageHeader;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * Everything the receiver is asked to do, validated once by {@link Builder#build()} before any socket opens;
@@ -217,7 +217,7 @@ public final class ReceiverConfig
         private long drainNs = 200_000_000L;
         private long reportIntervalNs = 1_000_000_000L;
         private Path hlog;
-        private int maxMessageBytes = 1472;
+        private int maxMessageBytes = MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH;
         private int batch = 64;
         private boolean followTrials = true;
         private CpuSet readerCpus;

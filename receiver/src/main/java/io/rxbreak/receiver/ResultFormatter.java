@@ -5,9 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.rxbreak.core.config.Units;
-import io.rxbreak.receiver.accounting.LatencySummary;
-import io.rxbreak.receiver.accounting.SocketResult;
-import io.rxbreak.receiver.accounting.TrialResult;
+import io.rxbreak.core.protocol.LatencySummary;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
+import io.rxbreak.core.protocol.SocketResult;
 
 /**
  * Formats the receiver's figures for people: the set-up, one line per interval, and the final summary in a fixed
@@ -47,8 +47,8 @@ public final class ResultFormatter
      * @param before the snapshot one interval ago (of the same trial), or null.
      * @param intervalSeconds the interval's length.
      */
-    public static void printInterval(final PrintWriter out, final double elapsedSeconds, final TrialResult now,
-        final TrialResult before, final double intervalSeconds)
+    public static void printInterval(final PrintWriter out, final double elapsedSeconds, final ReceiverTrialReport now,
+        final ReceiverTrialReport before, final double intervalSeconds)
     {
         final long receivedDelta = now.received() - (before == null ? 0 : before.received());
         final long dropsDelta = now.kernelDrops() - (before == null ? 0 : before.kernelDrops());
@@ -71,7 +71,7 @@ public final class ResultFormatter
      * @param out where to print.
      * @param result the final result.
      */
-    public static void printSummary(final PrintWriter out, final TrialResult result)
+    public static void printSummary(final PrintWriter out, final ReceiverTrialReport result)
     {
         out.println("summary: trial " + (result.trialId() == null ? "-" : result.trialId()) + ", " +
             String.format(Locale.ROOT, "%.3f", result.elapsedSeconds()) + " s" + (result.ended() ? "" : " (running)"));

@@ -1,6 +1,6 @@
 package io.rxbreak.receiver;
 
-import io.rxbreak.receiver.throttle.ThrottleSpec;
+import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
  * How one socket is read: Netty's datagram read path ({@code --transport epoll} or {@code io_uring}) or

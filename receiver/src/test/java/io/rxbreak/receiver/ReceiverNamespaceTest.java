@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.rxbreak.core.control.Json;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
@@ -29,7 +31,7 @@ class ReceiverNamespaceTest
     }
 
     @Test
-    void sentEqualsReceivedPlusKernelDropsAndGapsEqualDrops()
+    void sentEqualsReceivedPlusKernelDropsAndGapsEqualDrops() throws Exception
     {
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
@@ -45,6 +47,9 @@ class ReceiverNamespaceTest
             sender.writeLine("end");
             assertThat(sender.waitFor(SEND)).isZero();
             final JsonNode result = ReceiverProcesses.result(receiver);
+            // the final object is the receiver agent's trial report (its /trial/end result), field for field
+            assertThat(Json.toLine(Json.MAPPER.treeToValue(result, ReceiverTrialReport.class)))
+                .isEqualTo(Json.toLine(result));
             final long received = result.get("received").asLong();
             final long drops = result.get("kernelDrops").asLong();
             assertThat(received + drops).as(result.toString()).isEqualTo(20_000);

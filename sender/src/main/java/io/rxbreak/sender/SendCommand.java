@@ -9,8 +9,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.cli.ExitCodes;
+import io.rxbreak.core.cli.RxbreakCommand;
+import io.rxbreak.core.config.ByteSizeConverter;
+import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.Json;
+import io.rxbreak.core.os.JvmQuiet;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.protocol.SenderSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,8 +152,6 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     @Mixin
     AgentOptions agentOptions;
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     @Override
     public int order()
     {
@@ -197,7 +204,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             err.flush();
             if (json)
             {
-                out.println(mapper.writeValueAsString(SendReportFormatter.startJson(sender.setup(), trial)));
+                out.println(Json.MAPPER.writeValueAsString(SendReportFormatter.startJson(sender.setup(), trial)));
             }
             else
             {
@@ -208,7 +215,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
                 }
             }
             out.flush();
-            final TrialResult result = report(trial, out);
+            final SenderTrialReport result = report(trial, out);
             printResult(result, out);
             if ("stopped".equals(result.stopReason()))
             {
@@ -266,7 +273,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             .build();
     }
 
-    private TrialResult report(final Trial trial, final PrintWriter out) throws Exception
+    private SenderTrialReport report(final Trial trial, final PrintWriter out) throws Exception
     {
         final double target = trial.plan().schedule().targetRatePerSecond();
         SenderSnapshot previous = trial.snapshot();
@@ -283,7 +290,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
                 final SenderSnapshot now = trial.snapshot();
                 if (!quiet)
                 {
-                    out.println(json ? mapper.writeValueAsString(SendReportFormatter.intervalJson(previous, now)) :
+                    out.println(json ? Json.MAPPER.writeValueAsString(SendReportFormatter.intervalJson(previous, now)) :
                         SendReportFormatter.intervalLine(previous, now, target));
                     out.flush();
                 }
@@ -296,14 +303,14 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         }
     }
 
-    private void printResult(final TrialResult result, final PrintWriter out) throws JsonProcessingException
+    private void printResult(final SenderTrialReport result, final PrintWriter out) throws JsonProcessingException
     {
         if (json)
         {
-            final ObjectNode node = mapper.createObjectNode();
+            final ObjectNode node = Json.MAPPER.createObjectNode();
             node.put("type", "result");
-            node.setAll((ObjectNode)mapper.valueToTree(result));
-            out.println(mapper.writeValueAsString(node));
+            node.setAll((ObjectNode)Json.MAPPER.valueToTree(result));
+            out.println(Json.MAPPER.writeValueAsString(node));
         }
         else
         {

@@ -1,6 +1,9 @@
 package io.rxbreak.sender;
 
 import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.core.protocol.SenderSetup;
+import io.rxbreak.core.protocol.SenderSnapshot;
+import io.rxbreak.core.protocol.SenderTrialReport;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -115,7 +118,7 @@ final class SendReportFormatter
         return json;
     }
 
-    static String resultText(final TrialResult result)
+    static String resultText(final SenderTrialReport result)
     {
         final StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "result: trial %d sent %d messages in %s (%s): %.1f msg/s",

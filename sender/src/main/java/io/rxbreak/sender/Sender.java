@@ -25,9 +25,13 @@ import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.net.NettyMachineId;
 import io.rxbreak.core.net.SocketOptions;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.protocol.SenderSetup;
+import io.rxbreak.core.protocol.SendingThread;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
 
@@ -41,7 +45,7 @@ import io.rxbreak.core.wire.MessageHeader;
  * {
  *     Trial trial = sender.startTrial(plan);
  *     trial.snapshot();            // any time, any thread
- *     TrialResult result = trial.result().get();
+ *     SenderTrialReport result = trial.result().get();
  * }
  * </pre>
  */
@@ -56,19 +60,8 @@ public final class Sender implements AutoCloseable
 
     static
     {
-        // Netty derives channel ids from a MAC address and warns on stderr when there is none (a namespace with
-        // only lo); it then uses random bytes, which is what this gives it without the warning.
-        if (System.getProperty("io.netty.machineId") == null)
-        {
-            final byte[] id = new byte[8];
-            new java.security.SecureRandom().nextBytes(id);
-            final StringBuilder text = new StringBuilder();
-            for (final byte b : id)
-            {
-                text.append(text.length() == 0 ? "" : ":").append(String.format("%02x", b & 0xff));
-            }
-            System.setProperty("io.netty.machineId", text.toString());
-        }
+        // a sender used as a library (benchmarks, tests) may make Netty's first channel before Main could
+        NettyMachineId.setIfUnset();
     }
 
     private final SenderConfig config;

@@ -1,7 +1,6 @@
 package io.rxbreak.sender;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,17 +10,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.control.AgentException;
-import io.rxbreak.core.control.AgentRequest;
-import io.rxbreak.core.control.AgentResponse;
 import io.rxbreak.core.control.AgentLoop;
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.AgentRequest;
+import io.rxbreak.core.control.AgentResponse;
 import io.rxbreak.core.control.PrometheusText;
 import io.rxbreak.core.control.Router;
 import io.rxbreak.core.os.JvmQuiet;
 import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.AgentApi;
 import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.SenderResultAnswer;
+import io.rxbreak.core.protocol.SenderRunAnswer;
+import io.rxbreak.core.protocol.SenderSnapshot;
+import io.rxbreak.core.protocol.SenderStartAnswer;
+import io.rxbreak.core.protocol.SenderStatus;
+import io.rxbreak.core.protocol.SenderTrial;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.protocol.SenderTrialStop;
 
 /**
  * {@code rxbreak send --agent}: the sender driven by a controller over the control protocol ({@link AgentApi}).
@@ -86,19 +93,15 @@ final class SenderAgent
 
     private AgentResponse status(final AgentRequest request)
     {
-        final Map<String, Object> status = new LinkedHashMap<>();
-        status.put("role", "sender");
         final Trial trial = sender.currentTrial();
-        status.put("state", trial == null || trial.isDone() ? "idle" : "running");
-        status.put("trialId", trial == null ? null : trial.trialId());
-        status.put("setup", sender.setup());
-        return AgentResponse.json(status);
+        return AgentResponse.json(SenderStatus.of(trial != null && !trial.isDone(),
+            trial == null ? null : trial.trialId(), sender.setup()));
     }
 
     private AgentResponse start(final AgentRequest request) throws InterruptedException
     {
-        final Trial trial = startPrepared(request.bodyAs(AgentApi.SenderTrial.class), () -> { });
-        return AgentResponse.json(Map.of("started", trial.trialId(), "notes", trial.notes()));
+        final Trial trial = startPrepared(request.bodyAs(SenderTrial.class), () -> { });
+        return AgentResponse.json(new SenderStartAnswer(trial.trialId(), trial.notes()));
     }
 
     /**
@@ -112,7 +115,7 @@ final class SenderAgent
         final List<Integer> sending = List.of(sender.setup().sendingThread().tid());
         final ThreadGroupClock sendingClock = ThreadGroupClock.of(pid, sending);
         final ThreadGroupClock agentClock = ThreadGroupClock.allBut(pid, sending);
-        final Trial trial = startPrepared(request.bodyAs(AgentApi.SenderTrial.class), () ->
+        final Trial trial = startPrepared(request.bodyAs(SenderTrial.class), () ->
         {
             sendingClock.start();
             agentClock.start();
@@ -125,12 +128,7 @@ final class SenderAgent
                 final CpuUse agentCpu = agentClock.stop();
                 try
                 {
-                    final Map<String, Object> answer = new LinkedHashMap<>();
-                    answer.put("done", true);
-                    answer.put("result", finished(done));
-                    answer.put("sendingThreadCpu", sendingCpu);
-                    answer.put("agentCpu", agentCpu);
-                    return AgentResponse.json(answer);
+                    return AgentResponse.json(new SenderRunAnswer(true, finished(done), sendingCpu, agentCpu));
                 }
                 catch (final InterruptedException ex)
                 {
@@ -144,7 +142,7 @@ final class SenderAgent
             }, answers);
     }
 
-    private Trial startPrepared(final AgentApi.SenderTrial body, final Runnable justBeforeStart)
+    private Trial startPrepared(final SenderTrial body, final Runnable justBeforeStart)
         throws InterruptedException
     {
         final TrialPlan.Builder builder = TrialPlan.builder()
@@ -196,26 +194,24 @@ final class SenderAgent
     {
         if (!trial.isDone())
         {
-            final Map<String, Object> running = new LinkedHashMap<>();
-            running.put("done", false);
-            running.put("snapshot", trial.snapshot());
-            return AgentResponse.json(running);
+            return AgentResponse.json(SenderResultAnswer.running(trial.snapshot()));
         }
-        return AgentResponse.json(Map.of("done", true, "result", finished(trial)));
+        return AgentResponse.json(SenderResultAnswer.done(finished(trial)));
     }
 
     private AgentResponse stop(final AgentRequest request) throws InterruptedException
     {
+        request.bodyAs(SenderTrialStop.class);
         final Trial trial = sender.currentTrial();
         if (trial == null)
         {
             throw new AgentException(404, "no trial to stop");
         }
         trial.stop();
-        return AgentResponse.json(Map.of("done", true, "result", finished(trial)));
+        return AgentResponse.json(SenderResultAnswer.done(finished(trial)));
     }
 
-    private static TrialResult finished(final Trial trial) throws InterruptedException
+    private static SenderTrialReport finished(final Trial trial) throws InterruptedException
     {
         try
         {

@@ -3,6 +3,9 @@ package io.rxbreak.sender;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.rxbreak.core.protocol.SenderSnapshot;
+import io.rxbreak.core.protocol.SenderTrialReport;
+
 /**
  * A trial made by {@link Sender#prepareTrial(TrialPlan)} and started by {@link #start()} (or both at once by
  * {@link Sender#startTrial(TrialPlan)}): read its statistics at any time from any thread, stop it, and wait for its
@@ -101,7 +104,7 @@ public final class Trial
     /**
      * @return completed with the trial's figures when it has ended and its markers went.
      */
-    public CompletableFuture<TrialResult> result()
+    public CompletableFuture<SenderTrialReport> result()
     {
         return loop.result();
     }

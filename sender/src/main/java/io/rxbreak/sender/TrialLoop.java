@@ -11,6 +11,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.rxbreak.core.time.EpochClock;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.protocol.SenderSnapshot;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.time.LinearTrend;
 import io.rxbreak.core.wire.MessageHeader;
@@ -64,7 +66,7 @@ final class TrialLoop implements Runnable
     private final long maxLagLimitNs;
     private final SndbufErrorsSource sndbufErrors;
     private final TrialResultBuilder resultBuilder;
-    private final CompletableFuture<TrialResult> result = new CompletableFuture<>();
+    private final CompletableFuture<SenderTrialReport> result = new CompletableFuture<>();
     private final LinearTrend lagTrend = new LinearTrend();
     private final LinearTrend.Points lagPoints = lagTrend.points();
     private final PacingRecorder pacing;
@@ -126,7 +128,7 @@ final class TrialLoop implements Runnable
         this.pacer = new Pacer(schedule, endIndex, endOffsetNs, maxBatch);
     }
 
-    CompletableFuture<TrialResult> result()
+    CompletableFuture<SenderTrialReport> result()
     {
         return result;
     }

@@ -1,18 +1,21 @@
 package io.rxbreak.sender;
 
-import io.rxbreak.core.protocol.SenderPacing;
-
 import java.util.List;
 
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.core.protocol.SenderTrialReport;
 
 /**
- * Turns a finished trial's counters into its {@link TrialResult}, and decides honestly whether the sender kept its
- * schedule: a shortfall over {@link TrialResult#MAX_SHORTFALL} or an end lag over the limit makes the trial
+ * Turns a finished trial's counters into its {@link SenderTrialReport}, and decides honestly whether the sender kept
+ * its schedule: a shortfall over {@link #MAX_SHORTFALL} or an end lag over the limit makes the trial
  * sender-limited.
  */
 final class TrialResultBuilder
 {
+    /** A trial is sender-limited when more than this part of its schedule was not sent. */
+    static final double MAX_SHORTFALL = 0.005;
+
     private final List<String> groups;
     private final int streamsPerGroup;
     private final int gsoSegments;
@@ -26,7 +29,7 @@ final class TrialResultBuilder
         this.idleMode = idleMode;
     }
 
-    TrialResult build(
+    SenderTrialReport build(
         final TrialPlan plan,
         final String stopReason,
         final long windowNs,
@@ -48,11 +51,11 @@ final class TrialResultBuilder
         final double achieved = windowNs <= 0 ? 0 : sent * 1e9 / windowNs;
         final double shortfall = expected <= 0 ? 0 : Math.max(0, 1.0 - (double)sent / expected);
         String reason = null;
-        if (!maxRate && shortfall > TrialResult.MAX_SHORTFALL)
+        if (!maxRate && shortfall > MAX_SHORTFALL)
         {
             reason = String.format(java.util.Locale.ROOT,
                 "sent %d of the %d messages due (%.2f %% short; the limit is %.1f %%)", sent, expected,
-                shortfall * 100, TrialResult.MAX_SHORTFALL * 100);
+                shortfall * 100, MAX_SHORTFALL * 100);
         }
         else if (!maxRate && endLagNs > maxLagLimitNs)
         {
@@ -63,7 +66,7 @@ final class TrialResultBuilder
         {
             reason = failed + " messages failed to send";
         }
-        return new TrialResult(
+        return new SenderTrialReport(
             plan.trialId(),
             plan.schedule().describe(),
             groups,

@@ -13,10 +13,13 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
+import io.rxbreak.core.control.Json;
+import io.rxbreak.core.protocol.SenderTrialReport;
 import io.rxbreak.core.wire.DecodeResult;
 import io.rxbreak.core.wire.MessageDecoder;
 import io.rxbreak.testsupport.ChildProcess;
@@ -174,6 +177,10 @@ class SendNamespaceTest
         assertThat(start.path("gsoSegments").asInt()).isEqualTo(0);
         final JsonNode result = line(sender, "result");
         assertExitMatchesResult(exitCode, result);
+        // the final object is the sender agent's trial report (its /trial/run result) after its "type", field for field
+        final ObjectNode report = result.deepCopy();
+        report.remove("type");
+        assertThat(Json.toLine(Json.MAPPER.treeToValue(report, SenderTrialReport.class))).isEqualTo(Json.toLine(report));
         assertThat(result.path("sent").asLong()).isEqualTo(3000);
         assertThat(result.path("stopReason").asText()).isEqualTo("count");
         assertThat(result.path("errors").size()).isZero();

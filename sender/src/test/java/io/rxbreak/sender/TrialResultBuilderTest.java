@@ -3,6 +3,7 @@ package io.rxbreak.sender;
 import java.util.List;
 
 import io.rxbreak.sender.schedule.ConstantSchedule;
+import io.rxbreak.core.protocol.SenderTrialReport;
 import io.rxbreak.sender.schedule.MaxRateSchedule;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class TrialResultBuilderTest
     @Test
     void aTrialThatSentWhatWasDueIsNotLimited()
     {
-        final TrialResult result = builder.build(plan(false), "duration", S, 100_000, 1_000,
+        final SenderTrialReport result = builder.build(plan(false), "duration", S, 100_000, 1_000,
             counters(99_600, 0, 1_000), 10_000_000L, 0L, 0, null, PACING);
         assertThat(result.senderLimited()).isFalse();
         assertThat(result.achievedRate()).isEqualTo(99_600.0);
@@ -50,7 +51,7 @@ class TrialResultBuilderTest
     @Test
     void aShortfallOverHalfAPercentIsSenderLimited()
     {
-        final TrialResult result = builder.build(plan(false), "duration", S, 100_000, 1_000,
+        final SenderTrialReport result = builder.build(plan(false), "duration", S, 100_000, 1_000,
             counters(99_400, 0, 1_000), 10_000_000L, 0L, 0, null, PACING);
         assertThat(result.senderLimited()).isTrue();
         assertThat(result.senderLimitedReason()).contains("sent 99400 of the 100000 messages due");
@@ -61,7 +62,7 @@ class TrialResultBuilderTest
     {
         final SendCounters counters = counters(100_000, 1_000, 0);
         counters.error(Errno.slot(-105));
-        final TrialResult result = builder.build(plan(false), "duration", S, 100_000, 0, counters, 10_000_000L, 3L, 0, null, PACING);
+        final SenderTrialReport result = builder.build(plan(false), "duration", S, 100_000, 0, counters, 10_000_000L, 3L, 0, null, PACING);
         assertThat(result.sent()).isEqualTo(99_000);
         assertThat(result.failed()).isEqualTo(1_000);
         assertThat(result.errors()).containsEntry("ENOBUFS", 1L);
@@ -72,7 +73,7 @@ class TrialResultBuilderTest
     @Test
     void endingFarBehindIsSenderLimitedEvenWhenEverythingWent()
     {
-        final TrialResult result = builder.build(plan(false), "count", S, 100_000, 25_000_000L,
+        final SenderTrialReport result = builder.build(plan(false), "count", S, 100_000, 25_000_000L,
             counters(100_000, 0, 25_000_000L), 10_000_000L, null, 0, null, PACING);
         assertThat(result.senderLimited()).isTrue();
         assertThat(result.senderLimitedReason()).startsWith("still 25ms behind schedule at the end");
@@ -82,7 +83,7 @@ class TrialResultBuilderTest
     @Test
     void maxRateHasNoTargetAndIsNeverLimitedByLag()
     {
-        final TrialResult result = builder.build(plan(true), "duration", S, 500_000, 0,
+        final SenderTrialReport result = builder.build(plan(true), "duration", S, 500_000, 0,
             counters(500_000, 0, 0), 10_000_000L, 0L, 0, null, PACING);
         assertThat(result.targetRate()).isNull();
         assertThat(result.senderLimited()).isFalse();

@@ -7,14 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rxbreak.core.protocol.AgentApi;
+import io.rxbreak.core.protocol.AgentIdentity;
+import io.rxbreak.core.protocol.ErrorAnswer;
 
 /**
- * The controller's side of the control protocol: JSON over HTTP to one agent, every call bounded in time. An
- * agent that does not answer in time, refuses the connection or answers with an error raises
- * {@link AgentException} with the reason (status 0 when it did not answer at all).
+ * The controller's side of the control protocol: JSON over HTTP to one agent, every call bounded in time, each
+ * answer read into the protocol record it is ({@code io.rxbreak.core.protocol}) with the one mapper ({@link Json}).
+ * An agent that does not answer in time, refuses the connection, answers with an error or with something that is
+ * not the record asked for raises {@link AgentException} with the reason (status 0 when it did not answer at all);
+ * an agent of another role or protocol version raises {@link AgentMismatchException} ({@link #status}).
  */
 public final class AgentClient
 {
@@ -42,46 +49,97 @@ public final class AgentClient
     }
 
     /**
-     * @param path like {@code /status}.
-     * @return the JSON answer.
+     * The agent's {@code /status}, once it is known to be an agent of that role speaking this side's
+     * {@link AgentApi#PROTOCOL_VERSION} (its {@link AgentIdentity} is read first).
+     *
+     * @param role {@link AgentApi#SENDER} or {@link AgentApi#RECEIVER}.
+     * @param answer the status record of that role.
+     * @param <T> its type.
+     * @return the status.
+     * @throws AgentMismatchException when the agent plays another role or speaks another version (or none).
      */
-    public JsonNode get(final String path)
+    public <T> T status(final String role, final Class<T> answer)
     {
-        return send(request(path).GET().build(), timeout);
+        final HttpRequest request = request(AgentApi.STATUS).GET().build();
+        final byte[] body = send(request, timeout);
+        final String mismatch = read(request, body, AgentIdentity.class).mismatch(role, base.toString());
+        if (mismatch != null)
+        {
+            throw new AgentMismatchException(mismatch);
+        }
+        return read(request, body, answer);
+    }
+
+    /**
+     * @param path like {@code /trial/result?trial=3}.
+     * @param answer the record the answer is.
+     * @param <T> its type.
+     * @return the answer.
+     */
+    public <T> T get(final String path, final Class<T> answer)
+    {
+        return get(path, timeout, answer);
     }
 
     /**
      * @param path like {@code /trial/result?trial=3&waitMs=5000}.
      * @param callTimeout how long this call may take (a long poll takes longer than the default).
-     * @return the JSON answer.
+     * @param answer the record the answer is.
+     * @param <T> its type.
+     * @return the answer.
      */
-    public JsonNode get(final String path, final Duration callTimeout)
+    public <T> T get(final String path, final Duration callTimeout, final Class<T> answer)
     {
-        return send(request(path).GET().build(), callTimeout);
+        final HttpRequest request = request(path).GET().build();
+        return read(request, send(request, callTimeout), answer);
+    }
+
+    /**
+     * @param path like {@code /trial/start}.
+     * @param body the request's record (any value Jackson can write).
+     * @param answer the record the answer is.
+     * @param <T> its type.
+     * @return the answer.
+     */
+    public <T> T post(final String path, final Object body, final Class<T> answer)
+    {
+        return post(path, body, timeout, answer);
+    }
+
+    /**
+     * @param path like {@code /trial/end}.
+     * @param body the request's record (any value Jackson can write).
+     * @param callTimeout how long this call may take (a call that waits for a trial to end takes longer).
+     * @param answer the record the answer is.
+     * @param <T> its type.
+     * @return the answer.
+     */
+    public <T> T post(final String path, final Object body, final Duration callTimeout, final Class<T> answer)
+    {
+        final HttpRequest request = request(path)
+            .header("Content-Type", AgentResponse.JSON)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)))
+            .build();
+        return read(request, send(request, callTimeout), answer);
+    }
+
+    /**
+     * @param path like {@code /status}.
+     * @return the JSON answer as a tree (for a JSON endpoint without a record of its own).
+     */
+    public JsonNode get(final String path)
+    {
+        return get(path, JsonNode.class);
     }
 
     /**
      * @param path like {@code /trial/start}.
      * @param body any value Jackson can write.
-     * @return the JSON answer.
+     * @return the JSON answer as a tree (for a JSON endpoint without a record of its own).
      */
     public JsonNode post(final String path, final Object body)
     {
-        return post(path, body, timeout);
-    }
-
-    /**
-     * @param path like {@code /trial/stop}.
-     * @param body any value Jackson can write.
-     * @param callTimeout how long this call may take (a call that waits for a trial to end takes longer).
-     * @return the JSON answer.
-     */
-    public JsonNode post(final String path, final Object body, final Duration callTimeout)
-    {
-        return send(request(path)
-            .header("Content-Type", AgentResponse.JSON)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(body)))
-            .build(), callTimeout);
+        return post(path, body, JsonNode.class);
     }
 
     /**
@@ -110,24 +168,56 @@ public final class AgentClient
         return builder;
     }
 
-    private JsonNode send(final HttpRequest request, final Duration callTimeout)
+    /**
+     * @return the body of a 2xx answer.
+     * @throws AgentException with the agent's reason for any other status.
+     */
+    private byte[] send(final HttpRequest request, final Duration callTimeout)
     {
         final HttpResponse<byte[]> response = exchange(request, callTimeout, HttpResponse.BodyHandlers.ofByteArray());
-        final JsonNode json;
+        if (response.statusCode() / 100 != 2)
+        {
+            throw new AgentException(response.statusCode(), request.uri() + ": " + response.statusCode() + " " +
+                reason(response.body()));
+        }
+        return response.body();
+    }
+
+    /**
+     * @return the {@link ErrorAnswer}'s reason, or the body as it came when it is none.
+     */
+    private static String reason(final byte[] body)
+    {
         try
         {
-            json = response.body().length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(response.body());
+            final ErrorAnswer error = Json.TOLERANT.readValue(body, ErrorAnswer.class);
+            if (error != null && error.error() != null)
+            {
+                return error.error();
+            }
         }
         catch (final IOException ex)
         {
-            throw new AgentException(response.statusCode(), request.uri() + " answered something that is not JSON");
+            // not an agent's error answer: say what came
         }
-        if (response.statusCode() / 100 != 2)
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static <T> T read(final HttpRequest request, final byte[] body, final Class<T> answer)
+    {
+        try
         {
-            final String reason = json.hasNonNull("error") ? json.get("error").asText() : json.toString();
-            throw new AgentException(response.statusCode(), request.uri() + ": " + response.statusCode() + " " + reason);
+            return Json.MAPPER.readValue(body, answer);
         }
-        return json;
+        catch (final JsonParseException ex)
+        {
+            throw new AgentException(200, request.uri() + " answered something that is not JSON", ex);
+        }
+        catch (final IOException ex)
+        {
+            throw new AgentException(200, request.uri() + " answered something that is not a " +
+                answer.getSimpleName() + ": " + Json.describe(ex), ex);
+        }
     }
 
     private <T> HttpResponse<T> exchange(

@@ -1,7 +1,8 @@
 package io.rxbreak.core.control;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+
+import io.rxbreak.core.protocol.ErrorAnswer;
 
 /**
  * What an agent answers.
@@ -29,11 +30,11 @@ public record AgentResponse(int status, String contentType, byte[] body)
     /**
      * @param status a 4xx or 5xx status.
      * @param reason why, in words.
-     * @return the status with {@code {"error": reason}}.
+     * @return the status with {@code {"error": reason, "status": status}} ({@link ErrorAnswer}).
      */
     public static AgentResponse error(final int status, final String reason)
     {
-        return new AgentResponse(status, JSON, Json.toBytes(Map.of("error", reason, "status", status)));
+        return new AgentResponse(status, JSON, Json.toBytes(new ErrorAnswer(reason, status)));
     }
 
     /**

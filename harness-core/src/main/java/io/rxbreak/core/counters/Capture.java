@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rxbreak.core.control.Json;
 
 /**
  * A capture: the counter files copied into a folder at the paths they were read from ({@code DIR/proc/net/udp},
@@ -107,7 +108,7 @@ public final class Capture
         try
         {
             writeText(dir.resolve(CAPTURE_JSON),
-                CountersJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n");
+                Json.PRETTY.writeValueAsString(json) + "\n");
         }
         catch (final IOException ex)
         {

@@ -7,24 +7,26 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rxbreak.core.control.Json;
 
 /**
  * The JSON contract of snapshots and diffs (documented in {@code docs/readme/counters.md}). A value the kernel
- * does not provide is {@code null}; u64 values above 2^63-1 are written unsigned.
+ * does not provide is {@code null}; u64 values above 2^63-1 are written unsigned. Written and read with rxbreak's one
+ * JSON configuration ({@link Json}).
  */
 public final class CountersJson
 {
     /** Bumped when a key changes meaning or disappears; new keys do not bump it. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private CountersJson()
     {
     }
 
     /**
-     * @return the mapper used to write (and read) the JSON.
+     * @return the mapper used to write (and read) the JSON: {@link Json#MAPPER}.
      */
     public static ObjectMapper mapper()
     {

@@ -39,6 +39,12 @@ public final class MessageHeader
     public static final int LENGTH = 32;
     /** The largest UDP payload over IPv4. */
     public static final int MAX_MESSAGE_LENGTH = 65_507;
+    /**
+     * The largest datagram a receiver reads whole unless told otherwise ({@code receive --max-message-size}): the
+     * UDP payload of one Ethernet frame over IPv4 (1500 - 20 - 8). A controller whose datagrams are longer tells its
+     * receiver so.
+     */
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 1472;
 
     /** The message is part of the warm-up, not of the measured window. */
     public static final int FLAG_WARM_UP = 0x01;

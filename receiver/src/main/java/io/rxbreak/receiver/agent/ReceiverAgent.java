@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 
-import io.rxbreak.core.control.AgentApi;
 import io.rxbreak.core.control.AgentException;
 import io.rxbreak.core.control.AgentLoop;
 import io.rxbreak.core.control.AgentOptions;
@@ -31,13 +30,21 @@ import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.os.DatagramMemory;
 import io.rxbreak.core.os.JvmQuiet;
 import io.rxbreak.core.os.ThreadGroupClock;
+import io.rxbreak.core.protocol.AgentApi;
 import io.rxbreak.core.protocol.CpuUse;
 import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.ReceiverBeginAnswer;
+import io.rxbreak.core.protocol.ReceiverEndAnswer;
+import io.rxbreak.core.protocol.ReceiverStatus;
+import io.rxbreak.core.protocol.ReceiverTrial;
+import io.rxbreak.core.protocol.ReceiverTrialEnd;
+import io.rxbreak.core.protocol.ReceiverTrialReport;
+import io.rxbreak.core.protocol.ThrottleAnswer;
+import io.rxbreak.core.protocol.ThrottleChange;
+import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.receiver.Receiver;
 import io.rxbreak.receiver.ReceiverSocket;
 import io.rxbreak.receiver.accounting.MemInfo;
-import io.rxbreak.receiver.accounting.TrialResult;
-import io.rxbreak.receiver.throttle.ThrottleSpec;
 
 /**
  * {@code rxbreak receive --agent}: the receiver driven by a controller over the control protocol
@@ -126,41 +133,27 @@ public final class ReceiverAgent
 
     private AgentResponse status(final AgentRequest request)
     {
-        final Map<String, Object> status = new LinkedHashMap<>();
-        status.put("role", "receiver");
-        status.put("trialId", trialId);
-        status.put("transport", receiver.transport().name().toLowerCase(java.util.Locale.ROOT));
-        status.put("throttle", receiver.throttle().toString());
-        final List<Map<String, Object>> sockets = new ArrayList<>();
+        final List<ReceiverStatus.Socket> sockets = new ArrayList<>();
         final Set<String> groups = new HashSet<>();
         long requested = 0;
         long granted = Long.MAX_VALUE;
         for (final ReceiverSocket socket : receiver.sockets())
         {
-            final Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("index", socket.index());
-            entry.put("group", socket.group().toString());
-            entry.put("inode", socket.inode());
-            entry.put("rcvbufRequested", socket.rcvbufRequested());
-            entry.put("rcvbufGranted", socket.rcvbufGranted());
-            entry.put("rcvbufNote", socket.rcvbufNote());
-            sockets.add(entry);
+            sockets.add(new ReceiverStatus.Socket(socket.index(), socket.group().toString(), socket.inode(),
+                socket.rcvbufRequested(), socket.rcvbufGranted(), socket.rcvbufNote()));
             groups.add(socket.group().toString());
             requested = socket.rcvbufRequested();
             granted = Math.min(granted, socket.rcvbufGranted());
         }
-        status.put("sockets", sockets);
-        status.put("socketsPerGroup", receiver.sockets().size() / Math.max(1, groups.size()));
-        status.put("rcvbufRequested", requested == 0 ? null : requested);
-        status.put("rcvbufGranted", granted == Long.MAX_VALUE ? null : granted);
-        status.put("tracepoints", window.tracepointEvents());
-        status.put("notes", receiver.notes());
-        return AgentResponse.json(status);
+        return AgentResponse.json(new ReceiverStatus(AgentApi.RECEIVER, AgentApi.PROTOCOL_VERSION, trialId,
+            receiver.transport().name().toLowerCase(Locale.ROOT), receiver.throttle().toString(), sockets,
+            receiver.sockets().size() / Math.max(1, groups.size()), requested == 0 ? null : requested,
+            granted == Long.MAX_VALUE ? null : granted, window.tracepointEvents(), receiver.notes()));
     }
 
     private AgentResponse begin(final AgentRequest request) throws InterruptedException
     {
-        final AgentApi.ReceiverTrial body = request.bodyAs(AgentApi.ReceiverTrial.class);
+        final ReceiverTrial body = request.bodyAs(ReceiverTrial.class);
         final ReceiveBuffer buffer = body.sizeBytes() == null ? null : buffer(body.sizeBytes());
         // let this JVM's compiler threads finish what the last trial queued before the next one starts
         JvmQuiet.beforeTrial();
@@ -174,10 +167,7 @@ public final class ReceiverAgent
         agentClock = ThreadGroupClock.allBut(ProcessHandle.current().pid(), readers);
         readersClock.start();
         agentClock.start();
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("begun", body.trialId());
-        answer.put("buffer", buffer);
-        return AgentResponse.json(answer);
+        return AgentResponse.json(new ReceiverBeginAnswer(body.trialId(), buffer));
     }
 
     /**
@@ -216,38 +206,53 @@ public final class ReceiverAgent
 
     private AgentResponse end(final AgentRequest request) throws InterruptedException
     {
-        final AgentApi.ReceiverTrialEnd body = request.bodyAs(AgentApi.ReceiverTrialEnd.class);
+        final ReceiverTrialEnd body = request.bodyAs(ReceiverTrialEnd.class);
         if (trialId == null || trialId != body.trialId())
         {
             throw new AgentException(409, "trial " + body.trialId() + " was not begun here (current: " + trialId + ")");
         }
-        final String note = drain(body.drainBoundNs());
+        final Drain drain = drain(body.drainBoundNs());
         final Histogram latency = new Histogram(3);
         receiver.drainLatency(latency);
-        final TrialResult result = receiver.result(body.trialId());
+        final ReceiverTrialReport result = receiver.result(body.trialId());
         final WindowCounters counters = window.end();
         final CpuUse readers = readersClock == null ? null : readersClock.stop();
         final CpuUse agent = agentClock == null ? null : agentClock.stop();
-        final Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("result", result);
-        answer.put("counters", counters);
-        answer.put("drained", note == null || note.startsWith("drained"));
-        answer.put("note", note);
-        answer.put("latencyHistogram", encode(latency));
-        answer.put("peakRxQueueBytes", peakRxQueueBytes.get());
-        answer.put("readersCpu", readers);
-        answer.put("agentCpu", agent);
-        return AgentResponse.json(answer);
+        return AgentResponse.json(new ReceiverEndAnswer(result, counters, drain.drained(), drain.note(),
+            encode(latency), peakRxQueueBytes.get(), readers, agent));
+    }
+
+    /**
+     * How a trial's tail was read.
+     *
+     * @param drained whether the sockets' queues emptied within the bound.
+     * @param note null when they emptied with every end marker read, else what happened.
+     */
+    private record Drain(boolean drained, String note)
+    {
+        /** Every stream's end marker read, the queues empty. */
+        static final Drain WITH_END_MARKERS = new Drain(true, null);
+        /** The queues empty and nothing read for a while, but some end markers missing. */
+        static final Drain WITHOUT_END_MARKERS = new Drain(true,
+            "drained without every end marker (lost, or the sender never sent them)");
+
+        /**
+         * @param note what was still queued at the bound.
+         * @return a tail not read in time: the figures cannot be trusted.
+         */
+        static Drain timedOut(final String note)
+        {
+            return new Drain(false, note);
+        }
     }
 
     /**
      * Wait for the trial's tail: every stream's end marker read and the sockets' queues empty; or, when the markers
      * were lost, the queues empty and nothing read for a while.
      *
-     * @return null when drained with the end markers, a note beginning "drained" when drained without them, or why
-     *     it did not drain in time.
+     * @return how the tail was read, or why it was not in time.
      */
-    private String drain(final long boundNs) throws InterruptedException
+    private Drain drain(final long boundNs) throws InterruptedException
     {
         final long deadlineNs = System.nanoTime() + boundNs;
         long lastDatagrams = datagrams();
@@ -257,7 +262,7 @@ public final class ReceiverAgent
             final boolean empty = queuedBytes() == 0;
             if (empty && receiver.allStreamsEnded())
             {
-                return null;
+                return Drain.WITH_END_MARKERS;
             }
             final long now = System.nanoTime();
             final long datagrams = datagrams();
@@ -268,12 +273,12 @@ public final class ReceiverAgent
             }
             if (empty && now - quietSinceNs >= QUIET_NS)
             {
-                return "drained without every end marker (lost, or the sender never sent them)";
+                return Drain.WITHOUT_END_MARKERS;
             }
             if (now - deadlineNs >= 0)
             {
-                return "after " + TimeUnit.NANOSECONDS.toMillis(boundNs) + " ms " + queuedBytes() +
-                    " bytes were still queued in the sockets (raise --drain, or the receiver is far too slow)";
+                return Drain.timedOut("after " + TimeUnit.NANOSECONDS.toMillis(boundNs) + " ms " + queuedBytes() +
+                    " bytes were still queued in the sockets (raise --drain, or the receiver is far too slow)");
             }
             Thread.sleep(POLL_MS);
         }
@@ -303,15 +308,15 @@ public final class ReceiverAgent
 
     private AgentResponse throttle(final AgentRequest request)
     {
-        final AgentApi.ThrottleChange body = request.bodyAs(AgentApi.ThrottleChange.class);
+        final ThrottleChange body = request.bodyAs(ThrottleChange.class);
         receiver.setThrottle(ThrottleSpec.parse("throttle", body.throttle()));
-        return AgentResponse.json(Map.of("throttle", receiver.throttle().toString()));
+        return AgentResponse.json(new ThrottleAnswer(receiver.throttle().toString()));
     }
 
     private AgentResponse metrics(final AgentRequest request)
     {
         final PrometheusText text = new PrometheusText();
-        final TrialResult now = receiver.snapshot();
+        final ReceiverTrialReport now = receiver.snapshot();
         text.gauge("rxbreak_receiver_trial_id", "The current trial.", trialId == null ? 0 : trialId);
         text.counter("rxbreak_receiver_received_total", "Valid messages of the current trial received.", now.received());
         text.counter("rxbreak_receiver_gaps_total", "Messages missing from the current trial's sequences.", now.gaps());

@@ -3,6 +3,7 @@ package io.rxbreak.receiver.throttle;
 import java.util.SplittableRandom;
 
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.receiver.accounting.Counters;
 
 /**

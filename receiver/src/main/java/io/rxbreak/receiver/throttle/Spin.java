@@ -2,6 +2,8 @@ package io.rxbreak.receiver.throttle;
 
 import java.util.SplittableRandom;
 
+import io.rxbreak.core.protocol.ThrottleSpec;
+
 /**
  * Busy work on the calling thread: spins on {@link System#nanoTime()} (never sleeps, so the thread stays on the
  * CPU the way a real per-message cost keeps it).

@@ -1,5 +1,7 @@
 package io.rxbreak.receiver.throttle;
 
+import io.rxbreak.core.protocol.ThrottleSpec;
+
 /**
  * Slows one socket's reading thread on purpose. Called on that thread only, except {@link #state()}.
  */

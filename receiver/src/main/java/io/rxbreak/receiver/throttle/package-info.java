@@ -1,7 +1,8 @@
 /**
- * How a receiver is slowed on purpose the way real consumers are slow: {@link io.rxbreak.receiver.throttle.ThrottleSpec}
- * parses {@code --throttle} ({@code none}, {@code rate:N}, {@code cost:D}, {@code stall:E:F},
- * {@code queue:N:D[:drop|block]}), and each {@link io.rxbreak.receiver.throttle.Throttle} acts on one message.
+ * How a receiver is slowed on purpose the way real consumers are slow: harness-core's {@link
+ * io.rxbreak.core.protocol.ThrottleSpec} parses {@code --throttle} ({@code none}, {@code rate:N}, {@code cost:D},
+ * {@code stall:E:F}, {@code queue:N:D[:drop|block]}), {@link io.rxbreak.receiver.throttle.Throttle#create} builds
+ * a throttle from it, and each {@link io.rxbreak.receiver.throttle.Throttle} acts on one message.
  * <p>
  * May use: harness-core. Threading: a throttle belongs to one socket's reading thread and is called only from it;
  * {@link io.rxbreak.receiver.throttle.ApplicationQueue} hands messages to one {@link

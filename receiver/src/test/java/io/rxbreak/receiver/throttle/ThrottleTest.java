@@ -3,6 +3,8 @@ package io.rxbreak.receiver.throttle;
 import org.junit.jupiter.api.Test;
 
 import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.receiver.accounting.Accountant;
 import io.rxbreak.receiver.accounting.SequenceTracker;
 import io.rxbreak.receiver.accounting.SocketCounters;

@@ -1,5 +1,7 @@
 package io.rxbreak.sender.schedule;
 
+import io.rxbreak.core.protocol.PatternSpec;
+
 /**
  * Message i due at exactly {@code i * 1e9 / rate} ns, computed in integer arithmetic that cannot drift:
  * whole seconds and the remainder are scaled separately, so index 10^12 is as exact as index 1.
@@ -7,7 +9,7 @@ package io.rxbreak.sender.schedule;
 public final class ConstantSchedule implements Schedule
 {
     /** The highest rate accepted: one message a nanosecond. */
-    public static final long MAX_RATE_PER_SECOND = 1_000_000_000L;
+    public static final long MAX_RATE_PER_SECOND = PatternSpec.MAX_RATE_PER_SECOND;
     private static final long NS_PER_S = 1_000_000_000L;
 
     private final long ratePerSecond;

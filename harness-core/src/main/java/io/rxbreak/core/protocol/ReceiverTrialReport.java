@@ -1,13 +1,14 @@
-package io.rxbreak.receiver.accounting;
+package io.rxbreak.core.protocol;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * A trial's accounting over all sockets, as a snapshot (while it runs) or final (after it ended). Serialised with
- * Jackson for {@code --json} and, later, the agent API. Totals add up every socket: with several sockets on a
- * group every message is offered to each, so for each socket {@code offered = datagrams + drops}, and for each
- * stream {@code unique + gaps = messages sent}.
+ * The receiver's accounting of a trial over all sockets, as a snapshot (while it runs) or final (after it ended):
+ * the final JSON object of {@code rxbreak receive --json} and the {@code result} of the receiver agent's trial end
+ * answer ({@link ReceiverEndAnswer}). Totals add up every socket: with several sockets on a group every message is
+ * offered to each, so for each socket {@code offered = datagrams + drops}, and for each stream
+ * {@code unique + gaps = messages sent}.
  *
  * @param trialId the trial, or null before the first message told it.
  * @param ended whether the trial is over (figures final).
@@ -35,7 +36,7 @@ import java.util.Map;
  * @param backlogGrowth the most any socket's reader fell behind the offered load, as a fraction of it (see
  *     {@link SocketResult#backlogGrowth()}); null when no socket could tell.
  */
-public record TrialResult(Integer trialId, boolean ended, double elapsedSeconds, long received, long unique,
+public record ReceiverTrialReport(Integer trialId, boolean ended, double elapsedSeconds, long received, long unique,
     long gaps, long duplicates, long outOfOrder, long late, long kernelDrops, long applicationDrops, long datagrams,
     long batches, Map<String, Long> foreign, long otherTrial, long endMarkers, int streamsEnded,
     long rcvbufRequested, long rcvbufGranted, String throttle, List<SocketResult> sockets,

@@ -1,4 +1,4 @@
-package io.rxbreak.sender;
+package io.rxbreak.core.protocol;
 
 import java.util.List;
 

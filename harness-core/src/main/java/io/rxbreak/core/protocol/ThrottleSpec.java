@@ -1,12 +1,15 @@
-package io.rxbreak.receiver.throttle;
+package io.rxbreak.core.protocol;
 
 import java.util.Locale;
 
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.counters.Layer;
 
 /**
- * How the receiver is slowed on purpose, parsed once from text like {@code rate:5000} and immutable. Every throttle
+ * How the receiver is slowed on purpose, parsed once from text like {@code rate:5000} and immutable: a pure
+ * description, which the receiver turns into its throttles and the controller reads (a ramp's {@code --throttle},
+ * validated before anything starts; the throttle a receiver reports, for {@link #backlogLayer()}). Every throttle
  * leaves unread data in the kernel's socket buffer (reads are held off) instead of reading and discarding, except
  * the {@code queue:...:drop} throttle, whose whole point is loss inside the application.
  *
@@ -62,8 +65,21 @@ public record ThrottleSpec(
     /** The largest queue capacity accepted. */
     public static final int MAX_QUEUE_CAPACITY = 1 << 24;
 
+    /** The option a throttle is given with. */
+    public static final String OPTION = "--throttle";
+
     /**
-     * @param option the option it came from, for messages, like {@code --throttle}.
+     * @param text {@code --throttle} as typed.
+     * @return the throttle.
+     * @throws BadInputException naming {@code --throttle} and the expected form (exit code 2).
+     */
+    public static ThrottleSpec parse(final String text)
+    {
+        return parse(OPTION, text);
+    }
+
+    /**
+     * @param option the option (or command) it came from, for messages, like {@code --throttle}.
      * @param text what the user typed.
      * @return the throttle.
      * @throws BadInputException naming the option and the expected form.
@@ -194,6 +210,16 @@ public record ThrottleSpec(
             throw new IllegalArgumentException(what + " must be > 0");
         }
         return value;
+    }
+
+    /**
+     * @return where a receiver slowed by this throttle builds its backlog when it falls behind: the application's
+     *     queue for a queue that drops when full, else the socket buffer (every other throttle holds reads off, and a
+     *     queue that blocks when full pushes back into the socket buffer).
+     */
+    public Layer backlogLayer()
+    {
+        return kind == Kind.QUEUE && dropWhenFull ? Layer.APPLICATION : Layer.SOCKET_BUFFER;
     }
 
     /**

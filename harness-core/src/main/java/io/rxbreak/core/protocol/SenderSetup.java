@@ -1,9 +1,10 @@
-package io.rxbreak.sender;
+package io.rxbreak.core.protocol;
 
 import java.util.List;
 
 /**
- * What the sender opened, as the kernel granted it (read back, not assumed).
+ * What the sender opened, as the kernel granted it (read back, not assumed): the {@code setup} of the sender
+ * agent's status ({@link SenderStatus}).
  *
  * @param groups the destinations, one socket each.
  * @param streamsPerGroup streams per destination.

@@ -1,12 +1,12 @@
-package io.rxbreak.sender;
-
-import io.rxbreak.core.protocol.SenderPacing;
+package io.rxbreak.core.protocol;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of a finished trial; serialised as the final JSON object of {@code rxbreak send --json}.
+ * The sender's figures of a finished trial: the {@code result} of the sender agent's trial answers
+ * ({@link SenderRunAnswer}, {@link SenderResultAnswer}) and, with {@code "type": "result"} first, the final JSON
+ * object of {@code rxbreak send --json}.
  *
  * @param trialId the trial.
  * @param pattern the schedule as typed, like {@code constant 100000/s}.
@@ -27,7 +27,7 @@ import java.util.Map;
  * @param shortfall {@code 1 - sent / expected}: the part of the schedule not sent (0 when all went).
  * @param maxLagNs the most the sender was behind its schedule, ns.
  * @param endLagNs how far behind it was at its last batch, ns.
- * @param senderLimited whether the sender could not keep its schedule: shortfall over 0.5 % or an end lag over
+ * @param senderLimited whether the sender could not keep its schedule: a shortfall over 0.5 % or an end lag over
  *     the limit. A sender-limited trial says nothing about a receiver.
  * @param senderLimitedReason why, or null.
  * @param batches batches written and flushed together.
@@ -45,7 +45,7 @@ import java.util.Map;
  *     window was too short to tell or the rate is {@code max}. A receiver's latency grows by this much too.
  * @param pacing the lag percentiles over the trial's batches and its late bursts.
  */
-public record TrialResult(
+public record SenderTrialReport(
     int trialId,
     String pattern,
     List<String> groups,
@@ -77,6 +77,4 @@ public record TrialResult(
     Double lagGrowth,
     SenderPacing pacing)
 {
-    /** A trial is sender-limited when more than this part of its schedule was not sent. */
-    public static final double MAX_SHORTFALL = 0.005;
 }

@@ -1,7 +1,8 @@
-package io.rxbreak.receiver.accounting;
+package io.rxbreak.core.protocol;
 
 /**
- * One stream on one socket in a trial: see {@link SequenceTracker} for the exact rules.
+ * One stream on one socket in a trial, as the receiver's sequence tracking counted it (its exact rules are the
+ * receiver's {@code io.rxbreak.receiver.accounting.SequenceTracker}).
  *
  * @param socket the socket's number.
  * @param streamId the stream.
@@ -18,12 +19,4 @@ package io.rxbreak.receiver.accounting;
 public record StreamResult(int socket, int streamId, long received, long unique, long gaps, long duplicates,
     long outOfOrder, long late, long lossEvents, long highest, boolean ended)
 {
-    public static StreamResult of(final int socket, final SequenceTracker tracker)
-    {
-        return new StreamResult(socket, tracker.streamId(), tracker.get(SequenceTracker.RECEIVED),
-            tracker.get(SequenceTracker.UNIQUE), tracker.get(SequenceTracker.GAPS),
-            tracker.get(SequenceTracker.DUPLICATES), tracker.get(SequenceTracker.OUT_OF_ORDER),
-            tracker.get(SequenceTracker.LATE), tracker.get(SequenceTracker.LOSS_EVENTS),
-            tracker.get(SequenceTracker.HIGHEST), tracker.isEnded());
-    }
 }

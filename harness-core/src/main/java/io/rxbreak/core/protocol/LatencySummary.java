@@ -1,4 +1,4 @@
-package io.rxbreak.receiver.accounting;
+package io.rxbreak.core.protocol;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,9 +6,10 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * One-way latency of a trial: intended send time (from the header) to receipt (the receiver's epoch clock), in
- * nanoseconds, as a percentile ladder up to the maximum. Across hosts it is only as true as the hosts' clock
- * synchronisation (PTP, chrony); on one host both ends read the same clock.
+ * One-way latency of a receiver's trial ({@link ReceiverTrialReport#latency()}): intended send time (from the
+ * header) to receipt (the receiver's epoch clock), in nanoseconds, as a percentile ladder up to the maximum. Across
+ * hosts it is only as true as the hosts' clock synchronisation (PTP, chrony); on one host both ends read the same
+ * clock.
  *
  * @param count how many latencies were recorded (warm-up messages are not).
  * @param minNs the smallest.
@@ -45,6 +46,16 @@ public record LatencySummary(long count, long minNs, double meanNs, Map<String, 
         }
         return new LatencySummary(count, count == 0 ? 0 : histogram.getMinValue(),
             count == 0 ? 0 : histogram.getMean(), percentiles, count == 0 ? 0 : histogram.getMaxValue(), negative, clamped, NOTE);
+    }
+
+    /**
+     * @param percentile a step of the ladder, like {@code 99.9}.
+     * @return the latency at that step, or 0 when the ladder lacks it.
+     */
+    public long percentileNs(final double percentile)
+    {
+        final Long value = percentilesNs == null ? null : percentilesNs.get(label(percentile));
+        return value == null ? 0 : value;
     }
 
     private static String label(final double percentile)

@@ -1,7 +1,7 @@
-package io.rxbreak.receiver.accounting;
+package io.rxbreak.core.protocol;
 
 /**
- * One socket's share of a trial.
+ * One socket's share of a receiver's trial ({@link ReceiverTrialReport#sockets()}).
  *
  * @param index the socket's number.
  * @param group the group it joined.

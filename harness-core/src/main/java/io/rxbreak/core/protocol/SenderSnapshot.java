@@ -1,9 +1,10 @@
-package io.rxbreak.sender;
+package io.rxbreak.core.protocol;
 
 import java.util.Map;
 
 /**
- * The statistics of a running (or finished) trial at one instant, readable from any thread at any time.
+ * The sender's statistics of a running (or finished) trial at one instant, readable from any thread at any time:
+ * the {@code snapshot} of the sender agent's answer while a trial runs ({@link SenderResultAnswer}).
  *
  * @param trialId the trial.
  * @param state {@code starting}, {@code running}, {@code finishing} (sending end markers) or {@code done}.
