@@ -26,6 +26,7 @@ import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.core.wire.MessageHeader;
@@ -77,7 +78,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         description = "What the local sender agent does between messages, as 'rxbreak send --idle' takes it: spin, "
             + "yield, sleep, park, or auto (default: ${DEFAULT-VALUE}: spins from 10000 msgs/s, parks below, and "
             + "sleeps when it shares a CPU with the receiver).")
-    String senderIdle;
+    IdleMode senderIdle;
 
     @Option(names = "--interface", paramLabel = "DEV", defaultValue = Interfaces.LOOPBACK,
         description = "Interface to send and join on (default: lo, host-only with TTL 0).")
@@ -350,7 +351,11 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 + "--sender-agent and --receiver-agent");
         }
         // read as the sender and the receiver will read them, before anything starts
-        PatternSpec.parse(pattern);
+        if (PatternSpec.parse(pattern).setsOwnRate())
+        {
+            throw BadInputException.option(PatternSpec.OPTION, "'" + pattern + "' sets its own rate, and a ramp sets "
+                + "the rate of every trial: replay it with 'rxbreak send --pattern " + pattern + "'");
+        }
         if (throttle != null)
         {
             ThrottleSpec.parse(throttle);

@@ -51,6 +51,7 @@ import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
+import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.ReceiverStatus;
 import io.rxbreak.core.wire.MessageHeader;
 
@@ -460,8 +461,9 @@ final class RampRun implements Callable<Integer>
      */
     private String senderIdle()
     {
-        return "auto".equals(settings.senderIdle()) && placement != null && placement.senderSharesReceiverCpus() ?
-            "sleep" : settings.senderIdle();
+        final IdleMode mode = settings.senderIdle() == IdleMode.AUTO && placement != null
+            && placement.senderSharesReceiverCpus() ? IdleMode.SLEEP : settings.senderIdle();
+        return mode.name().toLowerCase(Locale.ROOT);
     }
 
     private Environment environment(final AgentSenderSide sender, final ReceiverSide receiver)

@@ -1,13 +1,13 @@
 package io.rxbreak.controller;
 
-import io.rxbreak.core.os.CpuSet;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.protocol.IdleMode;
 
 /**
  * A ramp's whole configuration, validated once before anything starts.
@@ -57,7 +57,7 @@ public record RampSettings(
     Path runDirectory,
     Path jsonCopy,
     boolean warmUpTrial,
-    String senderIdle,
+    IdleMode senderIdle,
     String sandboxName,
     List<String> commandLine,
     CpuSet senderCpus,

@@ -64,7 +64,8 @@ class RampCommandLineTest
     void theCommandsDefaultsAreTheConfigurationsDefaults(@TempDir final Path folder) throws Exception
     {
         final RampCommand command = new RampCommand();
-        new CommandLine(command).parseArgs("--out", folder.resolve("run").toString());
+        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true)
+            .parseArgs("--out", folder.resolve("run").toString());
 
         assertThat(command.validate().search()).isEqualTo(RampConfig.builder().build());
     }
@@ -92,6 +93,13 @@ class RampCommandLineTest
         refused("--receiver-cpus", "--receiver-cpus", "one");
         refused("--controller-cpus", "--controller-cpus", "4095");
         refused("--calibrate", "--calibrate", "--sender-agent", "http://127.0.0.1:1");
+        // read by the controller as the agents read them, before an agent starts
+        refused("--pattern", "--pattern", "bogus:1");
+        refused("--pattern", "--pattern", "burst:0/1ms");
+        refused("--pattern", "--pattern", "playback:/no/such/file.csv");
+        refused("--throttle", "--throttle", "bogus:3");
+        refused("--throttle", "--throttle", "queue:0:1ms:drop");
+        refused("--sender-idle", "--sender-idle", "bogus");
     }
 
     @Test

@@ -10,16 +10,6 @@ import java.util.concurrent.TimeoutException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.rxbreak.core.config.BadInputException;
-import io.rxbreak.core.cli.ExitCodes;
-import io.rxbreak.core.cli.RxbreakCommand;
-import io.rxbreak.core.config.ByteSizeConverter;
-import io.rxbreak.core.config.DurationConverter;
-import io.rxbreak.core.control.AgentOptions;
-import io.rxbreak.core.control.Json;
-import io.rxbreak.core.os.JvmQuiet;
-import io.rxbreak.core.protocol.SenderTrialReport;
-import io.rxbreak.core.protocol.SenderSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +22,11 @@ import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.os.JvmQuiet;
+import io.rxbreak.core.protocol.IdleMode;
+import io.rxbreak.core.protocol.SenderSnapshot;
+import io.rxbreak.core.protocol.SenderTrialReport;
 
 /**
  * {@code rxbreak send}: a thin wrapper over {@link Sender}: validate the options into a {@link SenderConfig} and a

@@ -8,6 +8,7 @@ import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
+import io.rxbreak.core.protocol.IdleMode;
 
 /**
  * What the sender's sockets are, validated once by {@link Builder#build()} before anything is opened: every

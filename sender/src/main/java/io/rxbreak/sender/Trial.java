@@ -3,6 +3,7 @@ package io.rxbreak.sender;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.SenderSnapshot;
 import io.rxbreak.core.protocol.SenderTrialReport;
 

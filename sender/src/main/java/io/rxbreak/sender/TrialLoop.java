@@ -10,11 +10,12 @@ import java.util.concurrent.locks.LockSupport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
-import io.rxbreak.core.time.EpochClock;
-import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.SenderSnapshot;
-import io.rxbreak.core.time.NanoClock;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.time.LinearTrend;
+import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.sender.schedule.Schedule;
 

@@ -3,6 +3,7 @@ package io.rxbreak.sender;
 import java.util.List;
 
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.SenderPacing;
 import io.rxbreak.core.protocol.SenderTrialReport;
 

@@ -2,10 +2,12 @@ package io.rxbreak.sender;
 
 import java.util.List;
 
-import io.rxbreak.sender.schedule.ConstantSchedule;
-import io.rxbreak.core.protocol.SenderTrialReport;
-import io.rxbreak.sender.schedule.MaxRateSchedule;
 import org.junit.jupiter.api.Test;
+
+import io.rxbreak.core.protocol.IdleMode;
+import io.rxbreak.core.protocol.SenderTrialReport;
+import io.rxbreak.sender.schedule.ConstantSchedule;
+import io.rxbreak.sender.schedule.MaxRateSchedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

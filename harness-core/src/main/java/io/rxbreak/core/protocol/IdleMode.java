@@ -1,7 +1,8 @@
-package io.rxbreak.sender;
+package io.rxbreak.core.protocol;
 
 /**
- * What the sending thread does while the next message is not yet due ({@code --idle}).
+ * What the sending thread does while the next message is not yet due ({@code send --idle}, {@code ramp
+ * --sender-idle}): a sender option the controller passes through, so both sides read it from here.
  */
 public enum IdleMode
 {
