@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.rxbreak.controller.agents.AgentFailureException;
+import io.rxbreak.controller.agents.AgentReceiverSide;
+import io.rxbreak.controller.agents.AgentSenderSide;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
 import io.rxbreak.core.control.AgentClient;

@@ -1,13 +1,13 @@
-package io.rxbreak.controller;
+package io.rxbreak.controller.agents;
 
 import java.util.Map;
 
 import org.HdrHistogram.Histogram;
 
+import io.rxbreak.controller.trial.Latency;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.protocol.CpuUse;
-import io.rxbreak.controller.trial.Latency;
 
 /**
  * What the receiving side reported for one trial.

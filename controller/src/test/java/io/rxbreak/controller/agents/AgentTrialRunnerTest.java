@@ -1,4 +1,4 @@
-package io.rxbreak.controller;
+package io.rxbreak.controller.agents;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.rxbreak.controller;
+package io.rxbreak.controller.agents;
 
 import java.net.InetAddress;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.rxbreak.controller;
+package io.rxbreak.controller.agents;
 
 /**
  * A sender or receiver agent died, stopped answering, or refused what the controller asked: the run cannot go
