@@ -2,37 +2,21 @@ package io.rxbreak.receiver;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
 
 import io.netty.channel.EventLoop;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.uring.IoUring;
-import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.util.ResourceLeakDetector;
-import io.netty.util.concurrent.DefaultThreadFactory;
-
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
-import io.rxbreak.core.protocol.LatencySummary;
 import io.rxbreak.core.protocol.ReceiverTrialReport;
-import io.rxbreak.core.protocol.SocketResult;
-import io.rxbreak.core.protocol.StreamResult;
 import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.core.time.EpochClock;
-import io.rxbreak.core.wire.DecodeResult;
-import io.rxbreak.receiver.accounting.MemInfo;
-import io.rxbreak.receiver.accounting.SequenceTracker;
-import io.rxbreak.receiver.accounting.SocketCounters;
 import io.rxbreak.receiver.accounting.SocketTrials;
 import io.rxbreak.receiver.accounting.StreamTable;
 import io.rxbreak.receiver.accounting.TrialAccounting;
@@ -51,11 +35,6 @@ import io.rxbreak.receiver.accounting.TrialAccounting;
  */
 public final class Receiver implements AutoCloseable
 {
-    /** The fewest measured messages of a socket that make a backlog trend. */
-    static final long MIN_TREND_MESSAGES = 100;
-    /** The shortest span of intended send times that makes a backlog trend, seconds. */
-    static final double MIN_TREND_SPAN_SECONDS = 0.2;
-
     private final ReceiverConfig config;
     private final TransportKind transport;
     private final List<String> notes;
@@ -86,33 +65,14 @@ public final class Receiver implements AutoCloseable
     public static Receiver open(final ReceiverConfig config)
     {
         final List<String> notes = new ArrayList<>();
-        TransportKind transport = config.transport();
-        if (transport == TransportKind.IO_URING && !IoUring.isAvailable())
-        {
-            notes.add("io_uring is unavailable (" + IoUring.unavailabilityCause() + "); using epoll");
-            transport = TransportKind.EPOLL;
-        }
-        if (transport == TransportKind.RECVMMSG && Threads.unavailableReason() != null)
-        {
-            notes.add("recvmmsg reading is unavailable (" + Threads.unavailableReason() + "); using epoll");
-            transport = TransportKind.EPOLL;
-        }
-        if (transport != TransportKind.IO_URING && !Epoll.isAvailable())
-        {
-            throw new IllegalStateException("native epoll is unavailable: " + Epoll.unavailabilityCause());
-        }
+        final TransportKind transport = Transports.available(config.transport(), notes);
         final String placed = placeOffReaders(config.readerCpus());
         if (placed != null)
         {
             notes.add(placed);
         }
-        final IoHandlerFactory factory = transport == TransportKind.IO_URING ?
-            IoUringIoHandler.newFactory() : EpollIoHandler.newFactory();
         final int count = config.groups().size() * config.socketsPerGroup();
-        // Netty's read path reads each socket on its event loop; recvmmsg reading has a thread per socket of its own
-        // and needs an event loop only to open the sockets
-        final MultiThreadIoEventLoopGroup loops = new MultiThreadIoEventLoopGroup(
-            transport == TransportKind.RECVMMSG ? 1 : count, new DefaultThreadFactory("rxbreak-rx", true), factory);
+        final MultiThreadIoEventLoopGroup loops = Transports.eventLoops(transport, count);
         final List<ReceiverSocket> sockets = new ArrayList<>();
         final EpochClock epochClock = EpochClock.system();
         if (System.getProperty("io.netty.leakDetection.level") == null)
@@ -350,105 +310,10 @@ public final class Receiver implements AutoCloseable
         }
     }
 
+
     private ReceiverTrialReport build(final Function<SocketTrials, TrialAccounting> select)
     {
-        final List<SocketResult> socketResults = new ArrayList<>();
-        final List<StreamResult> streamResults = new ArrayList<>();
-        final Map<String, Long> foreign = new LinkedHashMap<>();
-        final Histogram latency = new Histogram(TrialAccounting.HIGHEST_LATENCY_NS, 3);
-        long received = 0, unique = 0, gaps = 0, duplicates = 0, outOfOrder = 0, late = 0;
-        long kernelDrops = 0, applicationDrops = 0, datagrams = 0, batches = 0, otherTrial = 0, endMarkers = 0;
-        long rcvbufGranted = Long.MAX_VALUE;
-        long negativeLatency = 0, clampedLatency = 0;
-        int streamsEnded = 0;
-        Integer trialId = null;
-        boolean ended = true;
-        double elapsedSeconds = 0;
-        Double backlogGrowth = null;
-        for (final ReceiverSocket socket : sockets)
-        {
-            final TrialAccounting trial = select.apply(socket.trials());
-            if (trial == null)
-            {
-                continue;
-            }
-            if (trial.trialId() != TrialAccounting.UNKNOWN_TRIAL)
-            {
-                trialId = trial.trialId();
-            }
-            final MemInfo memInfo = closed ? new MemInfo(0, 0, 0) : socket.memInfo();
-            final boolean trialEnded = trial.isEnded();
-            ended &= trialEnded;
-            final long[] nowCounters = trialEnded ? trial.endSocketCounters() : socket.counters().copy();
-            final long dropsNow = trialEnded ? trial.endKernelDrops() : memInfo.drops();
-            final long endNs = trialEnded ? trial.endNanoTime() : System.nanoTime();
-            elapsedSeconds = Math.max(elapsedSeconds, (endNs - trial.startNanoTime()) / 1e9);
-            final long socketDrops = MemInfo.dropsBetween(trial.startKernelDrops(), dropsNow);
-            final long socketDatagrams = delta(trial, nowCounters, SocketCounters.DATAGRAMS);
-            final long socketBatches = delta(trial, nowCounters, SocketCounters.BATCHES);
-            final long socketAppDrops = delta(trial, nowCounters, SocketCounters.APPLICATION_DROPS);
-            for (final DecodeResult reason : DecodeResult.values())
-            {
-                if (reason != DecodeResult.OK)
-                {
-                    foreign.merge(reason.name(), delta(trial, nowCounters, SocketCounters.foreign(reason)), Long::sum);
-                }
-            }
-            long socketReceived = 0, socketUnique = 0, socketGaps = 0;
-            final StreamTable streams = trial.streams();
-            for (int i = 0; i < streams.size(); i++)
-            {
-                final StreamResult stream = streamResult(socket.index(), streams.get(i));
-                streamResults.add(stream);
-                socketReceived += stream.received();
-                socketUnique += stream.unique();
-                socketGaps += stream.gaps();
-                duplicates += stream.duplicates();
-                outOfOrder += stream.outOfOrder();
-                late += stream.late();
-                streamsEnded += stream.ended() ? 1 : 0;
-            }
-            received += socketReceived;
-            unique += socketUnique;
-            gaps += socketGaps;
-            kernelDrops += socketDrops;
-            applicationDrops += socketAppDrops;
-            datagrams += socketDatagrams;
-            batches += socketBatches;
-            otherTrial += trial.counters().get(TrialAccounting.OTHER_TRIAL);
-            endMarkers += trial.counters().get(TrialAccounting.END_MARKERS);
-            rcvbufGranted = Math.min(rcvbufGranted, socket.rcvbufGranted());
-            latency.add(trial.latencyCopy());
-            negativeLatency += trial.counters().get(TrialAccounting.NEGATIVE_LATENCY);
-            clampedLatency += trial.counters().get(TrialAccounting.LATENCY_CLAMPED);
-            final Double growth = trial.latencyTrend().slopeIfAtLeast(MIN_TREND_MESSAGES, MIN_TREND_SPAN_SECONDS);
-            if (growth != null && (backlogGrowth == null || growth > backlogGrowth))
-            {
-                backlogGrowth = growth;
-            }
-            socketResults.add(new SocketResult(socket.index(), socket.group().toString(), socket.inode(),
-                socketReceived, socketUnique, socketGaps, socketDatagrams, socketBatches, socketDrops,
-                memInfo.rxQueueBytes(), socketAppDrops, socket.rcvbufRequested(), socket.rcvbufGranted(),
-                socket.reader().throttleState(), growth));
-        }
-        return new ReceiverTrialReport(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
-            kernelDrops, applicationDrops, datagrams, batches, foreign, otherTrial, endMarkers, streamsEnded,
-            config.rcvbufBytes(), rcvbufGranted == Long.MAX_VALUE ? 0 : rcvbufGranted, throttle.toString(),
-            socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency), backlogGrowth);
-    }
-
-    private static StreamResult streamResult(final int socket, final SequenceTracker tracker)
-    {
-        return new StreamResult(socket, tracker.streamId(), tracker.get(SequenceTracker.RECEIVED),
-            tracker.get(SequenceTracker.UNIQUE), tracker.get(SequenceTracker.GAPS),
-            tracker.get(SequenceTracker.DUPLICATES), tracker.get(SequenceTracker.OUT_OF_ORDER),
-            tracker.get(SequenceTracker.LATE), tracker.get(SequenceTracker.LOSS_EVENTS),
-            tracker.get(SequenceTracker.HIGHEST), tracker.isEnded());
-    }
-
-    private static long delta(final TrialAccounting trial, final long[] now, final int index)
-    {
-        return now[index] - trial.startSocketCounter(index);
+        return TrialReports.assemble(sockets, select, closed, config.rcvbufBytes(), throttle.toString());
     }
 
     /**
