@@ -67,7 +67,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         description = "The interface to join on (default: ${DEFAULT-VALUE}, host-only).")
     String interfaceName;
 
-    @Option(names = "--sockets", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--sockets", paramLabel = "N", defaultValue = ReceiverConfig.Defaults.SOCKETS,
         description = "Sockets per group; each gets its own copy of every message (default: ${DEFAULT-VALUE}).")
     int socketsPerGroup;
 
@@ -89,13 +89,13 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
             + "so that nothing of the receiver's own competes with its reads (default: where the process runs).")
     String readerCpus;
 
-    @Option(names = "--transport", paramLabel = "recvmmsg|epoll|io_uring", defaultValue = "recvmmsg",
+    @Option(names = "--transport", paramLabel = "recvmmsg|epoll|io_uring", defaultValue = ReceiverConfig.Defaults.TRANSPORT,
         description = "How the sockets are read: recvmmsg into one reused buffer on a thread per socket, no object "
             + "per datagram (default: ${DEFAULT-VALUE}); epoll or io_uring: Netty's read path (io_uring falls back to "
             + "epoll when unavailable).")
     String transport;
 
-    @Option(names = "--throttle", paramLabel = "SPEC", defaultValue = "none",
+    @Option(names = "--throttle", paramLabel = "SPEC", defaultValue = ReceiverConfig.Defaults.THROTTLE,
         description = "none | cost:DURATION[:fixed|uniform|exponential] | rate:N | stall:PAUSE/PERIOD[:random] | "
             + "queue:CAPACITY:COST:drop|block (default: ${DEFAULT-VALUE}).")
     String throttle;
@@ -108,12 +108,13 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         description = "Stop once every stream seen has sent its end-of-trial marker, after --drain.")
     boolean untilEnd;
 
-    @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "200ms",
+    @Option(names = "--drain", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = ReceiverConfig.Defaults.DRAIN,
         description = "With --until-end: how long to keep reading after the last stream ended (default: "
             + "${DEFAULT-VALUE}).")
     long drainNs;
 
-    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+        defaultValue = ReceiverConfig.Defaults.INTERVAL,
         description = "Report interval (default: ${DEFAULT-VALUE}).")
     long intervalNs;
 
@@ -128,7 +129,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         description = "The largest datagram read whole (default: ${DEFAULT-VALUE}).")
     long maxMessageBytes;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+    @Option(names = "--batch", paramLabel = "N", defaultValue = ReceiverConfig.Defaults.BATCH,
         description = "Datagrams per recvmmsg call (default: ${DEFAULT-VALUE}).")
     int batch;
 
@@ -345,14 +346,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
             throw BadInputException.option("--max-message-size", "too large");
         }
         builder.maxMessageBytes((int)maxMessageBytes);
-        switch (transport.toLowerCase(Locale.ROOT))
-        {
-            case "recvmmsg": builder.transport(TransportKind.RECVMMSG); break;
-            case "epoll": builder.transport(TransportKind.EPOLL); break;
-            case "io_uring": case "iouring": case "io-uring": builder.transport(TransportKind.IO_URING); break;
-            default: throw BadInputException.option("--transport", "'" + transport + "' is none of recvmmsg, epoll and io_uring");
-        }
-        return builder.build();
+        return builder.transport(TransportKind.parse(transport)).build();
     }
 
     private static void awaitQuietly(final CountDownLatch latch)

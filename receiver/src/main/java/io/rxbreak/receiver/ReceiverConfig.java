@@ -10,8 +10,8 @@ import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
-import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.core.protocol.ThrottleSpec;
+import io.rxbreak.core.wire.MessageHeader;
 
 /**
  * Everything the receiver is asked to do, validated once by {@link Builder#build()} before any socket opens;
@@ -199,26 +199,50 @@ public final class ReceiverConfig
     }
 
     /**
+     * The defaults, once, as {@code rxbreak receive} spells them: its options show them and {@link Builder} starts
+     * from them.
+     */
+    public static final class Defaults
+    {
+        /** {@value}. */
+        public static final String SOCKETS = "1";
+        /** {@value}. */
+        public static final String TRANSPORT = "recvmmsg";
+        /** {@value}. */
+        public static final String THROTTLE = "none";
+        /** {@value}. */
+        public static final String DRAIN = "200ms";
+        /** {@value}. */
+        public static final String INTERVAL = "1s";
+        /** {@value}. */
+        public static final String BATCH = "64";
+
+        private Defaults()
+        {
+        }
+    }
+
+    /**
      * Collects the settings; {@link #build()} validates them all at once.
      */
     public static final class Builder
     {
         private final List<MulticastGroup> groups = new ArrayList<>();
         private String interfaceName = Interfaces.LOOPBACK;
-        private int socketsPerGroup = 1;
+        private int socketsPerGroup = Integer.parseInt(Defaults.SOCKETS);
         private long rcvbufBytes;
         private boolean rcvbufSet;
         private boolean rcvbufForce;
         private int busyPollUs;
-        private TransportKind transport = TransportKind.RECVMMSG;
-        private ThrottleSpec throttle = ThrottleSpec.NONE;
+        private TransportKind transport = TransportKind.parse(Defaults.TRANSPORT);
+        private ThrottleSpec throttle = ThrottleSpec.parse(Defaults.THROTTLE);
         private long durationNs;
         private boolean untilEnd;
-        private long drainNs = 200_000_000L;
-        private long reportIntervalNs = 1_000_000_000L;
+        private long drainNs = Units.parseDurationNs(Defaults.DRAIN);
+        private long reportIntervalNs = Units.parseDurationNs(Defaults.INTERVAL);
         private Path hlog;
         private int maxMessageBytes = MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH;
-        private int batch = 64;
+        private int batch = Integer.parseInt(Defaults.BATCH);
         private boolean followTrials = true;
         private CpuSet readerCpus;
 

@@ -56,7 +56,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             + "(224.0.0.0/4, ff00::/8) unless --allow-unicast.")
     List<String> groups;
 
-    @Option(names = "--streams", paramLabel = "N", defaultValue = "1",
+    @Option(names = "--streams", paramLabel = "N", defaultValue = SenderConfig.Defaults.STREAMS,
         description = "Streams per group, each with its own sequence (default: ${DEFAULT-VALUE}).")
     int streams;
 
@@ -98,12 +98,12 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         + "the interface).")
     boolean allowUnicast;
 
-    @Option(names = "--gso", paramLabel = "auto|off|N", defaultValue = "auto",
+    @Option(names = "--gso", paramLabel = "auto|off|N", defaultValue = SenderConfig.Defaults.GSO,
         description = "UDP GSO: one send carries up to N datagrams (2-64), each with its own header. auto (default) "
             + "uses it where the kernel supports it.")
     String gso;
 
-    @Option(names = "--idle", paramLabel = "MODE", defaultValue = "auto",
+    @Option(names = "--idle", paramLabel = "MODE", defaultValue = SenderConfig.Defaults.IDLE,
         description = "While waiting for the next message: spin, yield, sleep (until due, to the microsecond: for a "
             + "CPU shared with others) or park (on the event loop's timer); auto (default) spins from 10000 msg/s and "
             + "parks below.")
@@ -114,7 +114,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             + "fewer for large datagrams.")
     int batch;
 
-    @Option(names = "--max-lag", paramLabel = "DURATION", defaultValue = "10ms", converter = DurationConverter.class,
+    @Option(names = "--max-lag", paramLabel = "DURATION", defaultValue = SenderConfig.Defaults.MAX_LAG, converter = DurationConverter.class,
         description = "A trial still this far behind its schedule at the end is sender-limited (default: "
             + "${DEFAULT-VALUE}); so is one that sent over 0.5 %% less than was due.")
     long maxLagNs;

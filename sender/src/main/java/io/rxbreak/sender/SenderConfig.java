@@ -3,6 +3,7 @@ package io.rxbreak.sender;
 import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
@@ -143,23 +144,44 @@ public final class SenderConfig
     }
 
     /**
+     * The defaults, once, as {@code rxbreak send} spells them: its options show them and {@link Builder} starts from
+     * them.
+     */
+    public static final class Defaults
+    {
+        /** {@value}. */
+        public static final String STREAMS = "1";
+        /** {@value}. */
+        public static final String GSO = "auto";
+        /** {@value}. */
+        public static final String IDLE = "auto";
+        /** {@value}. */
+        public static final String MAX_LAG = "10ms";
+
+        private Defaults()
+        {
+        }
+    }
+
+    /**
      * Collects the options as typed; {@link #build()} validates them all.
      */
     public static final class Builder
     {
         private final List<String> groupTexts = new ArrayList<>();
-        private int streamsPerGroup = 1;
+        private int streamsPerGroup = Integer.parseInt(Defaults.STREAMS);
         private String interfaceName;
         private Integer ttl;
         private boolean allowUnicast;
-        private int gsoSegments = GSO_AUTO;
-        private IdleMode idleMode = IdleMode.AUTO;
+        private int gsoSegments;
+        private IdleMode idleMode = IdleMode.valueOf(Defaults.IDLE.toUpperCase(Locale.ROOT));
         private int maxBatchMessages;
-        private long maxLagNs = 10_000_000L;
+        private long maxLagNs = Units.parseDurationNs(Defaults.MAX_LAG);
         private int sndbufBytes;
 
         private Builder()
         {
+            gso(Defaults.GSO);
         }
 
         /**
