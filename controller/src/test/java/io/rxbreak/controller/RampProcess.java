@@ -11,7 +11,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.rxbreak.core.cli.Main;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 
@@ -21,7 +23,7 @@ import io.rxbreak.testsupport.NetworkNamespace;
  */
 final class RampProcess
 {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private final ChildProcess process;
     private final Path runDirectory;

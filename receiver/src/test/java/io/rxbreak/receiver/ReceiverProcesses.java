@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.rxbreak.core.cli.Main;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 
@@ -57,7 +57,7 @@ final class ReceiverProcesses
             {
                 try
                 {
-                    return new ObjectMapper().readTree(lines.get(i));
+                    return Json.MAPPER.readTree(lines.get(i));
                 }
                 catch (final java.io.IOException ex)
                 {

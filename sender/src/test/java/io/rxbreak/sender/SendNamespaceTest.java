@@ -14,6 +14,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.rxbreak.core.cli.ExitCodes;
@@ -26,10 +31,6 @@ import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.PlainMulticastReceiver;
 import io.rxbreak.testsupport.Privileges;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +42,7 @@ class SendNamespaceTest
 {
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration RUN = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     private NetworkNamespace ns;
 
