@@ -22,8 +22,10 @@ import io.rxbreak.core.protocol.SenderPacing;
  *   <li>the receiver waited for a CPU more than {@link HarnessLoad#RECEIVER_WAIT_FLAG} of the trial while the
  *       harness, allowed on its CPUs, used CPU time: INVALID ({@link InvalidReason#HARNESS_INTERFERENCE});</li>
  *   <li>anything lost ({@code sent > received}) while the sender, late, sent more messages back to back than the
- *       receiver's buffer holds (a late burst over the buffer, each counted, not only the largest): INVALID
- *       ({@link InvalidReason#SENDER_BURST}); the bursts, not the rate, may have caused the loss. Where the
+ *       receiver's buffer holds (a late burst over the buffer, each counted, not only the largest), and no more lost
+ *       than those bursts held ({@code burstsOverLimit * largestBurst}, each burst lost whole): INVALID
+ *       ({@link InvalidReason#SENDER_BURST}); the bursts, not the rate, may have caused the loss. A loss larger than
+ *       that is the receiver's: FAIL, its detail naming the bursts and how much they explain at most. Where the
  *       buffer's size in datagrams is unknown: anything lost while the sender fell behind by more than the maximum
  *       sender lag and no more lost than that burst held ({@code target * lag}): INVALID
  *       ({@link InvalidReason#SENDER_STALL}). A trial that lost nothing despite bursts passes: the receiver took
@@ -162,7 +164,7 @@ public final class TrialJudge
                 100.0 * result.harnessLoad().receiverWaitShare(windowNs(request)),
                 result.harnessLoad().harnessCpuNs() / 1e6);
         }
-        else if (accounting.lost() > 0 && burstsOverBuffer(result) > 0)
+        else if (accounting.lost() > 0 && burstsOverBuffer(result) > 0 && accounting.lost() <= burstLoss(result))
         {
             reason = InvalidReason.SENDER_BURST;
             final SenderPacing pacing = result.senderPacing();
@@ -185,7 +187,7 @@ public final class TrialJudge
             verdict = Verdict.FAIL;
             failKind = FailKind.LOST;
             detail = String.format(Locale.ROOT, "lost %,d of %,d (%s)", accounting.lost(), result.sent(),
-                ratio(accounting.lost(), result.sent())) + stolen(result, target);
+                ratio(accounting.lost(), result.sent())) + burstsTooFew(result) + stolen(result, target);
         }
         else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth
             && result.senderLagGrowth() != null && result.senderLagGrowth() > maxBacklogGrowth / 2)
@@ -313,6 +315,26 @@ public final class TrialJudge
     private static long burstsOverBuffer(final TrialResult result)
     {
         return burstsKnown(result) ? result.senderPacing().burstsOverLimit() : 0;
+    }
+
+    /**
+     * @return the most the sender's late bursts over the receiver's buffer could have lost: each lost whole (a burst
+     *     that found the buffer full), {@code burstsOverLimit * largestBurst}; 0 when unknown.
+     */
+    private static long burstLoss(final TrialResult result)
+    {
+        return burstsOverBuffer(result) * result.senderPacing().largestBurst();
+    }
+
+    /**
+     * @return for a loss larger than the sender's bursts over the buffer could explain, a note that they happened and
+     *     how much they explain at most; else "".
+     */
+    private static String burstsTooFew(final TrialResult result)
+    {
+        return burstsOverBuffer(result) == 0 ? "" : String.format(Locale.ROOT, "; the sender also burst late over the "
+            + "receiver's buffer (%,d bursts, up to %,d messages), which explains at most %,d of it",
+            burstsOverBuffer(result), result.senderPacing().largestBurst(), burstLoss(result));
     }
 
     private static long burstMessages(final long ratePerSecond, final long lagNs)

@@ -44,6 +44,24 @@ class TrialJudgeFidelityTest
         assertThat(record.result().receiveBuffer()).isEqualTo(BUFFER);
     }
 
+    /**
+     * Seen in a CI run: at 11,719 msgs/s against a receiver of 10,000 a second, one late burst of 198 over a buffer of
+     * 166, and 4,137 lost. A burst can lose at most itself; the rest is the receiver's, and the trial fails.
+     */
+    @Test
+    void aLossLargerThanTheBurstsOverTheBufferHeldIsTheReceivers()
+    {
+        final TrialRecord record = judge.judge(REQUEST, lost(4_137).senderPacing(pacing(198, 204, 1)).build());
+
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.judgement().failKind()).isEqualTo(FailKind.LOST);
+        assertThat(record.judgement().detail()).contains("lost 4,137 of 125,000")
+            .contains("the sender also burst late over the receiver's buffer (1 bursts, up to 198 messages), which "
+                + "explains at most 198 of it");
+        assertThat(judge.judge(REQUEST, lost(198).senderPacing(pacing(198, 204, 1)).build()).judgement()
+            .invalidReason()).as("no more lost than the burst held").isEqualTo(InvalidReason.SENDER_BURST);
+    }
+
     @Test
     void lateBurstsThatTheBufferHoldsLeaveTheLossToTheReceiverWhateverTheLag()
     {
