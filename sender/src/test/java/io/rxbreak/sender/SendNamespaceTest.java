@@ -31,6 +31,7 @@ import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.PlainMulticastReceiver;
 import io.rxbreak.testsupport.Privileges;
+import io.rxbreak.testsupport.VethPair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -254,6 +255,7 @@ class SendNamespaceTest
         ns.exec("sysctl", "-qw", "net.ipv6.conf.rxbv0.accept_dad=0", "net.ipv6.conf.rxbv1.accept_dad=0");
         ns.exec("ip", "link", "set", "rxbv0", "up");
         ns.exec("ip", "link", "set", "rxbv1", "up");
+        VethPair.awaitRunning(ns, "rxbv0", "rxbv1");
         final Path dump = dir.resolve("v6.bin");
         final ChildProcess receiver = ns.startJava(PlainMulticastReceiver.class, "[ff15::7:1]:5002", "--interface",
             "rxbv1", "--dump", dump.toString(), "--rcvbuf", "8388608", "--idle", "1500");

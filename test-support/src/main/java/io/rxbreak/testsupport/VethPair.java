@@ -1,11 +1,12 @@
 package io.rxbreak.testsupport;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Two test namespaces joined by a veth pair, created directly inside them (the pair never exists in the host's
  * namespace): end A gets {@value #ADDRESS_A}/30, end B {@value #ADDRESS_B}/30 (RFC 2544's benchmarking range,
- * existing only inside the namespaces), both up with multicast on. {@link #close()} deletes the pair; deleting
+ * existing only inside the namespaces), both up and running with multicast on. {@link #close()} deletes the pair; deleting
  * either namespace deletes it too.
  */
 public final class VethPair implements AutoCloseable
@@ -16,6 +17,7 @@ public final class VethPair implements AutoCloseable
     public static final String ADDRESS_B = "198.18.1.2";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    private static final Duration LINK_UP_TIMEOUT = Duration.ofSeconds(10);
 
     private final NetworkNamespace a;
     private final String nameA;
@@ -31,7 +33,7 @@ public final class VethPair implements AutoCloseable
     /**
      * @param a the namespace of end A.
      * @param b the namespace of end B.
-     * @return the pair, addressed and up.
+     * @return the pair, addressed, up and running.
      */
     public static VethPair create(final NetworkNamespace a, final NetworkNamespace b)
     {
@@ -43,6 +45,8 @@ public final class VethPair implements AutoCloseable
         {
             configure(a, pair.nameA, ADDRESS_A);
             configure(b, pair.nameB, ADDRESS_B);
+            awaitRunning(a, pair.nameA);
+            awaitRunning(b, pair.nameB);
         }
         catch (final RuntimeException | AssertionError ex)
         {
@@ -50,6 +54,37 @@ public final class VethPair implements AutoCloseable
             throw ex;
         }
         return pair;
+    }
+
+    /**
+     * Wait until devices set up are running: a veth's carrier comes up when the kernel's link watch gets to it (up to
+     * a second later, more on a busy host); until then the device is up but not running, and rxbreak refuses it as
+     * down.
+     *
+     * @param ns      their namespace.
+     * @param devices the devices.
+     */
+    public static void awaitRunning(final NetworkNamespace ns, final String... devices)
+    {
+        for (final String device : devices)
+        {
+            Deadline.await(LINK_UP_TIMEOUT, () -> device + " in " + ns.name() + " running: " + operState(ns, device),
+                () -> "UP".equals(operState(ns, device)));
+        }
+    }
+
+    private static String operState(final NetworkNamespace ns, final String device)
+    {
+        final String[] fields = NetworkNamespace.run("ip", "-n", ns.name(), "-o", "link", "show", "dev", device)
+            .split("\\s+");
+        for (int i = 0; i + 1 < fields.length; i++)
+        {
+            if ("state".equals(fields[i]))
+            {
+                return fields[i + 1];
+            }
+        }
+        return "unknown";
     }
 
     private static void configure(final NetworkNamespace ns, final String device, final String address)
