@@ -13,8 +13,6 @@ import org.HdrHistogram.Histogram;
 import io.rxbreak.controller.trial.Latency;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.control.AgentClient;
-import io.rxbreak.core.control.AgentException;
-import io.rxbreak.core.control.AgentMismatchException;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.protocol.AgentApi;
@@ -166,22 +164,7 @@ public final class AgentReceiverSide implements ReceiverSide
 
     private <T> T call(final Supplier<T> request)
     {
-        try
-        {
-            return request.get();
-        }
-        catch (final AgentMismatchException ex)
-        {
-            throw new AgentFailureException(ex.getMessage(), ex);
-        }
-        catch (final AgentException ex)
-        {
-            if (local != null && (ex.status() == 0 ? local.exitedWithin(LocalAgent.EXIT_GRACE) : !local.isAlive()))
-            {
-                throw new AgentFailureException(local.describeFailure(), ex);
-            }
-            throw new AgentFailureException("the receiver agent failed: " + ex.getMessage(), ex);
-        }
+        return AgentFailureException.calling("receiver", local, request);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.control.AgentException;
-import io.rxbreak.core.control.AgentMismatchException;
 import io.rxbreak.core.protocol.AgentApi;
 import io.rxbreak.core.protocol.SenderResultAnswer;
 import io.rxbreak.core.protocol.SenderRunAnswer;
@@ -109,22 +108,7 @@ public final class AgentSenderSide implements AutoCloseable
 
     private <T> T call(final Supplier<T> request)
     {
-        try
-        {
-            return request.get();
-        }
-        catch (final AgentMismatchException ex)
-        {
-            throw new AgentFailureException(ex.getMessage(), ex);
-        }
-        catch (final AgentException ex)
-        {
-            if (local != null && (ex.status() == 0 ? local.exitedWithin(LocalAgent.EXIT_GRACE) : !local.isAlive()))
-            {
-                throw new AgentFailureException(local.describeFailure(), ex);
-            }
-            throw new AgentFailureException("the sender agent failed: " + ex.getMessage(), ex);
-        }
+        return AgentFailureException.calling("sender", local, request);
     }
 
     @Override
