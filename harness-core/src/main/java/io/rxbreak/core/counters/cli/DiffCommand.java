@@ -46,7 +46,7 @@ public final class DiffCommand implements Callable<Integer>
     @Parameters(index = "1", paramLabel = "AFTER", description = "A capture folder, or 'live' (or '/').")
     String after;
 
-    @Option(names = "--json", description = "One JSON object (the contract in the README).")
+    @Option(names = "--json", description = "One JSON object (the contract in docs/counters.md).")
     boolean json;
 
     @Option(names = "--all", description = "Show every CPU, counter and socket, not only what moved.")

@@ -32,7 +32,7 @@ public final class SnapshotCommand implements Callable<Integer>
     @Mixin
     SelectionOptions selectionOptions;
 
-    @Option(names = "--json", description = "One JSON object (the contract in the README).")
+    @Option(names = "--json", description = "One JSON object (the contract in docs/counters.md).")
     boolean json;
 
     @Override

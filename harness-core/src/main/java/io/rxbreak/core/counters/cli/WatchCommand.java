@@ -52,7 +52,7 @@ public final class WatchCommand implements Callable<Integer>
         description = "Stop after N lines (default: until Ctrl-C).")
     long count;
 
-    @Option(names = "--json", description = "One JSON object (a diff, see the README) per interval.")
+    @Option(names = "--json", description = "One JSON object (a diff, see docs/counters.md) per interval.")
     boolean json;
 
     @Option(names = "--all", description = "Show every CPU and socket each interval, not only what moved.")
