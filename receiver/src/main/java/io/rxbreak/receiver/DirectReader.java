@@ -1,9 +1,6 @@
 package io.rxbreak.receiver;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -26,7 +23,6 @@ final class DirectReader implements SocketReader, Runnable
 {
     /** A read without data returns after this long, so that a stop or a throttle change is seen. */
     private static final int READ_TIMEOUT_MS = 50;
-    private static final long CLOSE_WAIT_S = 10;
     private static final long TIMER_SLACK_NS = 1_000;
 
     private final int fd;
@@ -179,20 +175,7 @@ final class DirectReader implements SocketReader, Runnable
         processor.markClosing();
         stopping = true;
         LockSupport.unpark(thread);
-        try
-        {
-            stopped.get(CLOSE_WAIT_S, TimeUnit.SECONDS);
-            return null;
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return "interrupted while stopping";
-        }
-        catch (final ExecutionException | TimeoutException ex)
-        {
-            return ex.toString();
-        }
+        return SocketReader.awaitStopped(stopped);
     }
 
     @Override

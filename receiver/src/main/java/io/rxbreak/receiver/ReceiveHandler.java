@@ -1,9 +1,7 @@
 package io.rxbreak.receiver;
 
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,7 +21,6 @@ import io.rxbreak.core.protocol.ThrottleSpec;
  */
 final class ReceiveHandler extends ChannelInboundHandlerAdapter implements SocketReader
 {
-    private static final long CLOSE_WAIT_S = 10;
 
     private final DatagramProcessor processor;
     private final EventLoop loop;
@@ -169,29 +166,16 @@ final class ReceiveHandler extends ChannelInboundHandlerAdapter implements Socke
     public String close()
     {
         processor.markClosing();
-        try
+        return SocketReader.awaitStopped(loop.submit(() ->
         {
-            loop.submit(() ->
+            if (pendingRead != null)
             {
-                if (pendingRead != null)
-                {
-                    pendingRead.cancel(false);
-                    pendingRead = null;
-                }
-                processor.close();
-                return null;
-            }).get(CLOSE_WAIT_S, TimeUnit.SECONDS);
+                pendingRead.cancel(false);
+                pendingRead = null;
+            }
+            processor.close();
             return null;
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return "interrupted while stopping";
-        }
-        catch (final ExecutionException | TimeoutException ex)
-        {
-            return ex.toString();
-        }
+        }));
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.rxbreak.receiver;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import io.rxbreak.core.protocol.ThrottleSpec;
 
 /**
@@ -9,6 +14,9 @@ import io.rxbreak.core.protocol.ThrottleSpec;
  */
 interface SocketReader
 {
+    /** How long {@link #close()} waits at most for the reading to stop, seconds. */
+    long CLOSE_WAIT_S = 10;
+
     /**
      * Start reading. Once.
      */
@@ -42,4 +50,28 @@ interface SocketReader
      * @return the id of the thread that reads (its TID), or -1 when unknown.
      */
     int readingTid();
+
+    /**
+     * Wait, bounded ({@value #CLOSE_WAIT_S} s), for a reader's stop to complete.
+     *
+     * @param stopped completes when the reader has stopped.
+     * @return null when it stopped, else why not.
+     */
+    static String awaitStopped(final Future<?> stopped)
+    {
+        try
+        {
+            stopped.get(CLOSE_WAIT_S, TimeUnit.SECONDS);
+            return null;
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            return "interrupted while stopping";
+        }
+        catch (final ExecutionException | TimeoutException ex)
+        {
+            return ex.toString();
+        }
+    }
 }
