@@ -17,11 +17,22 @@ fi
 
 if [ "${1:-}" = "test" ]; then
   shift
-  # The HTML report test renders in headless Chromium; under CI=true it must run, so install it when root.
-  if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
-    echo "run.sh: installing chromium for the HTML report test (apt-get)..." >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
-      || echo "run.sh: could not install chromium; the HTML browser test will skip (or fail under CI=true)" >&2
+  # Programs that tests run; under CI=true those tests must run, so install what is missing when root, one line
+  # each (COMMAND:DEBIAN-PACKAGE:WHAT NEEDS IT). tshark brings wireshark-common, which holds dumpcap and editcap;
+  # noninteractive answers its debconf question (capture by non-root users) with the default, no.
+  if [ "$(id -u)" = "0" ]; then
+    updated=""
+    for need in "chromium:chromium:the HTML report test (headless Chromium)" \
+                "tcpdump:tcpdump:the feed tests on real captures" \
+                "dumpcap:tshark:the feed tests on pcapng captures (dumpcap)" \
+                "editcap:tshark:the feed tests on pcapng captures (editcap)"; do
+      cmd="${need%%:*}"; rest="${need#*:}"; pkg="${rest%%:*}"; why="${rest#*:}"
+      command -v "$cmd" >/dev/null 2>&1 && continue
+      echo "run.sh: installing $pkg for $why (apt-get)..." >&2
+      { [ -n "$updated" ] || apt-get update -qq >/dev/null 2>&1; } && updated=1
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 \
+        || echo "run.sh: could not install $pkg; $why will skip (or fail under CI=true)" >&2
+    done
   fi
   exec ./mvnw -B -ntp verify "$@"
 fi
