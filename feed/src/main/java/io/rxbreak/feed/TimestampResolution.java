@@ -16,8 +16,7 @@ record TimestampResolution(boolean binary, int exponent)
     static final TimestampResolution NANOSECONDS = new TimestampResolution(false, 9);
 
     private static final long[] POWERS_OF_TEN = {
-        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
-        10_000_000_000L};
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L};
     private static final long NS_PER_SECOND = 1_000_000_000L;
 
     TimestampResolution
@@ -69,8 +68,7 @@ record TimestampResolution(boolean binary, int exponent)
         {
             return ticks * POWERS_OF_TEN[9 - exponent];
         }
-        final long divisor = exponent - 9 < POWERS_OF_TEN.length ? POWERS_OF_TEN[exponent - 9] : pow10(exponent - 9);
-        return Long.divideUnsigned(ticks, divisor);
+        return Long.divideUnsigned(ticks, POWERS_OF_TEN[exponent - 9]);
     }
 
     /**
@@ -95,15 +93,5 @@ record TimestampResolution(boolean binary, int exponent)
             case 9: return "ns";
             default: return "10^-" + exponent + " s";
         }
-    }
-
-    private static long pow10(final int exponent)
-    {
-        long value = 1;
-        for (int i = 0; i < exponent; i++)
-        {
-            value *= 10;
-        }
-        return value;
     }
 }
