@@ -50,7 +50,7 @@ record Calibration(HarnessCeiling ceiling, List<TrialRecord> trials)
             final List<String> groups = settings.observe() ? List.of("--group", settings.groups().get(0).address()
                 .getHostAddress() + ":" + (settings.groups().get(0).port() + 1)) : settings.groupOptions();
             final ReceiverSide receiver = agents.localReceiver(toClose, groups, null);
-            final AgentSenderSide sender = agents.localSender(toClose, groups);
+            final AgentSenderSide sender = agents.localSender(toClose, groups, null);
             final RampConfig config = settings.search().toBuilder()
                 .step("x2")
                 .precision(PRECISION)
@@ -60,9 +60,10 @@ record Calibration(HarnessCeiling ceiling, List<TrialRecord> trials)
                 .confirmTrialDurationNs(2 * TRIAL_NS)
                 .pdrRatio(null)
                 .maxTrials(MAX_TRIALS)
+                .verifyRate(null)
                 .build();
             final AgentTrialRunner runner = new AgentTrialRunner(sender, receiver, settings.sizeBytes(),
-                settings.pattern(), null, agents.harnessMayShareReceiverCpus());
+                settings.pattern(), null, null, agents.harnessMayShareReceiverCpus());
             runner.runDiscarded(config.startRate(), WARM_UP_NS, TRIAL_NS, config.drainBoundNs());
             final SearchResult result = new RampSearch(config, runner, SearchListener.NONE).run();
             final HarnessCeiling ceiling = HarnessCeiling.of(result);

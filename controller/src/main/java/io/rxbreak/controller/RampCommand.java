@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.rxbreak.controller.agents.ReplayPlan;
 import io.rxbreak.controller.report.RunFolderWriter;
 import io.rxbreak.controller.report.cli.PipelineOptions;
 import io.rxbreak.controller.search.RampConfig;
@@ -30,6 +32,9 @@ import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.feed.Feed;
+import io.rxbreak.feed.FeedProfile;
+import io.rxbreak.feed.FeedRouting;
 
 /**
  * {@code rxbreak ramp}: raise the offered load trial by trial until the receive path loses data, find the break
@@ -55,6 +60,8 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     static final String IN_SANDBOX = "RXBREAK_IN_SANDBOX";
     /** The default group: administratively scoped, host-only with TTL 0 on loopback. */
     static final String DEFAULT_GROUP = "239.255.77.1:47001";
+    /** The fastest a replayed feed is played when {@code --max-speed} is not given. */
+    static final String DEFAULT_MAX_SPEED = "100";
 
     @Spec
     CommandSpec spec;
@@ -73,6 +80,37 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
 
     @Option(names = "--streams", paramLabel = "N", defaultValue = "1", description = "Streams per group (default: ${DEFAULT-VALUE}).")
     int streams;
+
+    @Option(names = "--replay", paramLabel = "FILE", description = "Ramp the speed of a recorded feed instead of a "
+        + "constant rate: each trial plays FILE (pcap, pcapng or CSV; see docs/feed.md) at a speed-up factor, with its "
+        + "own offsets, sizes and groups, and the result is the headroom: the highest factor with nothing lost.")
+    String replay;
+
+    @Option(names = "--map", paramLabel = "FROM=TO", description = "With --replay: send a recorded group to a test "
+        + "group, like 233.54.12.1:26477=239.255.0.1:5000 or 233.54.12.1=239.255.0.1 (port kept); repeatable. "
+        + "Unmapped multicast groups are kept on a host-only interface; elsewhere map each, or give --map keep.")
+    List<String> map = new ArrayList<>();
+
+    @Option(names = "--loop", paramLabel = "N", description = "With --replay: play the feed N times in each trial "
+        + "(default: as many times as fill --duration at the trial's speed, at least once).")
+    Long loop;
+
+    @Option(names = "--start-speed", paramLabel = "F", description = "With --replay: the first trial's speed-up "
+        + "factor (default: 1).")
+    String startSpeed;
+
+    @Option(names = "--max-speed", paramLabel = "F", description = "With --replay: the fastest the feed is played "
+        + "(default: " + DEFAULT_MAX_SPEED + ").")
+    String maxSpeed;
+
+    @Option(names = "--verify-rate", paramLabel = "RATE", description = "No search: only the confirmation at RATE "
+        + "(--confirm-duration in trials of --confirm-trial-duration, invalid trials retried); exit 0 when it held, 3 "
+        + "when it did not, 4 when nothing valid could be said. A gate for pipelines that know their requirement.")
+    String verifyRate;
+
+    @Option(names = "--verify-speed", paramLabel = "F", description = "With --replay: --verify-rate at F times the "
+        + "recorded feed (\"3x our peak must hold\").")
+    String verifySpeed;
 
     @Option(names = "--sender-idle", paramLabel = "MODE", defaultValue = "auto",
         description = "What the local sender agent does between messages, as 'rxbreak send --idle' takes it: spin, "
@@ -299,9 +337,22 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             }
             parsed.add(MulticastGroup.parse("--observe-group", observeGroup, false));
         }
-        for (final String group : groups.isEmpty() && observeGroup == null ? List.of(DEFAULT_GROUP) : groups)
+        final ReplayPlan replayPlan = replayPlan();
+        if (replayPlan != null && replayPlan.routing() != null)
         {
-            parsed.add(MulticastGroup.parse("--group", group, false));
+            if (!groups.isEmpty() || observeGroup != null)
+            {
+                throw BadInputException.option("--group", replay + " names its groups (" +
+                    replayPlan.routing().groups().size() + "): send them elsewhere with --map, not --group");
+            }
+            parsed.addAll(replayPlan.routing().groups());
+        }
+        else
+        {
+            for (final String group : groups.isEmpty() && observeGroup == null ? List.of(DEFAULT_GROUP) : groups)
+            {
+                parsed.add(MulticastGroup.parse("--group", group, false));
+            }
         }
         for (final MulticastGroup group : parsed)
         {
@@ -351,19 +402,37 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 + "--sender-agent and --receiver-agent");
         }
         // read as the sender and the receiver will read them, before anything starts
-        if (PatternSpec.parse(pattern).setsOwnRate())
+        final PatternSpec patternSpec = PatternSpec.parse(pattern);
+        if (patternSpec.isReplay())
+        {
+            throw BadInputException.option(PatternSpec.OPTION, "a ramp replays a feed with --replay " +
+                patternSpec.file() + ", which ramps its speed");
+        }
+        if (patternSpec.setsOwnRate())
         {
             throw BadInputException.option(PatternSpec.OPTION, "'" + pattern + "' sets its own rate, and a ramp sets "
-                + "the rate of every trial: replay it with 'rxbreak send --pattern " + pattern + "'");
+                + "the rate of every trial: send it with 'rxbreak send --pattern " + pattern + "'");
         }
         if (throttle != null)
         {
             ThrottleSpec.parse(throttle);
         }
+        final Long verify = verifyRate(replayPlan);
+        final long start = verify != null ? verify : replayPlan != null ?
+            replayPlan.rateOf(PatternSpec.parseSpeed("--start-speed", startSpeed == null ? "1" : startSpeed)) :
+            rate(RampConfig.START_RATE, startRate);
+        final long max = replayPlan != null ?
+            replayPlan.rateOf(PatternSpec.parseSpeed("--max-speed", maxSpeed == null ? DEFAULT_MAX_SPEED : maxSpeed)) :
+            rate(RampConfig.MAX_RATE, maxRate);
+        if (replayPlan != null && verify == null && max < start)
+        {
+            throw BadInputException.option("--max-speed", maxSpeed + " is below --start-speed " + startSpeed);
+        }
         final RampConfig config = RampConfig.builder()
-            .startRate(rate(RampConfig.START_RATE, startRate))
+            .startRate(start)
             .step(step)
-            .maxRate(rate(RampConfig.MAX_RATE, maxRate))
+            .maxRate(verify != null ? Math.max(max, start) : max)
+            .verifyRate(verify)
             .precision(RampConfig.parseRatio(RampConfig.PRECISION, precision))
             .trialDurationNs(durationNs)
             .warmUpNs(warmUpNs)
@@ -385,11 +454,87 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         {
             throw BadInputException.option("--out", unwritable);
         }
-        return new RampSettings(config, parsed, (int)sizeBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
+        final int datagramBytes = replayPlan != null ? replayPlan.largestDatagram() : (int)sizeBytes;
+        return new RampSettings(config, parsed, datagramBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
             rcvbufForce, sockets, senderAgent, receiverAgent, token(), observe,
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
-            cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate);
+            cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,
+            replayPlan);
+    }
+
+    /**
+     * @return the feed {@code --replay} names, read, mapped and profiled; null without {@code --replay} (whose own
+     *     options are refused then).
+     * @throws BadInputException naming the file (its byte or line) or the option to change.
+     */
+    private ReplayPlan replayPlan()
+    {
+        final CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (replay == null)
+        {
+            for (final String option : List.of("--map", "--loop", "--start-speed", "--max-speed", "--verify-speed"))
+            {
+                if (given.hasMatchedOption(option))
+                {
+                    throw BadInputException.option(option, "only with --replay FILE");
+                }
+            }
+            return null;
+        }
+        for (final String option : List.of(RampConfig.START_RATE, RampConfig.MAX_RATE, "--size", "--streams",
+            PatternSpec.OPTION))
+        {
+            if (given.hasMatchedOption(option))
+            {
+                throw BadInputException.option(option, "not used with --replay: " + (option.equals("--size") ?
+                    "the feed's sizes are sent as recorded" : option.equals("--streams") ? "a replay sends one stream " +
+                    "per group, as recorded" : option.equals(PatternSpec.OPTION) ? "the feed is the pattern" :
+                    "the ramp's variable is the speed; use --start-speed and --max-speed"));
+            }
+        }
+        if (loop != null && loop < 1)
+        {
+            throw BadInputException.option("--loop", "must be at least 1, not " + loop);
+        }
+        final Feed feed = Feed.read(Path.of(replay));
+        final FeedRouting routing = FeedRouting.resolve(feed, map, Interfaces.isHostOnly(interfaceName));
+        final FeedProfile profile = FeedProfile.of(feed);
+        if (!(profile.meanRatePerSecond() > 0))
+        {
+            throw BadInputException.option("--replay", replay + ": its " + feed.size() + " messages span no time, so it " +
+                "has no rate to ramp; give a feed whose messages have different offsets");
+        }
+        return new ReplayPlan(replay, feed, routing, profile, List.copyOf(map), loop);
+    }
+
+    /**
+     * @return the verify gate's rate ({@code --verify-rate}, or {@code --verify-speed} times the feed), or null.
+     */
+    private Long verifyRate(final ReplayPlan replayPlan)
+    {
+        if (verifyRate != null && verifySpeed != null)
+        {
+            throw BadInputException.option("--verify-speed", "give either --verify-rate or --verify-speed, not both");
+        }
+        if (verifyRate == null && verifySpeed == null)
+        {
+            return null;
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--baseline"))
+        {
+            throw BadInputException.option("--baseline", "a verify gate has no break point to compare: drop --baseline, " +
+                "or the verify option");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--pdr"))
+        {
+            throw BadInputException.option("--pdr", "a verify gate checks that nothing is lost at its rate: drop --pdr");
+        }
+        if (verifySpeed != null)
+        {
+            return replayPlan.rateOf(PatternSpec.parseSpeed("--verify-speed", verifySpeed));
+        }
+        return rate(RampConfig.VERIFY_RATE, verifyRate);
     }
 
     private static CpuSet cpus(final String option, final String list)

@@ -20,6 +20,7 @@ import io.rxbreak.controller.agents.AgentTrialRunner;
 import io.rxbreak.controller.agents.ObservedReceiverSide;
 import io.rxbreak.controller.agents.ReceiverSide;
 import io.rxbreak.controller.report.ConsoleSummary;
+import io.rxbreak.controller.report.FeedReport;
 import io.rxbreak.controller.report.ProgressLine;
 import io.rxbreak.controller.report.ReportArtifacts;
 import io.rxbreak.controller.report.RunExitCode;
@@ -87,7 +88,9 @@ final class RampRun implements Callable<Integer>
             final AgentSenderSide sender = agents.sender(toClose);
             final RunHeader header = RunHeader.of(settings.commandLine(), Instant.now().toString(), settings.search(),
                 RunEnvironment.of(settings, agents.placement(), sender, receiver), RunEnvironment.tunables())
-                .withCeiling(calibration == null ? null : calibration.ceiling());
+                .withCeiling(calibration == null ? null : calibration.ceiling())
+                .withFeed(settings.replay() == null ? null : FeedReport.of(settings.replay().file(),
+                    settings.replay().feed(), settings.replay().profile()));
             if (settings.sandboxName() != null)
             {
                 err.println("rxbreak ramp: in the private network namespace " + settings.sandboxName());
@@ -105,7 +108,7 @@ final class RampRun implements Callable<Integer>
                 final SearchListener progress = System.console() != null ?
                     record -> { out.println(ProgressLine.format(record)); out.flush(); } : SearchListener.NONE;
                 final AgentTrialRunner runner = new AgentTrialRunner(sender, receiver, settings.sizeBytes(),
-                    settings.pattern(),
+                    settings.pattern(), settings.replay(),
                     (trial, startMs, endMs, histogram) -> appendLatency(latencyLog, trial, startMs, endMs, histogram),
                     agents.harnessMayShareReceiverCpus());
                 final RampSearch search = new RampSearch(settings.search(), runner, folder.andThen(progress));
@@ -175,7 +178,7 @@ final class RampRun implements Callable<Integer>
      */
     private boolean warmUpTrial(final AgentTrialRunner runner)
     {
-        final long rate = settings.search().startRate();
+        final long rate = settings.search().verifies() ? settings.search().verifyRate() : settings.search().startRate();
         try
         {
             final TrialResult result = runner.runDiscarded(rate, settings.search().warmUpNs(),

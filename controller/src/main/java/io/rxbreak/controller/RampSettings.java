@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.rxbreak.controller.agents.ReplayPlan;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
@@ -37,6 +38,7 @@ import io.rxbreak.core.protocol.IdleMode;
  * @param receiverCpus {@code --receiver-cpus}, or null to choose.
  * @param controllerCpus {@code --controller-cpus}, or null to choose.
  * @param calibrate whether to measure the harness's ceiling first ({@code --calibrate}).
+ * @param replay the feed every trial replays ({@code --replay}), or null for the pattern.
  */
 public record RampSettings(
     RampConfig search,
@@ -63,7 +65,8 @@ public record RampSettings(
     CpuSet senderCpus,
     CpuSet receiverCpus,
     CpuSet controllerCpus,
-    boolean calibrate)
+    boolean calibrate,
+    ReplayPlan replay)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

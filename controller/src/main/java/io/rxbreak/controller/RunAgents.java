@@ -11,12 +11,14 @@ import io.rxbreak.controller.agents.AgentSenderSide;
 import io.rxbreak.controller.agents.LocalAgent;
 import io.rxbreak.controller.agents.ObservedReceiverSide;
 import io.rxbreak.controller.agents.ReceiverSide;
+import io.rxbreak.controller.agents.ReplayPlan;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
 import io.rxbreak.core.protocol.IdleMode;
+import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.wire.MessageHeader;
 
 /**
@@ -159,20 +161,34 @@ final class RunAgents
         {
             return new AgentSenderSide(new AgentClient(settings.senderAgentUrl(), settings.agentToken(), AGENT_CALL_TIMEOUT), null);
         }
-        return localSender(toClose, settings.groupOptions());
+        return localSender(toClose, settings.groupOptions(), settings.replay());
     }
 
     /**
      * @param toClose      where what is started is registered, to be closed in reverse order.
      * @param groupOptions {@code --group G} for each group.
+     * @param replay the feed it replays, or null: a feed that names its groups is given instead of the groups (the
+     *     agent maps them as this controller did).
      * @return a local sender agent, placed.
      */
-    AgentSenderSide localSender(final List<AutoCloseable> toClose, final List<String> groupOptions)
+    AgentSenderSide localSender(final List<AutoCloseable> toClose, final List<String> groupOptions,
+        final ReplayPlan replay)
     {
         final List<String> args = new ArrayList<>(List.of("send"));
-        args.addAll(groupOptions);
-        args.addAll(List.of("--interface", settings.interfaceName(), "--streams", Integer.toString(settings.streams()),
-            "--idle", senderIdle()));
+        if (replay != null && replay.routing() != null)
+        {
+            args.addAll(List.of(PatternSpec.OPTION, replay.pattern()));
+            for (final String entry : replay.map())
+            {
+                args.addAll(List.of("--map", entry));
+            }
+        }
+        else
+        {
+            args.addAll(groupOptions);
+            args.addAll(List.of("--streams", Integer.toString(settings.streams())));
+        }
+        args.addAll(List.of("--interface", settings.interfaceName(), "--idle", senderIdle()));
         final LocalAgent agent = startLocal("sender", args, placement == null ? null : placement.sender());
         toClose.add(agent);
         final AgentSenderSide side = new AgentSenderSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);

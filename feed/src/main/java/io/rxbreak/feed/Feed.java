@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.rxbreak.core.wire.MessageHeader;
+
 /**
  * A recorded feed: when each UDP datagram went, where and how long it was, read from a capture (pcap, pcapng) or a
  * CSV timeline. Immutable and compact: three primitive arrays indexed by message, no object per message, and the
@@ -44,6 +46,9 @@ public final class Feed
             return label;
         }
     }
+
+    /** The gap before a loop starts again when every message is at one instant. */
+    private static final long SINGLE_INSTANT_GAP_NS = 1_000_000L;
 
     private final String file;
     private final Format format;
@@ -222,6 +227,41 @@ public final class Feed
     public long durationNs()
     {
         return offsetsNs[offsetsNs.length - 1];
+    }
+
+    /**
+     * @return how long one play of the feed takes when it is played again and again (a replay's {@code --loop}):
+     *     its duration and one mean gap ({@code duration / (messages - 1)}), so a constant feed loops without a
+     *     seam; 1 ms past the last message when all its messages are at one instant. Its mean rate is
+     *     {@code size() / loopPeriodNs()}, the same as the profile's {@code (messages - 1) / duration}.
+     */
+    public long loopPeriodNs()
+    {
+        final long durationNs = durationNs();
+        return size() > 1 && durationNs > 0 ? durationNs + durationNs / (size() - 1) : durationNs + SINGLE_INSTANT_GAP_NS;
+    }
+
+    /**
+     * @param recorded a message's recorded length.
+     * @return the length a replay sends it with: as recorded, but never below rxbreak's header nor above the
+     *     largest datagram.
+     */
+    public static int datagramLength(final int recorded)
+    {
+        return Math.max(MessageHeader.LENGTH, Math.min(recorded, MessageHeader.MAX_MESSAGE_LENGTH));
+    }
+
+    /**
+     * @return the longest datagram a replay of it sends ({@link #datagramLength(int)} of its longest message).
+     */
+    public int largestDatagram()
+    {
+        int largest = 0;
+        for (final int length : lengths)
+        {
+            largest = Math.max(largest, length);
+        }
+        return datagramLength(largest);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 import io.rxbreak.core.protocol.LatencySummary;
+import io.rxbreak.core.protocol.LossTimeline;
 import io.rxbreak.core.protocol.ReceiverTrialReport;
 import io.rxbreak.core.protocol.SocketResult;
 import io.rxbreak.core.protocol.StreamResult;
@@ -61,6 +62,7 @@ final class TrialReports
         boolean ended = true;
         double elapsedSeconds = 0;
         Double backlogGrowth = null;
+        LossTimeline losses = LossTimeline.NONE;
         for (final ReceiverSocket socket : sockets)
         {
             final TrialAccounting trial = select.apply(socket.trials());
@@ -115,6 +117,7 @@ final class TrialReports
             endMarkers += trial.counters().get(TrialAccounting.END_MARKERS);
             rcvbufGranted = Math.min(rcvbufGranted, socket.rcvbufGranted());
             latency.add(trial.latencyCopy());
+            losses = losses.plus(trial.lossTimeline());
             negativeLatency += trial.counters().get(TrialAccounting.NEGATIVE_LATENCY);
             clampedLatency += trial.counters().get(TrialAccounting.LATENCY_CLAMPED);
             final Double growth = trial.latencyTrend().slopeIfAtLeast(MIN_TREND_MESSAGES, MIN_TREND_SPAN_SECONDS);
@@ -130,7 +133,8 @@ final class TrialReports
         return new ReceiverTrialReport(trialId, ended, elapsedSeconds, received, unique, gaps, duplicates, outOfOrder, late,
             kernelDrops, applicationDrops, datagrams, batches, foreign, otherTrial, endMarkers, streamsEnded,
             rcvbufRequested, rcvbufGranted == Long.MAX_VALUE ? 0 : rcvbufGranted, throttle,
-            socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency), backlogGrowth);
+            socketResults, streamResults, LatencySummary.of(latency, negativeLatency, clampedLatency), backlogGrowth,
+            losses.total() == 0 ? null : losses);
     }
 
     private static StreamResult streamResult(final int socket, final SequenceTracker tracker)

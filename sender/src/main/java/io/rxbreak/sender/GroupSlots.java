@@ -25,8 +25,6 @@ final class GroupSlots
     private final int segments;
     private final DatagramPacket[] packets;
     private final SegmentedDatagramPacket[] chunks;
-    private final int[] messagesPerWrite;
-    private int writes;
     private int low = Integer.MAX_VALUE;
     private int high = -1;
 
@@ -64,12 +62,10 @@ final class GroupSlots
                 final int length = Math.min(segments, slotCount - first) * slotBytes;
                 chunks[chunk] = new SegmentedDatagramPacket(slab.slice(first * slotBytes, length), slotBytes, recipient);
             }
-            messagesPerWrite = new int[chunkCount];
         }
         else
         {
             chunks = null;
-            messagesPerWrite = new int[slotCount];
         }
     }
 
@@ -105,7 +101,7 @@ final class GroupSlots
     }
 
     /**
-     * Put one message whose length differs from the slot's last (playback): the whole header is written.
+     * Put one message whose length differs from the slot's last (a replay): the whole header is written.
      */
     void putFull(
         final int slot,
@@ -144,13 +140,14 @@ final class GroupSlots
     /**
      * Write the messages put since the last call (a contiguous run of slots) to the channel, not flushed.
      *
-     * @param channel the destination's channel.
-     * @param promise a void promise: failures reach {@link SendErrorCounter}.
+     * @param channel the socket of the destination's family.
+     * @param log that socket's writes of this flush.
      * @return how many datagram writes that was.
      */
-    int write(final Channel channel, final ChannelPromise promise)
+    int write(final Channel channel, final WriteLog log)
     {
-        writes = 0;
+        final ChannelPromise promise = channel.voidPromise();
+        int writes = 0;
         if (chunks != null)
         {
             for (int chunk = low / segments; chunk <= high / segments; chunk++)
@@ -160,7 +157,8 @@ final class GroupSlots
                 final int to = Math.min(high, first + segments - 1) - first + 1;
                 final SegmentedDatagramPacket packet = chunks[chunk];
                 packet.content().setIndex(from * slotBytes, to * slotBytes);
-                messagesPerWrite[writes++] = to - from;
+                log.record(to - from);
+                writes++;
                 channel.write(packet.retain(), promise);
             }
         }
@@ -168,33 +166,14 @@ final class GroupSlots
         {
             for (int slot = low; slot <= high; slot++)
             {
-                messagesPerWrite[writes++] = 1;
+                log.record(1);
+                writes++;
                 channel.write(packets[slot].retain(), promise);
             }
         }
         low = Integer.MAX_VALUE;
         high = -1;
         return writes;
-    }
-
-    /**
-     * @param pendingWrites the writes of the last {@link #write} still queued after the one that failed.
-     * @return how many messages the failed write carried.
-     */
-    int messagesOfFailedWrite(final int pendingWrites)
-    {
-        final int index = writes - pendingWrites - 1;
-        return index >= 0 && index < writes ? messagesPerWrite[index] : 1;
-    }
-
-    /**
-     * Write one message from a slot on its own (end-of-trial markers), whatever GSO does.
-     */
-    void writeSingle(final Channel channel, final int slot, final ChannelPromise promise)
-    {
-        writes = 1;
-        messagesPerWrite[0] = 1;
-        channel.write(packets[slot].retain(), promise);
     }
 
     int slotBytes()

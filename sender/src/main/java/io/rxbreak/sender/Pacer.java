@@ -19,7 +19,7 @@ final class Pacer
         COUNT("count"),
         /** The duration ran out. */
         DURATION("duration"),
-        /** A finite pattern (steps, playback) ran out. */
+        /** A finite pattern (steps, replay) ran out. */
         PATTERN("pattern-end"),
         /** Stopped from outside. */
         STOPPED("stopped");

@@ -1,6 +1,7 @@
 package io.rxbreak.sender;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,8 +24,10 @@ import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.Json;
+import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.os.JvmQuiet;
 import io.rxbreak.core.protocol.IdleMode;
+import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.SenderSnapshot;
 import io.rxbreak.core.protocol.SenderTrialReport;
 
@@ -51,10 +54,10 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--group", paramLabel = "ADDR:PORT", required = true,
-        description = "Destination group, like 239.1.1.1:5000 or [ff15::1]:5000; repeatable. Only multicast "
-            + "(224.0.0.0/4, ff00::/8) unless --allow-unicast.")
-    List<String> groups;
+    @Option(names = "--group", paramLabel = "ADDR:PORT",
+        description = "Destination group, like 239.1.1.1:5000 or [ff15::1]:5000; repeatable; required unless a "
+            + "replayed feed names its groups. Only multicast (224.0.0.0/4, ff00::/8) unless --allow-unicast.")
+    List<String> groups = new ArrayList<>();
 
     @Option(names = "--streams", paramLabel = "N", defaultValue = SenderConfig.Defaults.STREAMS,
         description = "Streams per group, each with its own sequence (default: ${DEFAULT-VALUE}).")
@@ -67,13 +70,30 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
 
     @Option(names = "--rate", paramLabel = "N|max",
         description = "Messages per second in TOTAL across all groups and streams (like 100000, 250k, 1M), or max. "
-            + "Default 10000 for the constant and onoff patterns; burst, steps and playback set their own.")
+            + "Default 10000 for the constant and onoff patterns; burst, steps and replay set their own.")
     String rate;
 
     @Option(names = "--pattern", paramLabel = "PATTERN",
         description = "constant (default); burst:N/PERIOD (N back to back every PERIOD); onoff:ON/OFF (--rate "
-            + "during ON, silence during OFF); steps:RATE@DURATION,... ; playback:FILE (CSV lines offset_ns,size).")
+            + "during ON, silence during OFF); steps:RATE@DURATION,... ; replay:FILE (a pcap, pcapng or CSV feed "
+            + "at its recorded offsets, sizes and groups; see docs/feed.md; playback:FILE is the same).")
     String pattern;
+
+    @Option(names = "--speed", paramLabel = "F",
+        description = "With replay: play the feed F times as fast (every offset divided by F), like 2 or 2.5 "
+            + "(default: 1).")
+    String speed;
+
+    @Option(names = "--map", paramLabel = "FROM=TO",
+        description = "With replay: send a recorded group to a test group, like 233.54.12.1:26477=239.255.0.1:5000 "
+            + "or 233.54.12.1=239.255.0.1 (port kept); repeatable. Unmapped multicast groups are kept on a host-only "
+            + "interface; on a named interface every group needs a mapping, or --map keep.")
+    List<String> map = new ArrayList<>();
+
+    @Option(names = "--loop", paramLabel = "N",
+        description = "With replay: play the feed N times back to back (default: once, or for --duration when "
+            + "given).")
+    Long loop;
 
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
         description = "How long to send after the warm-up, like 10s.")
@@ -155,7 +175,8 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
     @Override
     public Integer call() throws Exception
     {
-        final SenderConfig config = config();
+        final ReplayFeed replay = replay();
+        final SenderConfig config = config(replay);
         if (agentOptions.enabled())
         {
             agentOptions.address();
@@ -167,10 +188,10 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             try (Sender sender = Sender.open(config, io.rxbreak.core.time.NanoClock.SYSTEM,
                 new SnmpSndbufErrors(SnmpSndbufErrors.PROC_NET_SNMP)))
             {
-                return SenderAgent.run(sender, agentOptions, spec.commandLine().getOut());
+                return SenderAgent.run(sender, replay, agentOptions, spec.commandLine().getOut());
             }
         }
-        final TrialPlan plan = plan();
+        final TrialPlan plan = plan(replay);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         // as an agent does before its first trial: the send path compiled, the JIT and collector idle, so that the
@@ -225,10 +246,63 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         }
     }
 
-    private SenderConfig config()
+    /**
+     * @return the feed {@code --pattern replay:FILE} names, read and mapped, or null for another pattern; the
+     *     replay options are checked either way.
+     */
+    private ReplayFeed replay()
+    {
+        final PatternSpec spec = PatternSpec.parse(pattern);
+        if (!spec.isReplay())
+        {
+            if (speed != null || !map.isEmpty() || loop != null)
+            {
+                throw BadInputException.option(speed != null ? PatternSpec.SPEED_OPTION : loop != null ? "--loop" : "--map",
+                    "only with --pattern replay:FILE");
+            }
+            if (groups.isEmpty())
+            {
+                throw BadInputException.option("--group", "at least one group is required, like 239.1.1.1:5000");
+            }
+            return null;
+        }
+        if (speed != null)
+        {
+            PatternSpec.parseSpeed(PatternSpec.SPEED_OPTION, speed);
+        }
+        if (loop != null && loop < 1)
+        {
+            throw BadInputException.option("--loop", "must be at least 1, not " + loop);
+        }
+        if (rate != null)
+        {
+            throw BadInputException.option(PatternSpec.RATE_OPTION, "not used with a replay, which keeps its feed's " +
+                "timeline; use --speed to play it faster");
+        }
+        final ReplayFeed replay = ReplayFeed.load(spec.file(), map, Interfaces.isHostOnly(interfaceName));
+        if (replay.routing() != null)
+        {
+            if (!groups.isEmpty())
+            {
+                throw BadInputException.option("--group", spec.file() + " names its groups (" +
+                    replay.routing().groups().size() + "): send them elsewhere with --map, not --group");
+            }
+            if (streams != 1)
+            {
+                throw BadInputException.option("--streams", "a replay sends one stream per group, as recorded");
+            }
+        }
+        else if (groups.isEmpty())
+        {
+            throw BadInputException.option("--group", spec.file() + " names no groups: give at least one --group");
+        }
+        return replay;
+    }
+
+    private SenderConfig config(final ReplayFeed replay)
     {
         return SenderConfig.builder()
-            .groups(groups)
+            .groups(replay != null && replay.routing() != null ? replay.groups() : groups)
             .allowUnicast(allowUnicast)
             .streamsPerGroup(streams)
             .interfaceName(interfaceName)
@@ -241,7 +315,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             .build();
     }
 
-    private TrialPlan plan()
+    private TrialPlan plan(final ReplayFeed replay)
     {
         if (count != null && count < 1)
         {
@@ -255,10 +329,18 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         {
             throw BadInputException.option("--interval", "must be more than 0");
         }
-        return TrialPlan.builder()
-            .trialId(trialId)
-            .pattern(pattern)
-            .rate(rate)
+        final TrialPlan.Builder builder = TrialPlan.builder().trialId(trialId);
+        if (replay != null)
+        {
+            final long loops = loop != null ? loop : count != null || durationNs != null ? Long.MAX_VALUE : 1;
+            builder.schedule(replay.schedule(speed == null ? 1 : PatternSpec.parseSpeed(PatternSpec.SPEED_OPTION, speed),
+                loops, warmupNs));
+        }
+        else
+        {
+            builder.pattern(pattern).rate(rate);
+        }
+        return builder
             .sizeBytes(sizeBytes)
             .count(count == null ? 0 : count)
             .durationNs(durationNs == null ? 0 : durationNs)

@@ -13,17 +13,17 @@ import io.netty.channel.unix.Errors;
 final class SendErrorCounter extends ChannelInboundHandlerAdapter
 {
     private SendCounters counters;
-    private GroupSlots slots;
+    private WriteLog log;
 
     /**
      * @param counters the current trial's counters, or null between trials.
-     * @param slots the current trial's slots for this channel, or null while sending end markers (which are
-     *     not messages: their failures count by errno only).
+     * @param log this socket's writes of the current flush, or null while sending end markers (which are not
+     *     messages: their failures count by errno only).
      */
-    void attach(final SendCounters counters, final GroupSlots slots)
+    void attach(final SendCounters counters, final WriteLog log)
     {
         this.counters = counters;
-        this.slots = slots;
+        this.log = log;
     }
 
     @Override
@@ -36,11 +36,11 @@ final class SendErrorCounter extends ChannelInboundHandlerAdapter
         final int slot = cause instanceof Errors.NativeIoException ?
             Errno.slot(((Errors.NativeIoException)cause).expectedErr()) : Errno.OTHER;
         counters.error(slot);
-        if (slots != null)
+        if (log != null)
         {
             final ChannelOutboundBuffer outbound = ctx.channel().unsafe().outboundBuffer();
             final int pending = outbound == null ? 0 : outbound.size();
-            counters.add(SendCounters.FAILED, slots.messagesOfFailedWrite(pending));
+            counters.add(SendCounters.FAILED, log.messagesOfFailedWrite(pending));
         }
     }
 }

@@ -1,15 +1,14 @@
 package io.rxbreak.sender;
 
-import io.rxbreak.core.protocol.SenderPacing;
-import io.rxbreak.core.protocol.SenderSetup;
-import io.rxbreak.core.protocol.SenderSnapshot;
-import io.rxbreak.core.protocol.SenderTrialReport;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.core.protocol.SenderSetup;
+import io.rxbreak.core.protocol.SenderSnapshot;
+import io.rxbreak.core.protocol.SenderTrialReport;
 
 /**
  * The human output of {@code rxbreak send}: a start-up line, one fixed-width line per interval under a header,
@@ -32,7 +31,7 @@ final class SendReportFormatter
         text.append(" (").append(setup.streamsPerGroup()).append(setup.streamsPerGroup() == 1 ? " stream" : " streams")
             .append(setup.groups().size() > 1 ? " each" : "").append(") via ").append(setup.interfaceName())
             .append(", ttl ").append(setup.ttl()).append(" (read back)");
-        text.append(", ").append(plan.schedule().variableLength() ? "sizes from playback" : plan.sizeBytes() + " B");
+        text.append(", ").append(plan.schedule().variableLength() ? "sizes from the feed" : plan.sizeBytes() + " B");
         text.append(", ").append(plan.schedule().describe());
         if (plan.warmupNs() > 0)
         {

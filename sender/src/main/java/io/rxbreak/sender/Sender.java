@@ -20,6 +20,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
@@ -35,10 +36,11 @@ import io.rxbreak.core.protocol.SenderTrialReport;
 import io.rxbreak.core.protocol.SendingThread;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
+import io.rxbreak.sender.schedule.Schedule;
 
 /**
- * The sender engine: opens one Netty epoll socket per destination once, with the multicast interface and TTL set
- * and read back, then runs trials one after another on its own event-loop thread. The {@code rxbreak send}
+ * The sender engine: opens one Netty epoll socket per address family once (each sends to all its groups), with the
+ * multicast interface and TTL set and read back, then runs trials one after another on its own event-loop thread. The {@code rxbreak send}
  * command, a control agent or a ramp controller drive it the same way:
  *
  * <pre>
@@ -73,6 +75,8 @@ public final class Sender implements AutoCloseable
     private final List<Channel> channels = new ArrayList<>();
     private final List<SendErrorCounter> errorCounters = new ArrayList<>();
     private final AtomicReference<Trial> current = new AtomicReference<>();
+    private int[] channelOfGroup;
+    private SendSockets sockets;
     private SenderSetup setup;
 
     private Sender(final SenderConfig config, final NanoClock clock, final SndbufErrorsSource sndbufErrors)
@@ -120,34 +124,63 @@ public final class Sender implements AutoCloseable
         return sender;
     }
 
+    /**
+     * One socket per address family in use, sending to every group of that family: a batch to many groups is one
+     * flush, so Netty sends it with one {@code sendmmsg} however many groups it spans.
+     */
     private void openChannels()
     {
         int ttlReadBack = -1;
         int sndbufReadBack = 0;
         final List<String> groupNames = new ArrayList<>();
-        for (final MulticastGroup group : config.groups())
+        final List<SocketProtocolFamily> families = new ArrayList<>();
+        final List<Boolean> multicastSet = new ArrayList<>();
+        final List<Boolean> unicastSet = new ArrayList<>();
+        channelOfGroup = new int[config.groups().size()];
+        for (int g = 0; g < config.groups().size(); g++)
         {
-            final EpollDatagramChannel channel = new EpollDatagramChannel(group.family());
-            channels.add(channel);
-            final SendErrorCounter errorCounter = new SendErrorCounter();
-            errorCounters.add(errorCounter);
-            channel.pipeline().addLast(errorCounter);
-            channel.config().setAutoRead(false);
-            channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(16 << 20, 32 << 20));
-            if (config.sndbufBytes() > 0)
+            final MulticastGroup group = config.groups().get(g);
+            int index = families.indexOf(group.family());
+            if (index < 0)
             {
-                channel.config().setSendBufferSize(config.sndbufBytes());
+                index = families.size();
+                families.add(group.family());
+                multicastSet.add(false);
+                unicastSet.add(false);
+                final EpollDatagramChannel channel = new EpollDatagramChannel(group.family());
+                channels.add(channel);
+                final SendErrorCounter errorCounter = new SendErrorCounter();
+                errorCounters.add(errorCounter);
+                channel.pipeline().addLast(errorCounter);
+                channel.config().setAutoRead(false);
+                channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(16 << 20, 32 << 20));
+                if (config.sndbufBytes() > 0)
+                {
+                    channel.config().setSendBufferSize(config.sndbufBytes());
+                }
             }
-            final int ttl = group.address().isMulticastAddress() ? setMulticast(channel, group) : setUnicast(channel, group);
-            if (ttlReadBack >= 0 && ttl != ttlReadBack)
+            channelOfGroup[g] = index;
+            final EpollDatagramChannel channel = (EpollDatagramChannel)channels.get(index);
+            final boolean multicast = group.address().isMulticastAddress();
+            final List<Boolean> done = multicast ? multicastSet : unicastSet;
+            if (!done.get(index))
             {
-                throw new IllegalStateException("the sockets read back different TTLs: " + ttlReadBack + " and " + ttl);
+                done.set(index, true);
+                final int ttl = multicast ? setMulticast(channel, group) : setUnicast(channel, group);
+                if (ttlReadBack >= 0 && ttl != ttlReadBack)
+                {
+                    throw new IllegalStateException("the sockets read back different TTLs: " + ttlReadBack + " and " + ttl);
+                }
+                ttlReadBack = ttl;
             }
-            ttlReadBack = ttl;
-            sndbufReadBack = channel.config().getSendBufferSize();
-            eventLoop.register(channel).syncUninterruptibly();
-            channel.bind(new InetSocketAddress(wildcard(group), 0)).syncUninterruptibly();
             groupNames.add(group.toString());
+        }
+        for (int index = 0; index < channels.size(); index++)
+        {
+            final Channel channel = channels.get(index);
+            sndbufReadBack = ((EpollDatagramChannel)channel).config().getSendBufferSize();
+            eventLoop.register(channel).syncUninterruptibly();
+            channel.bind(new InetSocketAddress(wildcard(families.get(index)), 0)).syncUninterruptibly();
         }
         final int mtu;
         try
@@ -162,6 +195,12 @@ public final class Sender implements AutoCloseable
             Interfaces.isLoopback(config.networkInterface()), ttlReadBack, sndbufReadBack,
             EpollDatagramChannel.isSegmentedDatagramPacketSupported(),
             eventLoop.submit(Sender::prepareSendingThread).syncUninterruptibly().getNow());
+        final InetSocketAddress[] recipients = new InetSocketAddress[config.groups().size()];
+        for (int g = 0; g < recipients.length; g++)
+        {
+            recipients[g] = config.groups().get(g).socketAddress();
+        }
+        sockets = new SendSockets(channels, errorCounters, channelOfGroup, recipients, DEFAULT_MAX_BATCH * 2);
     }
 
     /**
@@ -227,11 +266,11 @@ public final class Sender implements AutoCloseable
         return readBack;
     }
 
-    private static InetAddress wildcard(final MulticastGroup group)
+    private static InetAddress wildcard(final SocketProtocolFamily family)
     {
         try
         {
-            return InetAddress.getByName(group.isIpv6() ? "::" : "0.0.0.0");
+            return InetAddress.getByName(family == SocketProtocolFamily.INET6 ? "::" : "0.0.0.0");
         }
         catch (final UnknownHostException ex)
         {
@@ -309,23 +348,36 @@ public final class Sender implements AutoCloseable
             Math.max(1, Math.min(DEFAULT_MAX_BATCH, BATCH_BYTES / slotBytes));
         final IdleMode idle = config.idleMode().resolve(plan.schedule().targetRatePerSecond());
         final int streamsPerGroup = config.streamsPerGroup();
-        final int slotCount = ((maxBatch - 1) / config.totalStreams() + 2) * streamsPerGroup;
-        final GroupSlots[] slots = new GroupSlots[config.groups().size()];
-        for (int g = 0; g < slots.length; g++)
+        final Schedule schedule = plan.schedule();
+        final boolean routed = schedule.destinationCount() > 0;
+        if (routed && (schedule.destinationCount() != config.groups().size() || streamsPerGroup != 1))
         {
-            slots[g] = new GroupSlots(PooledByteBufAllocator.DEFAULT, config.groups().get(g).socketAddress(),
-                slotCount, slotBytes, segments);
+            throw new IllegalArgumentException("a schedule with " + schedule.destinationCount() + " destinations " +
+                "needs as many groups with one stream each, not " + config.groups().size() + " x " + streamsPerGroup);
         }
+        final GroupSlots[] slots = routed ? null : new GroupSlots[config.groups().size()];
+        final RoutedSlots routedSlots = routed ?
+            new RoutedSlots(PooledByteBufAllocator.DEFAULT, maxBatch, slotBytes, sockets.recipients[0]) : null;
+        if (!routed)
+        {
+            final int slotCount = ((maxBatch - 1) / config.totalStreams() + 2) * streamsPerGroup;
+            for (int g = 0; g < slots.length; g++)
+            {
+                slots[g] = new GroupSlots(PooledByteBufAllocator.DEFAULT, sockets.recipients[g], slotCount, slotBytes,
+                    segments);
+            }
+        }
+        final int markerLength = schedule.variableLength() ? MessageHeader.LENGTH : plan.sizeBytes();
+        final RoutedSlots markers = new RoutedSlots(PooledByteBufAllocator.DEFAULT, config.totalStreams(), markerLength,
+            sockets.recipients[0]);
         final TrialResultBuilder resultBuilder = new TrialResultBuilder(setup.groups(), streamsPerGroup, segments, idle);
-        final TrialLoop loop = new TrialLoop(eventLoop, channels, errorCounters, slots, plan, streamsPerGroup, maxBatch,
-            idle, clock, config.maxLagNs(), sndbufErrors, resultBuilder, new PacingRecorder(plan.burstLimit()));
+        final TrialLoop loop = new TrialLoop(eventLoop, sockets, slots, routedSlots, markers, plan, streamsPerGroup,
+            maxBatch, idle, clock, config.maxLagNs(), sndbufErrors, resultBuilder,
+            new PacingRecorder(plan.burstLimit()));
         final Trial trial = new Trial(loop, plan, segments, maxBatch, idle, notes);
         if (!current.compareAndSet(running, trial))
         {
-            for (final GroupSlots groupSlots : slots)
-            {
-                groupSlots.release();
-            }
+            loop.releaseBuffers();
             throw new IllegalStateException("another trial was started at the same time");
         }
         return trial;
@@ -348,13 +400,23 @@ public final class Sender implements AutoCloseable
             notes.add("GSO off: this kernel or Netty cannot send UDP GSO (UDP_SEGMENT)");
             return 0;
         }
+        if (plan.schedule().destinationCount() > 0)
+        {
+            if (explicit)
+            {
+                throw BadInputException.option("--gso", "a replay sends each message to its own group, one datagram a " +
+                    "write; use --gso off");
+            }
+            notes.add("GSO off: a replay sends each message to its own group (one sendmmsg a batch)");
+            return 0;
+        }
         if (plan.schedule().variableLength())
         {
             if (explicit)
             {
-                throw BadInputException.option("--gso", "GSO needs equal datagram sizes and the playback file has several; use --gso off");
+                throw BadInputException.option("--gso", "GSO needs equal datagram sizes and the feed has several; use --gso off");
             }
-            notes.add("GSO off: the playback file has datagrams of several sizes");
+            notes.add("GSO off: the feed has datagrams of several sizes");
             return 0;
         }
         if (fragments)

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.control.AgentException;
 import io.rxbreak.core.control.AgentLoop;
 import io.rxbreak.core.control.AgentOptions;
@@ -21,6 +22,7 @@ import io.rxbreak.core.os.JvmQuiet;
 import io.rxbreak.core.os.ThreadGroupClock;
 import io.rxbreak.core.protocol.AgentApi;
 import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.SenderResultAnswer;
 import io.rxbreak.core.protocol.SenderRunAnswer;
 import io.rxbreak.core.protocol.SenderSnapshot;
@@ -40,6 +42,7 @@ final class SenderAgent
     private static final long STOP_WAIT_S = 10;
 
     private final Sender sender;
+    private final ReplayFeed replay;
     private final ExecutorService answers = Executors.newSingleThreadExecutor(runnable ->
     {
         final Thread thread = new Thread(runnable, "rxbreak-agent-answers");
@@ -47,23 +50,27 @@ final class SenderAgent
         return thread;
     });
 
-    private SenderAgent(final Sender sender)
+    private SenderAgent(final Sender sender, final ReplayFeed replay)
     {
         this.sender = sender;
+        this.replay = replay;
     }
 
     /**
      * Serve until SIGINT/SIGTERM, or until the controller that started it is gone.
      *
      * @param sender the opened sender.
+     * @param replay the feed the agent was started to replay ({@code --pattern replay:FILE}), whose routing made
+     *     the sender's groups; null for none.
      * @param options where to listen, the token, whether to exit with the parent.
      * @param out where the listening line goes.
      * @return the exit code.
      * @throws InterruptedException when interrupted while binding.
      */
-    static int run(final Sender sender, final AgentOptions options, final PrintWriter out) throws InterruptedException
+    static int run(final Sender sender, final ReplayFeed replay, final AgentOptions options, final PrintWriter out)
+        throws InterruptedException
     {
-        final SenderAgent agent = new SenderAgent(sender);
+        final SenderAgent agent = new SenderAgent(sender, replay);
         try
         {
             AgentLoop.serve(options, agent.router(), out, "send");
@@ -146,9 +153,18 @@ final class SenderAgent
         throws InterruptedException
     {
         final TrialPlan.Builder builder = TrialPlan.builder()
-            .trialId(body.trialId())
-            .rate(body.rate())
-            .pattern(body.pattern())
+            .trialId(body.trialId());
+        final PatternSpec pattern = PatternSpec.parse(body.pattern());
+        if (pattern.isReplay())
+        {
+            builder.schedule(replayFeed(pattern.file()).schedule(body.speed() == null ? 1 : body.speed(),
+                body.loops() == null ? 1 : body.loops(), body.warmUpNs()));
+        }
+        else
+        {
+            builder.rate(body.rate()).pattern(body.pattern());
+        }
+        builder
             .sizeBytes(body.sizeBytes())
             .durationNs(body.durationNs())
             .warmupNs(body.warmUpNs());
@@ -176,6 +192,40 @@ final class SenderAgent
         justBeforeStart.run();
         trial.start();
         return trial;
+    }
+
+    /**
+     * @param file the feed a trial replays.
+     * @return the feed the agent was started with; a feed that names no destination is read now (the sender's
+     *     own groups take it).
+     * @throws AgentException 400 when the feed is another one, or maps onto other groups than the sender's.
+     */
+    private ReplayFeed replayFeed(final String file)
+    {
+        if (replay != null)
+        {
+            if (!replay.file().equals(file))
+            {
+                throw new AgentException(400, "this sender agent replays " + replay.file() + ", not " + file +
+                    ": start it with --pattern replay:" + file);
+            }
+            return replay;
+        }
+        final ReplayFeed loaded;
+        try
+        {
+            loaded = ReplayFeed.load(file, List.of(), true);
+        }
+        catch (final BadInputException ex)
+        {
+            throw new AgentException(400, ex.getMessage());
+        }
+        if (loaded.routing() != null)
+        {
+            throw new AgentException(400, file + " names its groups: start the sender agent with --pattern replay:" +
+                file + " (and its --map) so that its groups are the feed's");
+        }
+        return loaded;
     }
 
     private AgentResponse result(final AgentRequest request) throws InterruptedException

@@ -1,14 +1,11 @@
 package io.rxbreak.sender;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.SenderSnapshot;
@@ -48,9 +45,11 @@ final class TrialLoop implements Runnable
     private static final long DRAIN_RETRY_NS = 50_000L;
 
     private final EventLoop eventLoop;
-    private final Channel[] channels;
-    private final SendErrorCounter[] errorCounters;
+    private final SendSockets sockets;
     private final GroupSlots[] slots;
+    private final RoutedSlots routedSlots;
+    private final RoutedSlots markers;
+    private final long[] streamSequences;
     private final TrialPlan plan;
     private final Schedule schedule;
     private final Pacer pacer;
@@ -91,9 +90,10 @@ final class TrialLoop implements Runnable
 
     TrialLoop(
         final EventLoop eventLoop,
-        final List<Channel> channels,
-        final List<SendErrorCounter> errorCounters,
+        final SendSockets sockets,
         final GroupSlots[] slots,
+        final RoutedSlots routedSlots,
+        final RoutedSlots markers,
         final TrialPlan plan,
         final int streamsPerGroup,
         final int maxBatch,
@@ -106,16 +106,18 @@ final class TrialLoop implements Runnable
     {
         this.pacing = pacing;
         this.eventLoop = eventLoop;
-        this.channels = channels.toArray(new Channel[0]);
-        this.errorCounters = errorCounters.toArray(new SendErrorCounter[0]);
+        this.sockets = sockets;
         this.slots = slots;
+        this.routedSlots = routedSlots;
+        this.markers = markers;
         this.plan = plan;
         this.schedule = plan.schedule();
         this.clock = clock;
         this.epochClock = new EpochClock(clock, EpochClock.system().epochNs());
         this.idleMode = idleMode;
         this.streamsPerGroup = streamsPerGroup;
-        this.streams = slots.length * streamsPerGroup;
+        this.streams = sockets.recipients.length * streamsPerGroup;
+        this.streamSequences = routedSlots != null ? new long[streams] : null;
         this.sizeBytes = plan.sizeBytes();
         this.variableLength = schedule.variableLength();
         this.maxRate = schedule.isMaxRate();
@@ -148,11 +150,14 @@ final class TrialLoop implements Runnable
         }
         launched = true;
         sndbufAtStart = sndbufErrors.sndbufErrors();
-        for (int g = 0; g < slots.length; g++)
+        if (slots != null)
         {
-            slots[g].encodeAll(plan.trialId(), sizeBytes, g * streamsPerGroup, streamsPerGroup);
-            errorCounters[g].attach(counters, slots[g]);
+            for (int g = 0; g < slots.length; g++)
+            {
+                slots[g].encodeAll(plan.trialId(), sizeBytes, g * streamsPerGroup, streamsPerGroup);
+            }
         }
+        sockets.attach(counters, true);
         eventLoop.execute(this);
     }
 
@@ -178,7 +183,7 @@ final class TrialLoop implements Runnable
             finish(Pacer.End.STOPPED, clock.nanoTime());
             return;
         }
-        if (anyQueued())
+        if (sockets.anyQueued())
         {
             eventLoop.schedule(this, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
             return;
@@ -196,7 +201,7 @@ final class TrialLoop implements Runnable
             if (due > 0)
             {
                 sendBatch(due, nowNs);
-                if (anyQueued())
+                if (sockets.anyQueued())
                 {
                     counters.add(SendCounters.STALLS, 1);
                     eventLoop.execute(this);
@@ -280,70 +285,86 @@ final class TrialLoop implements Runnable
         counters.set(SendCounters.LAG_NOW, lagNs);
         counters.max(SendCounters.LAG_MAX, lagNs);
         final long startNs = pacer.startNs();
-        pacing.onBatch(lagNs, count, schedule.offsetNs(first));
-        final long baseRound = first / streams;
+        pacing.onBatch(lagNs, count, schedule.offsetNs(first), schedule.offsetNs(first + count - 1));
         final boolean inWarmup = maxRate && nowNs - startNs < warmupNs;
+        final int trialId = plan.trialId();
+        sockets.resetLogs();
         int warmup = 0;
-        for (int j = 0; j < count; j++)
+        int packets = 0;
+        if (routedSlots != null)
         {
-            final long index = first + j;
-            final int stream = (int)(index % streams);
-            final long sequence = index / streams;
-            final int group = stream / streamsPerGroup;
-            final int streamInGroup = stream - group * streamsPerGroup;
-            final int slot = (int)((sequence - baseRound) * streamsPerGroup + streamInGroup);
-            final long offsetNs = schedule.offsetNs(index);
-            final boolean warm = maxRate ? inWarmup : offsetNs < warmupNs;
-            if (!warm && !maxRate)
+            // each message to its own group, in the schedule's order, through one sendmmsg per socket
+            for (int j = 0; j < count; j++)
             {
-                // every measured message's own lag, as the receiver's latency trend sees each message
-                lagPoints.add(startNs + offsetNs, nowNs - startNs - offsetNs);
+                final long index = first + j;
+                final int stream = schedule.destination(index);
+                final long offsetNs = schedule.offsetNs(index);
+                final boolean warm = offsetNs < warmupNs;
+                if (!warm)
+                {
+                    lagPoints.add(startNs + offsetNs, nowNs - startNs - offsetNs);
+                }
+                routedSlots.put(j, sockets.recipients[stream], warm ? MessageHeader.FLAG_WARM_UP : 0,
+                    schedule.messageLength(index, sizeBytes), stream, trialId, streamSequences[stream]++,
+                    epochClock.toEpochNs(startNs + offsetNs));
+                routedSlots.write(j, sockets.channelOf(stream), sockets.logOf(stream));
+                if (warm)
+                {
+                    warmup++;
+                }
             }
-            final int flags = warm ? MessageHeader.FLAG_WARM_UP : 0;
-            final long intendedNs = epochClock.toEpochNs(maxRate ? nowNs : startNs + offsetNs);
-            if (variableLength)
+            packets = count;
+        }
+        else
+        {
+            final long baseRound = first / streams;
+            for (int j = 0; j < count; j++)
             {
-                slots[group].putFull(slot, flags, schedule.messageLength(index, sizeBytes), stream, plan.trialId(),
-                    sequence, intendedNs);
+                final long index = first + j;
+                final int stream = (int)(index % streams);
+                final long sequence = index / streams;
+                final int group = stream / streamsPerGroup;
+                final int streamInGroup = stream - group * streamsPerGroup;
+                final int slot = (int)((sequence - baseRound) * streamsPerGroup + streamInGroup);
+                final long offsetNs = schedule.offsetNs(index);
+                final boolean warm = maxRate ? inWarmup : offsetNs < warmupNs;
+                if (!warm && !maxRate)
+                {
+                    // every measured message's own lag, as the receiver's latency trend sees each message
+                    lagPoints.add(startNs + offsetNs, nowNs - startNs - offsetNs);
+                }
+                final int flags = warm ? MessageHeader.FLAG_WARM_UP : 0;
+                final long intendedNs = epochClock.toEpochNs(maxRate ? nowNs : startNs + offsetNs);
+                if (variableLength)
+                {
+                    slots[group].putFull(slot, flags, schedule.messageLength(index, sizeBytes), stream, trialId,
+                        sequence, intendedNs);
+                }
+                else
+                {
+                    slots[group].put(slot, flags, sequence, intendedNs);
+                }
+                if (warm)
+                {
+                    warmup++;
+                }
             }
-            else
+            for (int g = 0; g < slots.length; g++)
             {
-                slots[group].put(slot, flags, sequence, intendedNs);
-            }
-            if (warm)
-            {
-                warmup++;
+                if (slots[g].hasMessages())
+                {
+                    packets += slots[g].write(sockets.channelOf(g), sockets.logOf(g));
+                }
             }
         }
         pacer.advance(count);
         lagTrend.add(lagPoints);
-        int packets = 0;
-        for (int g = 0; g < slots.length; g++)
-        {
-            if (slots[g].hasMessages())
-            {
-                final Channel channel = channels[g];
-                packets += slots[g].write(channel, channel.voidPromise());
-                channel.flush();
-            }
-        }
+        sockets.flushAll();
+        pacing.sentBy(clock.nanoTime() - startNs);
         counters.add(SendCounters.ATTEMPTED, count);
         counters.add(SendCounters.WARMUP, warmup);
         counters.add(SendCounters.BATCHES, 1);
         counters.add(SendCounters.PACKETS, packets);
-    }
-
-    private boolean anyQueued()
-    {
-        for (final Channel channel : channels)
-        {
-            final ChannelOutboundBuffer outbound = channel.unsafe().outboundBuffer();
-            if (outbound != null && !outbound.isEmpty())
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void finish(final Pacer.End why, final long nowNs)
@@ -351,10 +372,7 @@ final class TrialLoop implements Runnable
         end = why;
         finishNs = nowNs;
         state = FINISHING;
-        for (int g = 0; g < slots.length; g++)
-        {
-            errorCounters[g].attach(counters, null);
-        }
+        sockets.attach(counters, false);
         sendMarkerRound();
     }
 
@@ -364,7 +382,7 @@ final class TrialLoop implements Runnable
      */
     private void sendMarkerRound()
     {
-        if (anyQueued())
+        if (sockets.anyQueued())
         {
             eventLoop.schedule(markerTask, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
             return;
@@ -377,20 +395,17 @@ final class TrialLoop implements Runnable
         final long sent = pacer.nextIndex();
         final long epochNs = epochClock.epochNs();
         final int markerLength = variableLength ? MessageHeader.LENGTH : sizeBytes;
-        for (int g = 0; g < slots.length; g++)
+        for (int stream = 0; stream < streams; stream++)
         {
-            final Channel channel = channels[g];
-            for (int s = 0; s < streamsPerGroup; s++)
-            {
-                final int stream = g * streamsPerGroup + s;
-                final long streamMessages = sent / streams + (stream < sent % streams ? 1 : 0);
-                slots[g].putFull(s, MessageHeader.FLAG_END_OF_TRIAL, markerLength, stream, plan.trialId(),
-                    streamMessages, epochNs);
-                slots[g].writeSingle(channel, s, channel.voidPromise());
-                counters.add(SendCounters.END_MARKERS, 1);
-            }
-            channel.flush();
+            final int group = stream / streamsPerGroup;
+            final long streamMessages = streamSequences != null ? streamSequences[stream] :
+                sent / streams + (stream < sent % streams ? 1 : 0);
+            markers.put(stream, sockets.recipients[group], MessageHeader.FLAG_END_OF_TRIAL, markerLength, stream,
+                plan.trialId(), streamMessages, epochNs);
+            markers.write(stream, sockets.channelOf(group), sockets.logOf(group));
+            counters.add(SendCounters.END_MARKERS, 1);
         }
+        sockets.flushAll();
         markerRounds++;
         if (markerRounds < plan.endMarkers())
         {
@@ -404,10 +419,7 @@ final class TrialLoop implements Runnable
     {
         final long allocatedAtEnd = allocatedBytes();
         final OptionalLong sndbufAtEnd = sndbufErrors.sndbufErrors();
-        for (int g = 0; g < slots.length; g++)
-        {
-            errorCounters[g].attach(null, null);
-        }
+        sockets.attach(null, false);
         final Long sndbufDelta = sndbufAtStart.isPresent() && sndbufAtEnd.isPresent() ?
             Long.valueOf(sndbufAtEnd.getAsLong() - sndbufAtStart.getAsLong()) : null;
         final long allocated = allocatedAtStart < 0 || allocatedAtEnd < 0 ? -1 : allocatedAtEnd - allocatedAtStart;
@@ -419,7 +431,7 @@ final class TrialLoop implements Runnable
         {
             result.complete(resultBuilder.build(plan, end.label(), windowNs, expected, endLagNs, counters, maxLagLimitNs,
                 sndbufDelta, allocated, lagTrend.snapshot().slopeIfAtLeast(MIN_TREND_MESSAGES, MIN_TREND_SPAN_SECONDS),
-                pacing.summary()));
+                pacing.summary(), startNs == 0 ? null : epochClock.toEpochNs(startNs)));
         }
         catch (final RuntimeException ex)
         {
@@ -427,12 +439,28 @@ final class TrialLoop implements Runnable
         }
         finally
         {
+            releaseBuffers();
+            state = DONE;
+        }
+    }
+
+    /**
+     * Give the trial's send buffers back (once no write of theirs is queued, or when the trial never started).
+     */
+    void releaseBuffers()
+    {
+        if (slots != null)
+        {
             for (final GroupSlots groupSlots : slots)
             {
                 groupSlots.release();
             }
-            state = DONE;
         }
+        if (routedSlots != null)
+        {
+            routedSlots.release();
+        }
+        markers.release();
     }
 
     /**

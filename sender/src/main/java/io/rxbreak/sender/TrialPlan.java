@@ -15,7 +15,7 @@ import io.rxbreak.sender.schedule.Schedule;
  *
  * @param trialId the id written in every message's header.
  * @param schedule when each message is due.
- * @param sizeBytes every datagram's length, header included (a playback file sets its own per message).
+ * @param sizeBytes every datagram's length, header included (a replayed feed sets its own per message).
  * @param count messages after the warm-up, or 0 for no limit.
  * @param durationNs the time after the warm-up, or 0 for no limit.
  * @param warmupNs the warm-up at the start, or 0.

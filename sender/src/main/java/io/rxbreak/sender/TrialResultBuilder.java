@@ -41,7 +41,8 @@ final class TrialResultBuilder
         final Long sndbufErrorsDelta,
         final long allocatedBytes,
         final Double lagGrowth,
-        final SenderPacing pacing)
+        final SenderPacing pacing,
+        final Long startEpochNs)
     {
         final long failed = counters.get(SendCounters.FAILED);
         final long attempted = counters.get(SendCounters.ATTEMPTED);
@@ -97,6 +98,7 @@ final class TrialResultBuilder
             counters.get(SendCounters.END_MARKERS),
             allocatedBytes,
             lagGrowth,
-            pacing);
+            pacing,
+            startEpochNs);
     }
 }

@@ -5,14 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import io.rxbreak.sender.schedule.BurstSchedule;
 import io.rxbreak.sender.schedule.ConstantSchedule;
 import io.rxbreak.sender.schedule.OnOffSchedule;
-import io.rxbreak.sender.schedule.PlaybackFile;
+import io.rxbreak.sender.schedule.PatternParser;
 import io.rxbreak.sender.schedule.Schedule;
 import io.rxbreak.sender.schedule.StepsSchedule;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,7 +139,7 @@ class PacerTest
     {
         final Path file = dir.resolve("t.csv");
         Files.writeString(file, "0,64\n0,64\n1500,100\n7000000,64\n7000001,64\n");
-        final Schedule schedule = PlaybackFile.read("--pattern", file);
+        final Schedule schedule = PatternParser.parse("playback:" + file, null);
         final Run run = drive(new Pacer(schedule, Long.MAX_VALUE, Schedule.END, 1_024), 1_000, 100 * MS);
         assertThat(run.sendTimes).containsExactly(0L, 0L, 2_000L, 7_000_000L, 7_001_000L);
         assertThat(run.end).isEqualTo(Pacer.End.PATTERN);

@@ -43,7 +43,7 @@ class TrialResultBuilderTest
     void aTrialThatSentWhatWasDueIsNotLimited()
     {
         final SenderTrialReport result = builder.build(plan(false), "duration", S, 100_000, 1_000,
-            counters(99_600, 0, 1_000), 10_000_000L, 0L, 0, null, PACING);
+            counters(99_600, 0, 1_000), 10_000_000L, 0L, 0, null, PACING, null);
         assertThat(result.senderLimited()).isFalse();
         assertThat(result.achievedRate()).isEqualTo(99_600.0);
         assertThat(result.targetRate()).isEqualTo(100_000.0);
@@ -54,7 +54,7 @@ class TrialResultBuilderTest
     void aShortfallOverHalfAPercentIsSenderLimited()
     {
         final SenderTrialReport result = builder.build(plan(false), "duration", S, 100_000, 1_000,
-            counters(99_400, 0, 1_000), 10_000_000L, 0L, 0, null, PACING);
+            counters(99_400, 0, 1_000), 10_000_000L, 0L, 0, null, PACING, null);
         assertThat(result.senderLimited()).isTrue();
         assertThat(result.senderLimitedReason()).contains("sent 99400 of the 100000 messages due");
     }
@@ -64,7 +64,7 @@ class TrialResultBuilderTest
     {
         final SendCounters counters = counters(100_000, 1_000, 0);
         counters.error(Errno.slot(-105));
-        final SenderTrialReport result = builder.build(plan(false), "duration", S, 100_000, 0, counters, 10_000_000L, 3L, 0, null, PACING);
+        final SenderTrialReport result = builder.build(plan(false), "duration", S, 100_000, 0, counters, 10_000_000L, 3L, 0, null, PACING, null);
         assertThat(result.sent()).isEqualTo(99_000);
         assertThat(result.failed()).isEqualTo(1_000);
         assertThat(result.errors()).containsEntry("ENOBUFS", 1L);
@@ -76,7 +76,7 @@ class TrialResultBuilderTest
     void endingFarBehindIsSenderLimitedEvenWhenEverythingWent()
     {
         final SenderTrialReport result = builder.build(plan(false), "count", S, 100_000, 25_000_000L,
-            counters(100_000, 0, 25_000_000L), 10_000_000L, null, 0, null, PACING);
+            counters(100_000, 0, 25_000_000L), 10_000_000L, null, 0, null, PACING, null);
         assertThat(result.senderLimited()).isTrue();
         assertThat(result.senderLimitedReason()).startsWith("still 25ms behind schedule at the end");
         assertThat(result.sndbufErrorsDelta()).isNull();
@@ -86,7 +86,7 @@ class TrialResultBuilderTest
     void maxRateHasNoTargetAndIsNeverLimitedByLag()
     {
         final SenderTrialReport result = builder.build(plan(true), "duration", S, 500_000, 0,
-            counters(500_000, 0, 0), 10_000_000L, 0L, 0, null, PACING);
+            counters(500_000, 0, 0), 10_000_000L, 0L, 0, null, PACING, null);
         assertThat(result.targetRate()).isNull();
         assertThat(result.senderLimited()).isFalse();
         assertThat(result.achievedRate()).isEqualTo(500_000.0);

@@ -90,7 +90,7 @@ public final class AgentReceiverSide implements ReceiverSide
         return new ReceiverOutcome(result.unique(), result.gaps(), socketDrops, result.applicationDrops(),
             copiesPerMessage, latency(result.latency()), counters, problem, histogram(answer.latencyHistogram()),
             result.endMarkers(), result.backlogGrowth(), backlogLayer(result.throttle()), answer.readersCpu(),
-            answer.agentCpu());
+            answer.agentCpu(), result.lossTimeline());
     }
 
     /**

@@ -37,6 +37,7 @@ public final class AgentTrialRunner implements TrialRunner
     private final ReceiverSide receiver;
     private final int sizeBytes;
     private final String pattern;
+    private final ReplayPlan replay;
     private final boolean steadyLoad;
     private final LatencySink latencySink;
     private final boolean harnessOnReceiverCpus;
@@ -61,20 +62,23 @@ public final class AgentTrialRunner implements TrialRunner
      * @param sender the sender agent.
      * @param receiver the receiving side.
      * @param sizeBytes the datagram length.
-     * @param pattern the sender's pattern, or null for constant.
+     * @param pattern the sender's pattern, or null for constant (ignored with a replay).
+     * @param replay the feed each trial replays at the speed that offers the trial's rate, or null.
      * @param latencySink where latency histograms go, or null.
      * @param harnessOnReceiverCpus whether the harness's processes may run on the receiver's CPUs.
      */
     public AgentTrialRunner(final AgentSenderSide sender, final ReceiverSide receiver, final int sizeBytes,
-        final String pattern, final LatencySink latencySink, final boolean harnessOnReceiverCpus)
+        final String pattern, final ReplayPlan replay, final LatencySink latencySink,
+        final boolean harnessOnReceiverCpus)
     {
         this.harnessOnReceiverCpus = harnessOnReceiverCpus;
         this.latencySink = latencySink;
         this.sender = sender;
         this.receiver = receiver;
         this.sizeBytes = sizeBytes;
-        this.pattern = pattern;
-        this.steadyLoad = steadyLoad(pattern);
+        this.pattern = replay != null ? replay.pattern() : pattern;
+        this.replay = replay;
+        this.steadyLoad = steadyLoad(this.pattern);
     }
 
     @Override
@@ -108,10 +112,14 @@ public final class AgentTrialRunner implements TrialRunner
         final ReceiveBuffer buffer = receiver.begin(trialId, sizeBytes);
         final ThreadGroupClock controllerClock = ThreadGroupClock.allBut(ProcessHandle.current().pid(), List.of());
         controllerClock.start();
-        final SenderRunAnswer answer = sender.run(new SenderTrial(trialId, Long.toString(rate), pattern,
-            sizeBytes, durationNs, warmUpNs, receiver.wantsEndMarkers() ? null : 0,
+        final Double speed = replay == null ? null : replay.speedOf(rate);
+        final Long loops = replay == null ? null : replay.loopsFor(speed, durationNs);
+        final long sendingNs = replay == null ? durationNs : replay.playNs(speed, loops);
+        final SenderRunAnswer answer = sender.run(new SenderTrial(trialId, replay == null ? Long.toString(rate) : null,
+            pattern, sizeBytes, replay == null ? durationNs : 0, warmUpNs, receiver.wantsEndMarkers() ? null : 0,
             buffer == null ? null : buffer.datagrams(),
-            sender.isLocal() ? List.of(ProcessHandle.current().pid()) : null), warmUpNs + durationNs + SLACK_NS);
+            sender.isLocal() ? List.of(ProcessHandle.current().pid()) : null, speed, loops),
+            warmUpNs + sendingNs + SLACK_NS);
         final ReceiverOutcome outcome = receiver.end(trialId, drainBoundNs);
         final CpuUse controller = controllerClock.stop();
         final ReceiverOutcome received = steadyLoad ? outcome : outcome.withoutBacklogGrowth();
@@ -122,7 +130,7 @@ public final class AgentTrialRunner implements TrialRunner
         final HarnessLoad load = new HarnessLoad(controller, withoutSteal(answer.agentCpu()),
             withoutSteal(answer.sendingThreadCpu()), received.receiverAgentCpu(), received.receiverCpu(),
             harnessOnReceiverCpus);
-        return toResult(answer.result(), received, buffer, load);
+        return toResult(answer.result(), received, buffer, load, speed);
     }
 
     /**
@@ -145,11 +153,11 @@ public final class AgentTrialRunner implements TrialRunner
 
     static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received)
     {
-        return toResult(sent, received, null, null);
+        return toResult(sent, received, null, null, null);
     }
 
     static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received,
-        final ReceiveBuffer buffer, final HarnessLoad load)
+        final ReceiveBuffer buffer, final HarnessLoad load, final Double speed)
     {
         final long offered = sent.sent() * received.copiesPerMessage();
         final WindowCounters counters = received.counters();
@@ -162,7 +170,12 @@ public final class AgentTrialRunner implements TrialRunner
             .senderPacing(sent.pacing())
             .senderLagGrowth(sent.lagGrowth())
             .receiveBuffer(buffer)
-            .harnessLoad(load);
+            .harnessLoad(load)
+            .speed(speed);
+        if (received.lossTimeline() != null && sent.startEpochNs() != null)
+        {
+            result.lossTimeline(received.lossTimeline().rebased(sent.startEpochNs()));
+        }
         if (received.backlogGrowth() != null)
         {
             // a sender that fell further behind its schedule delays every later message by that much too (and one

@@ -8,6 +8,7 @@ import io.rxbreak.controller.trial.Latency;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.protocol.CpuUse;
+import io.rxbreak.core.protocol.LossTimeline;
 
 /**
  * What the receiving side reported for one trial.
@@ -29,6 +30,7 @@ import io.rxbreak.core.protocol.CpuUse;
  * @param receiverCpu the CPU use of the threads that read (rxbreak's reading threads, or the observed process), or
  *     null when unknown.
  * @param receiverAgentCpu the receiver agent's other threads' CPU use, or null (observe mode, unknown).
+ * @param lossTimeline where in time the sequence gaps opened (epoch bins), or null when none or unknown.
  */
 public record ReceiverOutcome(
     Long received,
@@ -44,7 +46,8 @@ public record ReceiverOutcome(
     Double backlogGrowth,
     Layer backlogLayer,
     CpuUse receiverCpu,
-    CpuUse receiverAgentCpu)
+    CpuUse receiverAgentCpu,
+    LossTimeline lossTimeline)
 {
     /**
      * @return this outcome without its backlog trend (for a load that is not steady).
@@ -52,7 +55,7 @@ public record ReceiverOutcome(
     public ReceiverOutcome withoutBacklogGrowth()
     {
         return new ReceiverOutcome(received, gaps, socketDrops, applicationDrops, copiesPerMessage, latency, counters,
-            problem, latencyHistogram, endMarkersReceived, null, null, receiverCpu, receiverAgentCpu);
+            problem, latencyHistogram, endMarkersReceived, null, null, receiverCpu, receiverAgentCpu, lossTimeline);
     }
 
     /**
@@ -63,6 +66,6 @@ public record ReceiverOutcome(
         final String problem, final Histogram latencyHistogram, final Long endMarkersReceived, final CpuUse receiverCpu)
     {
         this(received, gaps, socketDrops, applicationDrops, copiesPerMessage, latency, counters, problem,
-            latencyHistogram, endMarkersReceived, null, null, receiverCpu, null);
+            latencyHistogram, endMarkersReceived, null, null, receiverCpu, null, null);
     }
 }

@@ -1,17 +1,18 @@
 package io.rxbreak.controller.report;
 
-import io.rxbreak.core.protocol.SenderPacing;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.rxbreak.core.config.Units;
 import io.rxbreak.controller.search.GoalResult;
+import io.rxbreak.controller.search.GoalStatus;
 import io.rxbreak.controller.search.LossGoal;
 import io.rxbreak.controller.search.RateSummary;
+import io.rxbreak.controller.trial.LayerLoss;
 import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.controller.trial.Verdict;
+import io.rxbreak.core.config.Units;
+import io.rxbreak.core.protocol.SenderPacing;
 
 /**
  * The end-of-run summary for a person, in a fixed order: outcome, configuration, environment, tunables, the table of
@@ -197,7 +198,85 @@ public final class ConsoleSummary
             out.append(INDENT).append("the sender could not offer ").append(rate(report.senderLimitRate()))
                 .append('\n');
         }
+        final String replay = replayLine(report);
+        if (replay != null)
+        {
+            out.append(INDENT).append(replay).append('\n');
+        }
         out.append(INDENT).append(ceilingLine(report)).append('\n');
+    }
+
+    /**
+     * A replay's result in words: the headroom over the recorded feed and where it broke, as the summary and the
+     * HTML report say it; for example {@code takes 3.2x the recorded feed (peak 1 ms rate 410,000 msgs/s); at 3.5x
+     * the socket buffer lost 1,204, first in the burst at 12.381 s of the feed}.
+     *
+     * @param report the run.
+     * @return the line, or null when the run replayed no feed.
+     */
+    public static String replayLine(final RunReport report)
+    {
+        final FeedReport feed = report.feed();
+        if (feed == null || report.goals().isEmpty())
+        {
+            return null;
+        }
+        final GoalResult ndr = report.goals().get(0);
+        final double peak = feed.profile().peak(1_000_000L).ratePerSecond();
+        final StringBuilder line = new StringBuilder();
+        if (ndr.status() == GoalStatus.NOT_HELD && report.config() != null && report.config().verifies())
+        {
+            line.append("did NOT hold ").append(speed(report.config().verifyRate() / feed.profile().meanRatePerSecond()))
+                .append("x the recorded feed");
+        }
+        else if (report.headroom() != null)
+        {
+            final boolean atLeast = ndr.status() == GoalStatus.ABOVE_MAX_RATE || ndr.status() == GoalStatus.ABOVE_SENDER_LIMIT;
+            line.append(ndr.status() == GoalStatus.HELD ? "held " : atLeast ? "takes at least " : "takes ")
+                .append(speed(report.headroom())).append("x the recorded feed (peak 1 ms rate ")
+                .append(String.format(Locale.ROOT, "%,.0f", peak * report.headroom())).append(" msgs/s)");
+        }
+        else if (ndr.status() == GoalStatus.NOTHING_PASSED)
+        {
+            line.append("takes no speed of the recorded feed: every speed tried lost messages");
+        }
+        else
+        {
+            line.append("headroom over the recorded feed unknown (").append(ndr.status().name().toLowerCase(Locale.ROOT))
+                .append(')');
+        }
+        final ReplayBreak broke = report.replayBreak();
+        if (broke != null)
+        {
+            line.append("; at ").append(speed(broke.speed())).append("x ")
+                .append(LayerLoss.UNEXPLAINED.equals(broke.layer()) ? "loss no counter explains" :
+                    "the " + broke.layer().replace('-', ' '))
+                .append(LayerLoss.UNEXPLAINED.equals(broke.layer()) ? " took " : " lost ").append(count(broke.lost()));
+            if (broke.firstLossAtNs() != null)
+            {
+                line.append(", first in the burst at ").append(seconds(broke.firstLossAtNs())).append(" of the feed");
+                if (broke.busiestLossAtNs() != null &&
+                    Math.abs(broke.busiestLossAtNs() - broke.firstLossAtNs()) > feed.binNs())
+                {
+                    line.append(", most at ").append(seconds(broke.busiestLossAtNs()));
+                }
+            }
+            else if (broke.inLeadIn() > 0)
+            {
+                line.append(", in the lead-in (the warm-up before the feed)");
+            }
+        }
+        return line.toString();
+    }
+
+    private static String speed(final double factor)
+    {
+        return java.math.BigDecimal.valueOf(Math.round(factor * 100) / 100.0).stripTrailingZeros().toPlainString();
+    }
+
+    private static String seconds(final long ns)
+    {
+        return String.format(Locale.ROOT, "%.3f s", ns / 1e9);
     }
 
     /**
@@ -230,7 +309,14 @@ public final class ConsoleSummary
             case NOTHING_PASSED:
                 return name + ": none: every rate tried lost messages, down to 1 msg/s";
             case SENDER_CANNOT_SEND:
-                return name + ": unknown: the sender could not offer any rate tried, down to 1 msg/s";
+                return report.config() != null && report.config().verifies() ?
+                    name + ": unknown: the sender could not offer " + rate(report.config().verifyRate()) :
+                    name + ": unknown: the sender could not offer any rate tried, down to 1 msg/s";
+            case HELD:
+                return String.format(Locale.ROOT, "%s: %s held%s (verify gate)", name, rate(goal.rate()), confirmed);
+            case NOT_HELD:
+                return String.format(Locale.ROOT, "%s: %s did NOT hold: %s (verify gate)", name,
+                    rate(report.config() == null ? null : report.config().verifyRate()), upperBoundFailure(goal, report));
             default:
                 return String.format(Locale.ROOT, "%s: not reached%s", name, bounds(goal));
         }

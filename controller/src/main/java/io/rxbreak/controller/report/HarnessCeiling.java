@@ -37,6 +37,7 @@ public record HarnessCeiling(Long ndr, Long atLeast, String limitedBy, int trial
             case NOTHING_PASSED -> new HarnessCeiling(null, null, "every rate tried lost", trials);
             case SENDER_CANNOT_SEND ->
                 new HarnessCeiling(null, null, "the sender could not offer any rate tried", trials);
+            case HELD, NOT_HELD -> throw new IllegalArgumentException("a calibration searches; it does not verify");
             case NOT_REACHED -> new HarnessCeiling(null, ndr.lowerBound(), calibration.stop() == SearchStop.TRIAL_BUDGET ?
                 "the calibration's budget of " + trials + " trials ran out" : calibration.stopDetail(), trials);
         };

@@ -1,11 +1,14 @@
 package io.rxbreak.controller.report;
 
-import io.rxbreak.core.cli.ExitCodes;
+import io.rxbreak.controller.search.GoalResult;
+import io.rxbreak.controller.search.GoalStatus;
 import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.core.cli.ExitCodes;
 
 /**
  * The exit code a finished ramp returns ({@link ExitCodes}): interrupted 130; no valid trial at all 4; complete 0
- * (whatever the break point, including "nothing passed": that is a result); any other stop 1.
+ * (whatever the break point, including "nothing passed": that is a result); a verify gate whose rate did not
+ * hold 3; any other stop 1.
  */
 public final class RunExitCode
 {
@@ -31,6 +34,13 @@ public final class RunExitCode
         if (!anyValid)
         {
             return ExitCodes.NO_VALID_TRIAL;
+        }
+        for (final GoalResult goal : report.goals())
+        {
+            if (goal.status() == GoalStatus.NOT_HELD)
+            {
+                return ExitCodes.REGRESSION;
+            }
         }
         return Outcome.COMPLETE.equals(report.outcome().status()) ? ExitCodes.OK : ExitCodes.FAILURE;
     }

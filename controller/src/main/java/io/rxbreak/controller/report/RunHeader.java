@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.rxbreak.controller.search.RampConfig;
 
 /**
@@ -27,7 +29,8 @@ public record RunHeader(
     RampConfig config,
     Environment environment,
     Map<String, String> tunables,
-    HarnessCeiling harnessCeiling)
+    HarnessCeiling harnessCeiling,
+    @JsonInclude(JsonInclude.Include.NON_NULL) FeedReport feed)
 {
     /**
      * Copies the collections.
@@ -54,7 +57,8 @@ public record RunHeader(
         final Environment environment,
         final Map<String, String> tunables)
     {
-        return new RunHeader(RunReport.FORMAT_VERSION, commandLine, startedAt, config, environment, tunables, null);
+        return new RunHeader(RunReport.FORMAT_VERSION, commandLine, startedAt, config, environment, tunables, null,
+            null);
     }
 
     /**
@@ -63,6 +67,16 @@ public record RunHeader(
      */
     public RunHeader withCeiling(final HarnessCeiling ceiling)
     {
-        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling);
+        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling, feed);
+    }
+
+    /**
+     * @param replayed the feed a replay ramp plays, or null.
+     * @return this header with it.
+     */
+    public RunHeader withFeed(final FeedReport replayed)
+    {
+        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, harnessCeiling,
+            replayed);
     }
 }

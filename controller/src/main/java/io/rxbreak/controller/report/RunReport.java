@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.search.LossGoal;
 import io.rxbreak.controller.search.RampConfig;
@@ -39,6 +41,11 @@ import io.rxbreak.controller.trial.TrialRecord;
  * @param rates                      every rate tried, ascending, with its passes, fails and status.
  * @param trials                     every trial in the order run.
  * @param harnessCeiling             the most this harness can tell on this host ({@code --calibrate}), or null.
+ * @param feed                       the feed a replay ramp played ({@code --replay}), or null.
+ * @param headroom                   a replay's confirmed no-drop speed-up factor: {@code ndr} over the feed's mean
+ *                                   rate (a lower bound when the NDR is one); null without a replay or an NDR.
+ * @param replayBreak                where a replay broke: the lowest failing speed's loss on the feed's timeline,
+ *                                   or null.
  */
 public record RunReport(
     int formatVersion,
@@ -62,7 +69,10 @@ public record RunReport(
     List<AttributionEntry> attribution,
     List<RateSummary> rates,
     List<TrialRecord> trials,
-    HarnessCeiling harnessCeiling)
+    HarnessCeiling harnessCeiling,
+    @JsonInclude(JsonInclude.Include.NON_NULL) FeedReport feed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double headroom,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ReplayBreak replayBreak)
 {
     /** The format version of the run folder's files. */
     public static final int FORMAT_VERSION = 1;
@@ -79,6 +89,17 @@ public record RunReport(
         attribution = attribution == null ? List.of() : List.copyOf(attribution);
         rates = rates == null ? List.of() : List.copyOf(rates);
         trials = trials == null ? List.of() : List.copyOf(trials);
+    }
+
+    /**
+     * @param ndr a no-drop rate, or null.
+     * @param feed the feed replayed, or null.
+     * @return the speed-up factor it is, or null.
+     */
+    public static Double headroomOf(final Long ndr, final FeedReport feed)
+    {
+        return ndr == null || feed == null || !(feed.profile().meanRatePerSecond() > 0) ? null :
+            ndr / feed.profile().meanRatePerSecond();
     }
 
     private static List<GoalResult> topLevelRates(final List<GoalResult> goals, final Long ndr, final Long pdr)

@@ -35,13 +35,15 @@ public final class RunReports
         }
         final Long pdr = result.pdr() == null ? null : result.pdr().rate();
         final Double pdrRatio = result.pdr() == null ? null : result.pdr().maxLossRatio();
+        final List<AttributionEntry> attribution = BreakAttribution.at(result.trials(), result.lowestFailRate());
         return new RunReport(RunReport.FORMAT_VERSION, header.commandLine(), header.startedAt(), finishedAt,
             Outcome.of(result.stop(), result.stopDetail()), header.config(), header.environment(), header.tunables(),
             result.ndr().rate(), pdr, pdrRatio, result.firstFailRate(), result.lowestFailRate(),
             result.breakPointAboveSenderLimit(), result.senderLimitRate(),
             result.ndr().status() == GoalStatus.ABOVE_MAX_RATE, goals, result.stop().name(),
-            BreakAttribution.at(result.trials(), result.lowestFailRate()), result.rates(), result.trials(),
-            header.harnessCeiling());
+            attribution, result.rates(), result.trials(), header.harnessCeiling(), header.feed(),
+            RunReport.headroomOf(result.ndr().rate(), header.feed()),
+            ReplayBreak.of(header.feed(), header.config(), result.trials(), result.lowestFailRate(), attribution));
     }
 
     /**
@@ -66,13 +68,15 @@ public final class RunReports
             goals.add(unconfirmed(LossGoal.pdr(pdrRatio), history));
         }
         final Long lowestFail = history.lowestFailRate();
+        final List<AttributionEntry> attribution = BreakAttribution.at(trials, lowestFail);
+        final FeedReport feed = header == null ? null : header.feed();
         return new RunReport(RunReport.FORMAT_VERSION,
             header == null ? List.of() : header.commandLine(), header == null ? null : header.startedAt(), null,
             new Outcome(Outcome.INTERRUPTED, reason), header == null ? null : header.config(),
             header == null ? null : header.environment(), header == null ? null : header.tunables(),
             null, null, pdrRatio, history.firstFailRate(), lowestFail, null, null, false, goals, null,
-            BreakAttribution.at(trials, lowestFail), history.summaries(), trials,
-            header == null ? null : header.harnessCeiling());
+            attribution, history.summaries(), trials, header == null ? null : header.harnessCeiling(), feed, null,
+            ReplayBreak.of(feed, header == null ? null : header.config(), trials, lowestFail, attribution));
     }
 
     private static GoalResult unconfirmed(final LossGoal goal, final RateHistory history)

@@ -27,6 +27,11 @@ import io.rxbreak.controller.trial.TrialPhase;
  * another trial of {@code --confirm-trial-duration} there. A confirming trial that misses the goal makes
  * {@code lower} bad, so the next decision steps down below it: the reported rate is always below every rate
  * that ever missed the goal.
+ * <p>
+ * <b>Verify</b> ({@code --verify-rate}): no search, only the confirmation at that rate. A valid trial there that
+ * misses the goal ends it ({@link GoalStatus#NOT_HELD}); a sender that cannot offer it ends it
+ * ({@link GoalStatus#SENDER_CANNOT_SEND}); a confirmation's worth of valid trials that all met it ends it
+ * ({@link GoalStatus#HELD}). Invalid trials are retried as in a search.
  */
 public final class GoalSearch
 {
@@ -42,6 +47,10 @@ public final class GoalSearch
      */
     public static Decision decide(final LossGoal goal, final RateHistory history, final RampConfig config)
     {
+        if (config.verifies())
+        {
+            return verify(goal, history, config);
+        }
         final Long upper = history.lowestBad(goal);
         final Long limit = history.lowestUnreachable();
         final Long top = min(upper, limit);
@@ -86,6 +95,24 @@ public final class GoalSearch
         }
         final long hint = hintBelow(history, limit, top, lower);
         return new Decision.Run(hint > 0 ? hint : lower + gap / 2, TrialPhase.REFINE, trialNs);
+    }
+
+    private static Decision verify(final LossGoal goal, final RateHistory history, final RampConfig config)
+    {
+        final long rate = config.verifyRate();
+        if (history.lowestBad(goal) != null)
+        {
+            return new Decision.Done(GoalStatus.NOT_HELD, null);
+        }
+        if (history.lowestUnreachable() != null)
+        {
+            return new Decision.Done(GoalStatus.SENDER_CANNOT_SEND, null);
+        }
+        if (history.measuredNsAt(rate) >= config.confirmDurationNs())
+        {
+            return new Decision.Done(GoalStatus.HELD, rate);
+        }
+        return new Decision.Run(rate, TrialPhase.CONFIRM, config.confirmTrialDurationNs());
     }
 
     private static Decision confirm(

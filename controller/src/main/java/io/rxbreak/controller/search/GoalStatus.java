@@ -18,6 +18,10 @@ public enum GoalStatus
     NOTHING_PASSED,
     /** The sender could not offer any rate tried, down to 1 message per second. */
     SENDER_CANNOT_SEND,
+    /** Verify gate: the rate met the goal in every trial, for the whole confirmation. */
+    HELD,
+    /** Verify gate: a trial at the rate missed the goal. */
+    NOT_HELD,
     /** The search stopped before reaching the goal (interrupted, trial budget, persistent invalid trials). */
     NOT_REACHED
 }

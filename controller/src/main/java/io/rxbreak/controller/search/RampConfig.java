@@ -2,6 +2,8 @@ package io.rxbreak.controller.search;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.rxbreak.controller.trial.TrialJudge;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
@@ -35,6 +37,8 @@ import io.rxbreak.core.config.Units;
  * @param maxBacklogGrowth       {@code --max-backlog-growth}: a trial that lost nothing, but whose receiver fell
  *                               behind the offered load by more than this fraction of it, fails (a longer trial
  *                               would lose); null turns the check off (loss alone decides, as in RFC 2544).
+ * @param verifyRate             {@code --verify-rate} (or {@code --verify-speed}): no search, only the
+ *                               confirmation at this rate, as a pipeline's gate; null for a search.
  */
 public record RampConfig(
     long startRate,
@@ -51,7 +55,8 @@ public record RampConfig(
     int maxInvalidRetries,
     int maxTrials,
     long maxSenderLagNs,
-    Double maxBacklogGrowth)
+    Double maxBacklogGrowth,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long verifyRate)
 {
     /** Option names, as the command line spells them and as validation messages name them. */
     public static final String START_RATE = "--start-rate";
@@ -83,6 +88,8 @@ public record RampConfig(
     public static final String MAX_SENDER_LAG = "--max-sender-lag";
     /** @see #START_RATE */
     public static final String MAX_BACKLOG_GROWTH = "--max-backlog-growth";
+    /** @see #START_RATE */
+    public static final String VERIFY_RATE = "--verify-rate";
 
     private static final long SECOND_NS = 1_000_000_000L;
     private static final long DAY_NS = 86_400L * SECOND_NS;
@@ -196,6 +203,18 @@ public record RampConfig(
             throw BadInputException.option(MAX_BACKLOG_GROWTH,
                 "'" + maxBacklogGrowth + "' must be a fraction from 0 to below 1, like 0.2% or 0.002, or 'off'");
         }
+        if (verifyRate != null && verifyRate < 1)
+        {
+            throw BadInputException.option(VERIFY_RATE, "'" + verifyRate + "' must be at least 1 message per second");
+        }
+    }
+
+    /**
+     * @return whether this is a verify gate (no search, the confirmation at {@link #verifyRate()} only).
+     */
+    public boolean verifies()
+    {
+        return verifyRate != null;
     }
 
     /**
@@ -228,7 +247,7 @@ public record RampConfig(
             .trialDurationNs(trialDurationNs).warmUpNs(warmUpNs).drainBoundNs(drainBoundNs)
             .confirmDurationNs(confirmDurationNs).confirmTrialDurationNs(confirmTrialDurationNs)
             .pdrRatio(pdrRatio).tolerance(tolerance).maxInvalidRetries(maxInvalidRetries).maxTrials(maxTrials)
-            .maxSenderLagNs(maxSenderLagNs).maxBacklogGrowth(maxBacklogGrowth);
+            .maxSenderLagNs(maxSenderLagNs).maxBacklogGrowth(maxBacklogGrowth).verifyRate(verifyRate);
     }
 
     /**
@@ -295,6 +314,10 @@ public record RampConfig(
             .append(' ').append(MAX_SENDER_LAG).append(' ').append(Units.formatDuration(maxSenderLagNs))
             .append(' ').append(MAX_BACKLOG_GROWTH).append(' ')
             .append(maxBacklogGrowth == null ? "off" : percent(maxBacklogGrowth));
+        if (verifyRate != null)
+        {
+            text.append(' ').append(VERIFY_RATE).append(' ').append(verifyRate);
+        }
         return text.toString();
     }
 
@@ -333,6 +356,7 @@ public record RampConfig(
         private int maxTrials = Integer.parseInt(Defaults.MAX_TRIALS);
         private long maxSenderLagNs = Units.parseDurationNs(Defaults.MAX_SENDER_LAG);
         private Double maxBacklogGrowth = parseRatio(MAX_BACKLOG_GROWTH, Defaults.MAX_BACKLOG_GROWTH);
+        private Long verifyRate;
 
         private Builder()
         {
@@ -443,6 +467,13 @@ public record RampConfig(
             return this;
         }
 
+        /** @param value {@link RampConfig#verifyRate()}, null for a search. @return this. */
+        public Builder verifyRate(final Long value)
+        {
+            verifyRate = value;
+            return this;
+        }
+
         /** @param value {@link RampConfig#maxBacklogGrowth()}, null for no check. @return this. */
         public Builder maxBacklogGrowth(final Double value)
         {
@@ -458,7 +489,7 @@ public record RampConfig(
         {
             return new RampConfig(startRate, step, maxRate, precision, trialDurationNs, warmUpNs, drainBoundNs,
                 confirmDurationNs, confirmTrialDurationNs, pdrRatio, tolerance, maxInvalidRetries, maxTrials, maxSenderLagNs,
-                maxBacklogGrowth);
+                maxBacklogGrowth, verifyRate);
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.rxbreak.controller.search;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.rxbreak.controller.trial.InvalidReason;
 import io.rxbreak.controller.trial.TrialJudge;
@@ -19,12 +21,18 @@ import io.rxbreak.controller.trial.TrialResult;
  * row has shown its limit, so a shortfall is retried once only. When every attempt fell short of the target
  * because of the sender, the rate is marked unreachable and the sender's achieved rate (less the tolerance)
  * becomes the hint for the next rate to try; the sender's limit then bounds the search like a failure does, and
- * if the highest rate the sender can offer passes, the result says the break point lies above it. Any other
- * persistent invalidity stops the search ({@link SearchStop#INVALID_TRIALS}): nothing honest can be said about
- * rates the harness cannot measure.
+ * if the highest rate the sender can offer passes, the result says the break point lies above it. A rate at which
+ * every attempt was invalid because the sender could not keep its schedule (late bursts, stalls, drift: a replay
+ * whose bursts outrun the sender) is marked unreachable the same way, without a hint. Any other persistent
+ * invalidity stops the search ({@link SearchStop#INVALID_TRIALS}): nothing honest can be said about rates the
+ * harness cannot measure.
  */
 public final class RampSearch
 {
+    /** The reasons that say the sender could not keep its schedule (as opposed to the counters or the harness). */
+    private static final Set<InvalidReason> SENDER_PACING = EnumSet.of(InvalidReason.SENDER_SHORTFALL,
+        InvalidReason.SENDER_STALL, InvalidReason.SENDER_BURST, InvalidReason.SENDER_DRIFT);
+
     private final RampConfig config;
     private final TrialRunner runner;
     private final SearchListener listener;
@@ -125,6 +133,7 @@ public final class RampSearch
     {
         long bestAchieved = 0;
         boolean allShortfall = true;
+        boolean allSenderPacing = true;
         TrialRecord last = null;
         for (int attempt = 1; attempt <= 1 + config.maxInvalidRetries(); attempt++)
         {
@@ -143,6 +152,7 @@ public final class RampSearch
             {
                 return null;
             }
+            allSenderPacing &= SENDER_PACING.contains(last.judgement().invalidReason());
             if (last.judgement().invalidReason() == InvalidReason.SENDER_SHORTFALL)
             {
                 bestAchieved = Math.max(bestAchieved, (long)Math.floor(last.result().achievedRate()));
@@ -160,6 +170,14 @@ public final class RampSearch
         {
             final long hint = (long)Math.floor(bestAchieved * (1.0 - config.tolerance()));
             history.markUnreachable(next.rate(), Math.max(0L, hint));
+            return null;
+        }
+        if (allSenderPacing)
+        {
+            // the sender sent everything but could not keep the schedule at this rate, every time: it cannot offer
+            // this rate smoothly (a replay whose bursts outrun it, a host that keeps preempting it), so the rate
+            // bounds the search as a rate it cannot offer does, and the search goes on below it
+            history.markUnreachable(next.rate(), 0L);
             return null;
         }
         return result(SearchStop.INVALID_TRIALS, String.format(Locale.ROOT,

@@ -4,7 +4,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.protocol.LossTimeline;
 import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.core.protocol.SenderPacing;
 
@@ -40,6 +43,11 @@ import io.rxbreak.core.protocol.SenderPacing;
  *                          schedule's time; null when unknown.
  * @param receiveBuffer     what the receiving buffer holds in datagrams of the trial's size; null when unknown.
  * @param harnessLoad       the harness's CPU use and the receiver's wait for a CPU; null when unknown.
+ * @param speed             a replay's speed-up factor (the feed played this many times as fast); null for other
+ *                          patterns.
+ * @param lossTimeline      where in the trial the sequence gaps opened: bins counted from the schedule's offset 0
+ *                          (bin {@code k} covers offsets from {@code k * binNs}); null when nothing was missing or
+ *                          it is unknown.
  */
 public record TrialResult(
     double achievedRate,
@@ -60,7 +68,9 @@ public record TrialResult(
     SenderPacing senderPacing,
     Double senderLagGrowth,
     ReceiveBuffer receiveBuffer,
-    HarnessLoad harnessLoad)
+    HarnessLoad harnessLoad,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double speed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline)
 {
     /**
      * Copies the maps, ordered (layers in their enum order, names sorted) and unmodifiable.
@@ -104,6 +114,8 @@ public record TrialResult(
         private Double senderLagGrowth;
         private ReceiveBuffer receiveBuffer;
         private HarnessLoad harnessLoad;
+        private Double speed;
+        private LossTimeline lossTimeline;
 
         private Builder()
         {
@@ -253,12 +265,26 @@ public record TrialResult(
             return this;
         }
 
+        /** @param value a replay's speed-up factor. @return this. */
+        public Builder speed(final Double value)
+        {
+            speed = value;
+            return this;
+        }
+
+        /** @param value where the gaps opened, bins from the schedule's start. @return this. */
+        public Builder lossTimeline(final LossTimeline value)
+        {
+            lossTimeline = value;
+            return this;
+        }
+
         /** @return the measurement. */
         public TrialResult build()
         {
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
                 hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
-                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad);
+                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline);
         }
     }
 }

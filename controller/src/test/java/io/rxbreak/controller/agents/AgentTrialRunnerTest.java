@@ -64,7 +64,7 @@ class AgentTrialRunnerTest
     void theSendersOwnLagGrowthIsTakenOutOfTheReceiversBacklogGrowth() throws Exception
     {
         final ReceiverOutcome received = new ReceiverOutcome(100_000L, 0, Map.of("a", 0L), 0L, 1, null, counters(), null,
-            null, 3L, 0.015, Layer.SOCKET_BUFFER, null, null);
+            null, 3L, 0.015, Layer.SOCKET_BUFFER, null, null, null);
         final SenderTrialReport lagging = report("{\"sent\":100000,\"achievedRate\":20000.0,\"maxLagNs\":1000,"
             + "\"endMarkersSent\":3,\"lagGrowth\":0.01}");
 

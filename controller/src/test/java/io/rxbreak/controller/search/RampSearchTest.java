@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
 import io.rxbreak.controller.trial.InvalidReason;
 import io.rxbreak.controller.trial.TrialPhase;
 import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.controller.trial.TrialResult;
 import io.rxbreak.controller.trial.Verdict;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +183,22 @@ class RampSearchTest
         assertThat(result.trials()).hasSize(3);
         assertThat(result.ndr().status()).isEqualTo(GoalStatus.NOT_REACHED);
         assertThat(result.hasValidTrial()).isFalse();
+    }
+
+    @Test
+    void aRateTheSenderCannotKeepSmoothBoundsTheSearchInsteadOfEndingIt()
+    {
+        // from 30,000 msgs/s the sender always bursts late over the buffer (a replay whose bursts outrun it): those
+        // trials say nothing about the receiver (capacity 50,000), so the search finds what it can below them
+        final SimulatedReceiver runner = new SimulatedReceiver(50_000).lateBurstsFrom(30_000);
+        final SearchResult result = search(config().startRate(10_000).maxInvalidRetries(2).build(), runner);
+
+        assertThat(result.stop()).isEqualTo(SearchStop.COMPLETE);
+        assertThat(result.ndr().status()).isEqualTo(GoalStatus.ABOVE_SENDER_LIMIT);
+        assertThat(result.ndr().rate()).isBetween(29_000L, 29_999L);
+        assertThat(result.senderLimitRate()).isBetween(30_000L, 31_000L);
+        assertThat(result.trials()).allMatch(record -> record.request().targetRate() < 30_000
+            || record.judgement().invalidReason() == InvalidReason.SENDER_BURST);
     }
 
     @Test

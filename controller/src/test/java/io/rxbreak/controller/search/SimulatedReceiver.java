@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import io.rxbreak.core.counters.Layer;
 import io.rxbreak.controller.trial.Latency;
 import io.rxbreak.controller.trial.TrialRequest;
 import io.rxbreak.controller.trial.TrialResult;
+import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.protocol.SenderPacing;
 
 /**
  * A receiver and sender simulated for the search's tests: a capacity above which the socket buffer drops the
@@ -23,6 +25,7 @@ final class SimulatedReceiver implements TrialRunner
     private long bandHigh = -1;
     private long longTrialCapacity = Long.MAX_VALUE;
     private long longTrialNs = Long.MAX_VALUE;
+    private long burstsFrom = Long.MAX_VALUE;
     private final List<TrialRequest> requests = new ArrayList<>();
 
     SimulatedReceiver(final long capacity)
@@ -57,6 +60,16 @@ final class SimulatedReceiver implements TrialRunner
         return this;
     }
 
+    /**
+     * From this rate up the sender sends everything but, late, in bursts over the receiver's buffer, which lose a
+     * few messages (a replay whose bursts outrun the sender).
+     */
+    SimulatedReceiver lateBurstsFrom(final long rate)
+    {
+        burstsFrom = rate;
+        return this;
+    }
+
     List<TrialRequest> requests()
     {
         return requests;
@@ -88,6 +101,21 @@ final class SimulatedReceiver implements TrialRunner
             dropped = Math.max(dropped, 1 + random.nextInt(5));
         }
         dropped = Math.min(dropped, sent);
+        if (offered >= burstsFrom)
+        {
+            final long lost = Math.max(dropped, 50);
+            return TrialResult.builder()
+                .achievedRate(offered)
+                .sent(sent)
+                .received(sent - lost)
+                .gaps(lost)
+                .socketDrops("239.1.1.1:4000 inode 1", lost)
+                .drops(Layer.SOFTIRQ_BACKLOG, 0)
+                .senderPacing(new SenderPacing(1_000, 2_000_000, 4_000_000, 6_000_000, 1_000_000, 1_000, 40, 9_000,
+                    100L, 3L))
+                .receiveBuffer(new ReceiveBuffer(83_200, 832, 100))
+                .build();
+        }
         return TrialResult.builder()
             .achievedRate(offered)
             .sent(sent)

@@ -98,4 +98,25 @@ public final class Interfaces
             return LOOPBACK.equals(nif.getName());
         }
     }
+
+    /**
+     * @param name an interface's name as given, or null for the default ({@value #LOOPBACK}).
+     * @return whether traffic sent through it stays on this host: the loopback interface (an unknown name is not).
+     */
+    public static boolean isHostOnly(final String name)
+    {
+        if (name == null)
+        {
+            return true;
+        }
+        try
+        {
+            final NetworkInterface nif = NetworkInterface.getByName(name);
+            return nif != null && isLoopback(nif);
+        }
+        catch (final SocketException ex)
+        {
+            return false;
+        }
+    }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 
@@ -18,9 +20,11 @@ import io.rxbreak.core.config.Units;
  *   <li>{@code burst:N/PERIOD}: N messages back to back every PERIOD.</li>
  *   <li>{@code onoff:ON/OFF}: {@code --rate} for ON, silence for OFF, repeated.</li>
  *   <li>{@code steps:RATE@DURATION,...}: each rate for its duration, in turn.</li>
- *   <li>{@code playback:FILE}: the offsets (and sizes) a file lists.</li>
+ *   <li>{@code replay:FILE}: a recorded feed (pcap, pcapng or CSV) at its own offsets, sizes and groups, sped up by
+ *   {@code --speed}.</li>
+ *   <li>{@code playback:FILE}: the same (the name older scripts use).</li>
  * </ul>
- * Burst, steps and playback carry their own rate ({@link #setsOwnRate()}).
+ * Burst, steps and replay carry their own rate ({@link #setsOwnRate()}).
  *
  * @param kind which pattern.
  * @param burstMessages the {@code burst} size N, else 0.
@@ -28,7 +32,7 @@ import io.rxbreak.core.config.Units;
  * @param onNs the {@code onoff} ON window, else 0.
  * @param offNs the {@code onoff} OFF window (may be 0), else 0.
  * @param steps the {@code steps}, in order; empty for the other kinds.
- * @param playbackFile the {@code playback} file as given, else null.
+ * @param file the {@code replay} (or {@code playback}) file as given, else null.
  */
 public record PatternSpec(
     Kind kind,
@@ -37,7 +41,7 @@ public record PatternSpec(
     long onNs,
     long offNs,
     List<Step> steps,
-    String playbackFile)
+    String file)
 {
     /** The option a pattern is given with. */
     public static final String OPTION = "--pattern";
@@ -45,6 +49,10 @@ public record PatternSpec(
     public static final String RATE_OPTION = "--rate";
     /** The rate of {@code constant} and {@code onoff} when {@code --rate} is not given, messages per second. */
     public static final long DEFAULT_RATE_PER_SECOND = 10_000;
+    /** The option a replay's speed-up factor is given with. */
+    public static final String SPEED_OPTION = "--speed";
+    /** The highest speed-up factor accepted. */
+    public static final double MAX_SPEED = 10_000;
     /** The highest rate accepted: one message a nanosecond. */
     public static final long MAX_RATE_PER_SECOND = 1_000_000_000L;
 
@@ -62,7 +70,9 @@ public record PatternSpec(
         ONOFF("onoff", false, false),
         /** A rate that changes step by step. */
         STEPS("steps", false, true),
-        /** Offsets from a file. */
+        /** A recorded feed replayed. */
+        REPLAY("replay", false, true),
+        /** A recorded feed replayed: the older name of {@link #REPLAY}. */
         PLAYBACK("playback", false, true);
 
         private final String label;
@@ -121,7 +131,7 @@ public record PatternSpec(
                 }
             }
             throw BadInputException.option(OPTION, "'" + text + "' is not a pattern: use constant, " +
-                "burst:N/PERIOD, onoff:ON/OFF, steps:RATE@DURATION,... or playback:FILE");
+                "burst:N/PERIOD, onoff:ON/OFF, steps:RATE@DURATION,... or replay:FILE");
         }
     }
 
@@ -154,12 +164,13 @@ public record PatternSpec(
                 return onOff(argument);
             case STEPS:
                 return steps(argument);
+            case REPLAY:
             case PLAYBACK:
                 if (argument.isBlank())
                 {
-                    throw BadInputException.option(OPTION, "playback needs a file: playback:FILE");
+                    throw BadInputException.option(OPTION, kind.label() + " needs a file: " + kind.label() + ":FILE");
                 }
-                return new PatternSpec(Kind.PLAYBACK, 0, 0, 0, 0, List.of(), argument);
+                return new PatternSpec(Kind.REPLAY, 0, 0, 0, 0, List.of(), argument);
             default:
                 return CONSTANT;
         }
@@ -206,6 +217,52 @@ public record PatternSpec(
                 " messages per second (or max), not " + text);
         }
         return rate;
+    }
+
+    /**
+     * @param file a feed file.
+     * @return the pattern that replays it.
+     */
+    public static PatternSpec replay(final String file)
+    {
+        return new PatternSpec(Kind.REPLAY, 0, 0, 0, 0, List.of(), file);
+    }
+
+    /**
+     * @return whether it replays a feed.
+     */
+    @JsonIgnore
+    public boolean isReplay()
+    {
+        return kind == Kind.REPLAY;
+    }
+
+    /**
+     * @param option the option, for messages.
+     * @param text a replay's speed-up factor as typed: {@code 2}, {@code 2.5}, {@code 2.5x}.
+     * @return it, more than 0 and at most {@link #MAX_SPEED}.
+     * @throws BadInputException naming the option.
+     */
+    public static double parseSpeed(final String option, final String text)
+    {
+        final String trimmed = text.trim();
+        final String value = trimmed.endsWith("x") || trimmed.endsWith("X") ?
+            trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        final double speed;
+        try
+        {
+            speed = Double.parseDouble(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw BadInputException.option(option, "'" + text + "' is not a speed-up factor: use a number like 2 or 2.5");
+        }
+        if (!(speed > 0) || speed > MAX_SPEED)
+        {
+            throw BadInputException.option(option, "the speed-up factor must be more than 0 and at most " +
+                (long)MAX_SPEED + ", not " + text);
+        }
+        return speed;
     }
 
     /**

@@ -3,6 +3,8 @@ package io.rxbreak.core.protocol;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The receiver's accounting of a trial over all sockets, as a snapshot (while it runs) or final (after it ended):
  * the final JSON object of {@code rxbreak receive --json} and the {@code result} of the receiver agent's trial end
@@ -35,11 +37,13 @@ import java.util.Map;
  * @param latency one-way latency.
  * @param backlogGrowth the most any socket's reader fell behind the offered load, as a fraction of it (see
  *     {@link SocketResult#backlogGrowth()}); null when no socket could tell.
+ * @param lossTimeline where in time the gaps opened, every socket's together; null when nothing was missing.
  */
 public record ReceiverTrialReport(Integer trialId, boolean ended, double elapsedSeconds, long received, long unique,
     long gaps, long duplicates, long outOfOrder, long late, long kernelDrops, long applicationDrops, long datagrams,
     long batches, Map<String, Long> foreign, long otherTrial, long endMarkers, int streamsEnded,
     long rcvbufRequested, long rcvbufGranted, String throttle, List<SocketResult> sockets,
-    List<StreamResult> streams, LatencySummary latency, Double backlogGrowth)
+    List<StreamResult> streams, LatencySummary latency, Double backlogGrowth,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline)
 {
 }

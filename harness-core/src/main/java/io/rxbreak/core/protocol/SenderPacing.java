@@ -10,11 +10,13 @@ package io.rxbreak.core.protocol;
  * @param lagMaxNs the largest lag.
  * @param lagMaxAtNs when in the trial (from its first message's due time, warm-up included) the batch with the
  *     largest lag was due.
- * @param largestBurst the most messages sent back to back because they were late.
- * @param lateBursts how many such bursts there were.
+ * @param largestBurst the largest late burst, as the messages the sender compressed: a burst's messages times the
+ *     part of their due span the sender saved by sending them back to back ({@code 1 - sent span / due span}); a
+ *     burst of the schedule's own that the sender sent no faster than due (a replayed microburst) counts 0.
+ * @param lateBursts how many late bursts there were (runs of batches sent back to back because they were late).
  * @param lateMessages how many messages they carried in all.
  * @param burstLimit the limit bursts were counted against (the receiver's buffer, in datagrams), or null.
- * @param burstsOverLimit how many bursts carried more messages than that, or null without a limit.
+ * @param burstsOverLimit how many bursts compressed more messages than that, or null without a limit.
  */
 public record SenderPacing(
     long lagP50Ns,

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * for one trial.
  *
  * @param trialId the id stamped in every message.
- * @param rate messages per second, or {@code max}.
+ * @param rate messages per second, or {@code max}; null with a pattern that sets its own rate.
  * @param pattern the pattern ({@code constant} when null), as {@link PatternSpec} reads it.
  * @param sizeBytes the datagram length, header included.
  * @param durationNs the trial's length after the warm-up.
@@ -19,10 +19,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     datagrams); null for no count.
  * @param quietProcesses other JVMs on the sender's host (a local controller) whose compiler and collector threads
  *     must have settled, with the agent's own, before the first message; null for none.
+ * @param speed a replay's speed-up factor ({@code pattern} {@code replay:FILE}); null for other patterns.
+ * @param loops how many times a replay plays its feed; null for once (and for other patterns).
  */
-public record SenderTrial(int trialId, String rate, String pattern, int sizeBytes, long durationNs, long warmUpNs,
+public record SenderTrial(int trialId, @JsonInclude(JsonInclude.Include.NON_NULL) String rate, String pattern, int sizeBytes, long durationNs, long warmUpNs,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer endMarkers,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long burstLimit,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> quietProcesses)
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<Long> quietProcesses,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double speed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long loops)
 {
 }

@@ -3,6 +3,8 @@ package io.rxbreak.core.protocol;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The sender's figures of a finished trial: the {@code result} of the sender agent's trial answers
  * ({@link SenderRunAnswer}, {@link SenderResultAnswer}) and, with {@code "type": "result"} first, the final JSON
@@ -44,6 +46,8 @@ import java.util.Map;
  *     fraction of the schedule's time (the slope of lag against due time; 0 while it keeps up), or null when the
  *     window was too short to tell or the rate is {@code max}. A receiver's latency grows by this much too.
  * @param pacing the lag percentiles over the trial's batches and its late bursts.
+ * @param startEpochNs when the schedule's offset 0 was, epoch nanoseconds (a message's intended send time minus
+ *     its offset); null before the trial started.
  */
 public record SenderTrialReport(
     int trialId,
@@ -75,6 +79,7 @@ public record SenderTrialReport(
     long endMarkersSent,
     long senderThreadAllocatedBytes,
     Double lagGrowth,
-    SenderPacing pacing)
+    SenderPacing pacing,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long startEpochNs)
 {
 }

@@ -14,9 +14,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.junit.jupiter.api.Test;
+
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.WindowCounters;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -168,9 +169,11 @@ class ProtocolJsonTest
     void theRequestsReadTodaysDocumentsAndWriteThemBackUnchanged() throws IOException
     {
         assertThat(readsAndWritesBack("SenderTrial.json", SenderTrial.class)).isEqualTo(new SenderTrial(5, "2000",
-            "burst:4/1ms", 64, 300_000_000L, 100_000_000L, 0, 1000L, List.of(4242L)));
+            "burst:4/1ms", 64, 300_000_000L, 100_000_000L, 0, 1000L, List.of(4242L), null, null));
+        assertThat(readsAndWritesBack("SenderTrial-replay.json", SenderTrial.class)).isEqualTo(new SenderTrial(6, null,
+            "replay:/data/open.pcap", 64, 0, 500_000_000L, null, 2000L, null, 2.5, 3L));
         assertThat(readsAndWritesBack("SenderTrial-defaults.json", SenderTrial.class)).as("nulls left out")
-            .isEqualTo(new SenderTrial(1, "1000", null, 64, 1_000_000_000L, 250_000_000L, null, null, null));
+            .isEqualTo(new SenderTrial(1, "1000", null, 64, 1_000_000_000L, 250_000_000L, null, null, null, null, null));
         assertThat(readsAndWritesBack("ReceiverTrial.json", ReceiverTrial.class)).isEqualTo(new ReceiverTrial(5, 64));
         assertThat(readsAndWritesBack("ReceiverTrial-no-size.json", ReceiverTrial.class))
             .isEqualTo(new ReceiverTrial(7, null));
@@ -216,7 +219,7 @@ class ProtocolJsonTest
         final SenderTrialReport sent = new SenderTrialReport(3, "constant 20000/s", List.of("239.1.1.1:5000"), 1, 64, 0,
             "spin", "duration", 1_250_000_000L, 25_000, 2, 5_000, 25_000, null, 19_999.5, 0.25, 1_000, 10, true,
             "still 10 ms behind", 24_000, 1.0416666666666667, 24_000, 3, Map.of("EAGAIN", 2L), null, 5, -1, 0.001,
-            pacing);
+            pacing, null);
         final SenderSnapshot snapshot = new SenderSnapshot(3, "finishing", 5, 6, 0, 1, 2, 3, 0, 10, 20, 4,
             Map.of("ENOBUFS", 7L));
         final Map<String, Long> percentiles = new LinkedHashMap<>();
@@ -229,7 +232,7 @@ class ProtocolJsonTest
         final StreamResult stream = new StreamResult(0, 1, 800, 800, 0, 1, 2, 3, 4, 799, true);
         final ReceiverTrialReport received = new ReceiverTrialReport(null, false, 1.675611395, 800, 800, 0, 1, 2, 3, 4,
             5, 805, 610, Map.of("TOO_SHORT", 1L), 6, 5, 1, 8_388_608, 212_992, "rate:5000", List.of(socket),
-            List.of(stream), latency, null);
+            List.of(stream), latency, null, null);
         final WindowCounters counters = new WindowCounters(Map.of("nic", 0L, "socket-buffer", 3L), Map.of(606_051L, 3L),
             null, 3L, 0L, 3584, null, "not root", List.of("cpu 1 went offline"), null);
         final ReceiverStatus.Socket statusSocket = new ReceiverStatus.Socket(0, "239.1.1.1:5000", 606_051, 0, 212_992,
@@ -240,7 +243,7 @@ class ProtocolJsonTest
             SenderStatus.of(true, 3, setup), setup, thread,
             new ReceiverStatus(AgentApi.RECEIVER, AgentApi.PROTOCOL_VERSION, null, "epoll", "none",
                 List.of(statusSocket), 1, 8_388_608L, null, List.of(), List.of("a note")), statusSocket,
-            new SenderTrial(5, "max", null, 64, 1, 2, null, 100L, null), new SenderTrialStop(),
+            new SenderTrial(5, "max", null, 64, 1, 2, null, 100L, null, null, null), new SenderTrialStop(),
             new ReceiverTrial(5, null), new ReceiverTrialEnd(5, 1_000_000_000L), new ThrottleChange("rate:5000"),
             new SenderStartAnswer(6, List.of("a note")), new SenderRunAnswer(true, sent, cpu, null),
             SenderResultAnswer.running(snapshot), SenderResultAnswer.done(sent), sent, snapshot, pacing, cpu,
@@ -250,7 +253,8 @@ class ProtocolJsonTest
             new ThrottleAnswer("stall:50ms/1s:random"), new ErrorAnswer("no such path /x", 404),
             ThrottleSpec.parse("stall:50ms/1s:random"), ThrottleSpec.parse("cost:1500ns:exponential"),
             PatternSpec.parse("steps:1000@1s,2k@2s"), PatternSpec.parse("playback:/tmp/x.csv"),
-            new PatternSpec.Step(1_000, 1_000_000_000L)));
+            new PatternSpec.Step(1_000, 1_000_000_000L),
+            new LossTimeline(LossTimeline.BIN_NS, new long[] {17_650_001_234L, 17_650_001_240L}, new long[] {3, 1}, 2)));
         return samples;
     }
 

@@ -2,9 +2,10 @@ package io.rxbreak.core.protocol;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.counters.Layer;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +27,7 @@ class SpecTest
             .isEqualTo(new PatternSpec(PatternSpec.Kind.ONOFF, 0, 0, 100_000_000, 0, List.of(), null));
         assertThat(PatternSpec.parse("steps:1000@1s,2k@2s").steps()).containsExactly(
             new PatternSpec.Step(1_000, 1_000_000_000L), new PatternSpec.Step(2_000, 2_000_000_000L));
-        assertThat(PatternSpec.parse("playback:/nowhere/x.csv").playbackFile()).as("named, not read")
+        assertThat(PatternSpec.parse("playback:/nowhere/x.csv").file()).as("named, not read")
             .isEqualTo("/nowhere/x.csv");
     }
 
@@ -49,7 +50,7 @@ class SpecTest
     {
         assertThatThrownBy(() -> PatternSpec.parse("wave")).isInstanceOf(BadInputException.class)
             .hasMessage("--pattern: 'wave' is not a pattern: use constant, burst:N/PERIOD, onoff:ON/OFF, "
-                + "steps:RATE@DURATION,... or playback:FILE");
+                + "steps:RATE@DURATION,... or replay:FILE");
         assertThatThrownBy(() -> PatternSpec.parse("burst:64")).hasMessage(
             "--pattern: burst needs N/PERIOD, like burst:64/1ms, not 'burst:64'");
         assertThatThrownBy(() -> PatternSpec.parse("burst:0/1ms")).hasMessage(

@@ -85,10 +85,18 @@ public final class Accountant
         if ((flags & MessageHeader.FLAG_END_OF_TRIAL) != 0)
         {
             trial.counters().increment(TrialAccounting.END_MARKERS);
-            tracker.onEnd(sequence);
+            final long missing = tracker.onEnd(sequence);
+            if (missing > 0)
+            {
+                trial.recordLoss(intendedSendTimeNs, missing);
+            }
             return;
         }
-        tracker.onSequence(sequence);
+        final long skipped = tracker.onSequence(sequence);
+        if (skipped > 0)
+        {
+            trial.recordLoss(intendedSendTimeNs, skipped);
+        }
         if ((flags & MessageHeader.FLAG_WARM_UP) != 0)
         {
             trial.counters().increment(TrialAccounting.WARM_UP);

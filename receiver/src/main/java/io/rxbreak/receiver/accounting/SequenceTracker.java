@@ -74,8 +74,9 @@ public final class SequenceTracker
      * Account one received message. Writer thread only.
      *
      * @param sequence its sequence number.
+     * @return how many sequence numbers it skipped (a gap it opened), else 0.
      */
-    public void onSequence(final long sequence)
+    public long onSequence(final long sequence)
     {
         counters.increment(RECEIVED);
         if (sequence > highest)
@@ -91,6 +92,7 @@ public final class SequenceTracker
             highest = sequence;
             counters.set(HIGHEST, sequence);
             counters.increment(UNIQUE);
+            return Math.max(skipped, 0);
         }
         else if (sequence < 0 || highest - sequence >= WINDOW)
         {
@@ -107,6 +109,7 @@ public final class SequenceTracker
             counters.increment(OUT_OF_ORDER);
             counters.add(GAPS, -1);
         }
+        return 0;
     }
 
     /**
@@ -114,12 +117,13 @@ public final class SequenceTracker
      * missing. Only the first marker counts. Writer thread only.
      *
      * @param sentCount how many messages the sender sent in this stream and trial.
+     * @return how many were missing after the highest received, else 0.
      */
-    public void onEnd(final long sentCount)
+    public long onEnd(final long sentCount)
     {
         if (counters.get(ENDED) != 0)
         {
-            return;
+            return 0;
         }
         counters.set(ENDED, 1);
         final long last = sentCount - 1;
@@ -127,10 +131,13 @@ public final class SequenceTracker
         {
             counters.add(GAPS, last - highest);
             counters.increment(LOSS_EVENTS);
+            final long missing = last - highest;
             clearFrom(highest + 1, last + 1);
             highest = last;
             counters.set(HIGHEST, last);
+            return missing;
         }
+        return 0;
     }
 
     /**

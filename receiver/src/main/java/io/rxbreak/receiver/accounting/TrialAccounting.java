@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
+import io.rxbreak.core.protocol.LossTimeline;
 import io.rxbreak.core.time.LinearTrend;
 
 /**
@@ -41,6 +42,7 @@ public final class TrialAccounting
     private final Histogram latencyTotal = new Histogram(HIGHEST_LATENCY_NS, 3);
     private final LinearTrend latencyTrend = new LinearTrend();
     private final LinearTrend.Points latencyPoints = latencyTrend.points();
+    private final LossRecorder losses = new LossRecorder();
     private Histogram recycled;
     private volatile int trialId;
     private final long startKernelDrops;
@@ -113,6 +115,25 @@ public final class TrialAccounting
         {
             recorder.recordValue(latencyNs);
         }
+    }
+
+    /**
+     * Writer only: a gap opened.
+     *
+     * @param intendedSendTimeNs the intended send time of the message that revealed it, epoch nanoseconds.
+     * @param missing how many messages it skipped.
+     */
+    void recordLoss(final long intendedSendTimeNs, final long missing)
+    {
+        losses.add(intendedSendTimeNs, missing);
+    }
+
+    /**
+     * @return where in time the trial's messages went missing so far; any thread.
+     */
+    public LossTimeline lossTimeline()
+    {
+        return losses.snapshot();
     }
 
     /**

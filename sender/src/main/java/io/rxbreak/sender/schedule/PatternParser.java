@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.rxbreak.core.config.BadInputException;
-import io.rxbreak.core.config.Units;
-import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.protocol.PatternSpec;
+import io.rxbreak.feed.Feed;
+import io.rxbreak.feed.FeedRouting;
 
 /**
  * Turns {@code --pattern} and {@code --rate} into a {@link Schedule}, with errors that name the option: the pattern
- * is read by harness-core's {@link PatternSpec} (which the controller reads too), the rate and the playback file
- * here. Burst, steps and playback carry their own rate, so {@code --rate} is refused with them.
+ * is read by harness-core's {@link PatternSpec} (which the controller reads too), the rate here. Burst, steps and
+ * replay carry their own rate, so {@code --rate} is refused with them.
  */
 public final class PatternParser
 {
@@ -58,8 +58,8 @@ public final class PatternParser
     }
 
     /**
-     * @param spec a pattern that sets its own rate (burst, steps or playback).
-     * @return its schedule; a playback file is read now.
+     * @param spec a pattern that sets its own rate (burst, steps or replay).
+     * @return its schedule; a feed file is read now.
      */
     private static Schedule of(final PatternSpec spec)
     {
@@ -76,8 +76,18 @@ public final class PatternParser
                 }
                 return new StepsSchedule(steps);
             }
-            case PLAYBACK:
-                return PlaybackFile.read(PATTERN, Path.of(spec.playbackFile()));
+            case REPLAY:
+            {
+                // a feed that names no group, sent round robin over the sender's groups at its own speed; a feed
+                // that names its groups is replayed through ReplayFeed, which maps them onto the sender's
+                final Feed feed = Feed.read(Path.of(spec.file()));
+                if (FeedRouting.resolve(feed, List.of(), true) != null)
+                {
+                    throw BadInputException.option(PATTERN, spec.file() + " names its groups: replay it with " +
+                        "'rxbreak send --pattern replay:" + spec.file() + "'");
+                }
+                return new ReplaySchedule(feed, null, 1, 1, 0);
+            }
             default:
                 throw new IllegalArgumentException(spec.kind() + " takes a rate");
         }

@@ -27,6 +27,24 @@ public interface Schedule
     }
 
     /**
+     * @return how many destinations the schedule routes its messages to ({@link #destination}), or 0 when it does
+     *     not route them (then message i goes to stream {@code i % streams}, round robin).
+     */
+    default int destinationCount()
+    {
+        return 0;
+    }
+
+    /**
+     * @param index the message's index in the trial.
+     * @return the destination it goes to, from 0 to {@link #destinationCount()} - 1 (only for routed schedules).
+     */
+    default int destination(final long index)
+    {
+        return 0;
+    }
+
+    /**
      * @return whether messages differ in length (then GSO, which needs equal segments, is not used).
      */
     default boolean variableLength()

@@ -92,14 +92,14 @@ class ScheduleTest
     {
         final Path file = dir.resolve("trace.csv");
         Files.writeString(file, "offset_ns,size\n# a comment\n0,64\n1000,64\n\n1000,1400\n2500000,32\n");
-        final PlaybackSchedule schedule = PlaybackFile.read("--pattern", file);
-        assertThat(schedule.messages()).isEqualTo(4);
+        final Schedule schedule = PatternParser.parse("playback:" + file, null);
         assertThat(List.of(schedule.offsetNs(0), schedule.offsetNs(1), schedule.offsetNs(2), schedule.offsetNs(3)))
             .containsExactly(0L, 1_000L, 1_000L, 2_500_000L);
         assertThat(schedule.offsetNs(4)).isEqualTo(Schedule.END);
         assertThat(schedule.messageLength(2, 64)).isEqualTo(1400);
         assertThat(schedule.variableLength()).isTrue();
         assertThat(schedule.maxMessageLength(64)).isEqualTo(1400);
+        assertThat(schedule.destinationCount()).as("no group named: round robin").isZero();
     }
 
     @Test
@@ -107,22 +107,19 @@ class ScheduleTest
     {
         final Path decreasing = dir.resolve("decreasing.csv");
         Files.writeString(decreasing, "0,64\n2000,64\n1000,64\n");
-        assertThatThrownBy(() -> PlaybackFile.read("--pattern", decreasing))
+        assertThatThrownBy(() -> PatternParser.parse("playback:" + decreasing, null))
             .isInstanceOf(BadInputException.class)
-            .hasMessageStartingWith("--pattern: " + decreasing + ":3: offset 1000");
-        final Path garbage = dir.resolve("garbage.csv");
-        Files.writeString(garbage, "0,64\n10,abc\n");
-        assertThatThrownBy(() -> PlaybackFile.read("--pattern", garbage))
-            .hasMessageStartingWith("--pattern: " + garbage + ":2: size 'abc'");
+            .hasMessageStartingWith(decreasing + ":3: ");
         final Path tooSmall = dir.resolve("small.csv");
         Files.writeString(tooSmall, "0,8\n");
-        assertThatThrownBy(() -> PlaybackFile.read("--pattern", tooSmall))
-            .hasMessageStartingWith("--pattern: " + tooSmall + ":1: size 8 is out of range");
-        final Path fields = dir.resolve("fields.csv");
-        Files.writeString(fields, "0,64,7\n");
-        assertThatThrownBy(() -> PlaybackFile.read("--pattern", fields)).hasMessageContaining(fields + ":1:");
-        assertThatThrownBy(() -> PlaybackFile.read("--pattern", dir.resolve("missing.csv")))
-            .hasMessageStartingWith("--pattern: cannot read playback file");
+        assertThatThrownBy(() -> PatternParser.parse("replay:" + tooSmall, null)).hasMessageStartingWith(tooSmall + ":1: ");
+        assertThatThrownBy(() -> PatternParser.parse("playback:" + dir.resolve("missing.csv"), null))
+            .isInstanceOf(BadInputException.class).hasMessageContaining("missing.csv");
+        final Path named = dir.resolve("named.csv");
+        Files.writeString(named, "0,239.1.1.1:5000,64\n");
+        assertThatThrownBy(() -> PatternParser.parse("replay:" + named, null))
+            .hasMessage("--pattern: " + named + " names its groups: replay it with 'rxbreak send --pattern replay:" +
+                named + "'");
     }
 
     @Test

@@ -4,14 +4,13 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.report.ConsoleSummary;
 import io.rxbreak.controller.report.RunReport;
+import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.trial.TrialRecord;
 
 /**
@@ -72,8 +71,10 @@ public final class JUnitReport
             case FOUND:
             case ABOVE_MAX_RATE:
             case ABOVE_SENDER_LIMIT:
+            case HELD:
                 return new Case(goal.goal(), null, null, line);
             case NOTHING_PASSED:
+            case NOT_HELD:
                 return new Case(goal.goal(), "failure", line, line);
             default:
                 return new Case(goal.goal(), "error", line + " (" + report.outcome().status() + ": "

@@ -4,8 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.rxbreak.core.cli.VersionProvider;
-import io.rxbreak.core.config.Units;
+
 import io.rxbreak.controller.report.AttributionEntry;
 import io.rxbreak.controller.report.ConsoleSummary;
 import io.rxbreak.controller.report.Environment;
@@ -13,6 +12,8 @@ import io.rxbreak.controller.report.ReportJson;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.core.cli.VersionProvider;
+import io.rxbreak.core.config.Units;
 
 /**
  * {@code report.html}: one self-contained page (inline SVG charts and style, no script, no network) that shows a
@@ -116,6 +117,11 @@ public final class HtmlReport
             html.append("<li>the sender could not offer ").append(Html.escape(ConsoleSummary.rate(
                 report.senderLimitRate()))).append("</li>\n");
         }
+        final String replay = ConsoleSummary.replayLine(report);
+        if (replay != null)
+        {
+            html.append("<li id=\"headroom\">").append(Html.escape(replay)).append("</li>\n");
+        }
         html.append("</ul>\n<p id=\"broke-first\"><strong>").append(Html.escape(capitalised(
             ConsoleSummary.brokeFirst(report)))).append("</strong></p>\n");
         for (final AttributionEntry entry : report.attribution())
@@ -139,6 +145,13 @@ public final class HtmlReport
 
     private static void charts(final StringBuilder html, final RunReport report)
     {
+        if (report.feed() != null)
+        {
+            html.append("<h2>The feed and where it broke</h2>\n<p class=\"sub\">").append(Html.escape(report.feed().file()))
+                .append(": its rate over one play at 1x; shaded, the bins where the lowest failing speed lost messages "
+                    + "(placed by the receiver's sequence gaps), and below, how many.</p>\n")
+                .append("<div class=\"panel\" id=\"chart-feed\">").append(ReportCharts.feed(report)).append("</div>\n");
+        }
         html.append("<h2>Rates per trial</h2>\n<p class=\"sub\">What was asked of the sender (offered), what it "
             + "achieved, and what arrived. Red bands are failed trials; the lines mark the break point.</p>\n")
             .append("<div class=\"panel\" id=\"chart-rates\">").append(ReportCharts.rates(report)).append("</div>\n");

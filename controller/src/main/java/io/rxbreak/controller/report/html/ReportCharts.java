@@ -3,14 +3,17 @@ package io.rxbreak.controller.report.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
-import io.rxbreak.core.config.Units;
-import io.rxbreak.core.counters.Layer;
 import io.rxbreak.controller.report.ConsoleSummary;
+import io.rxbreak.controller.report.FeedReport;
+import io.rxbreak.controller.report.ReplayBreak;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.trial.LayerLoss;
 import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.controller.trial.Verdict;
+import io.rxbreak.core.config.Units;
+import io.rxbreak.core.counters.Layer;
 
 /**
  * The report's charts, each an SVG with trials along the x axis: rates with the break point, loss per layer
@@ -79,6 +82,68 @@ final class ReportCharts
                 "lowest failing rate " + ConsoleSummary.rate(report.lowestFailRate()), true);
         }
         return chart.render("offered, achieved and received rate per trial, with the break point");
+    }
+
+    /**
+     * A replayed feed's rate over one play of it (at 1x), with the bins where the lowest failing speed lost
+     * messages shaded, and that loss per bin below it.
+     *
+     * @param report a replay's run ({@link RunReport#feed()} not null).
+     * @return the two charts.
+     */
+    static String feed(final RunReport report)
+    {
+        final FeedReport feed = report.feed();
+        final int bins = feed.messagesPerBin().size();
+        final double binSeconds = feed.binNs() / 1e9;
+        final double[] rate = new double[bins];
+        final String[] titles = new String[bins];
+        double max = 1;
+        for (int i = 0; i < bins; i++)
+        {
+            rate[i] = feed.messagesPerBin().get(i) / binSeconds;
+            max = Math.max(max, rate[i]);
+            titles[i] = String.format(Locale.ROOT, "%.3f s: %,d messages, %,.0f msgs/s at 1x", i * binSeconds,
+                feed.messagesPerBin().get(i), rate[i]);
+        }
+        final IntFunction<String> seconds = i -> secondsLabel(i * binSeconds, bins * binSeconds);
+        final String axis = "feed time, s (bins of " + Units.formatDuration(feed.binNs()) + ")";
+        final SvgChart chart = new SvgChart(WIDE, 360, bins, axis, "messages per second at 1x", AxisFormat.COUNT)
+            .linear(max * 1.05).xTicks(seconds);
+        final ReplayBreak broke = report.replayBreak();
+        final double[] lost = new double[bins];
+        final String[] lostTitles = new String[bins];
+        double maxLost = 1;
+        for (int i = 0; i < bins; i++)
+        {
+            final long count = broke == null || i >= broke.lossPerBin().size() ? 0 : broke.lossPerBin().get(i);
+            lost[i] = count;
+            maxLost = Math.max(maxLost, count);
+            lostTitles[i] = String.format(Locale.ROOT, "%.3f s: %,d lost at %sx", i * binSeconds, count,
+                broke == null ? "-" : String.format(Locale.ROOT, "%.2f", broke.speed()));
+            if (count > 0)
+            {
+                chart.shade(i, FAILED_SHADE, lostTitles[i]);
+            }
+        }
+        chart.line("feed rate (1x)", OFFERED, rate, titles, false);
+        if (broke != null)
+        {
+            chart.legendEntry(String.format(Locale.ROOT, "lost at %.2fx (trial %d)", broke.speed(), broke.trial()),
+                FAILED_SHADE);
+        }
+        final SvgChart loss = new SvgChart(WIDE, 240, bins, axis, "messages lost", AxisFormat.COUNT)
+            .linear(maxLost * 1.05).xTicks(seconds);
+        loss.bars(broke == null ? "nothing lost" : String.format(Locale.ROOT, "lost at %.2fx", broke.speed()),
+            LOWEST_FAIL, lost, lostTitles);
+        return chart.render("the recorded feed's rate over time, with the bins where the lowest failing speed lost")
+            + loss.render("messages lost per bin of the feed at the lowest failing speed");
+    }
+
+    private static String secondsLabel(final double at, final double span)
+    {
+        return span >= 10 ? String.format(Locale.ROOT, "%.0f", at) : span >= 1 ? String.format(Locale.ROOT, "%.1f", at) :
+            String.format(Locale.ROOT, "%.3f", at);
     }
 
     static String loss(final RunReport report)

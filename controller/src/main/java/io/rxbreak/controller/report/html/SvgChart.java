@@ -3,6 +3,7 @@ package io.rxbreak.controller.report.html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * One chart drawn as inline SVG, with trials along the x axis (one band per trial) and one value axis, linear
@@ -28,6 +29,7 @@ final class SvgChart
     private final List<String[]> legend = new ArrayList<>();
     private final List<double[]> markLabels = new ArrayList<>();
     private final StringBuilder marks = new StringBuilder();
+    private IntFunction<String> xTick = i -> Integer.toString(i + 1);
     private boolean log;
     private double yMin;
     private double yMax = 1.0;
@@ -41,6 +43,16 @@ final class SvgChart
         this.xLabel = xLabel;
         this.yLabel = yLabel;
         this.format = format;
+    }
+
+    /**
+     * @param label the x axis's tick label of band {@code i} (by default the trial number, {@code i + 1}).
+     * @return this.
+     */
+    SvgChart xTicks(final IntFunction<String> label)
+    {
+        xTick = label;
+        return this;
     }
 
     /**
@@ -226,14 +238,15 @@ final class SvgChart
                     + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" class=\"tick\">%s</text>",
                 LEFT, width - RIGHT, yPx, yPx, LEFT - 6, yPx + 4, Html.escape(format.format(tick))));
         }
-        final int every = Math.max(1, (int)Math.ceil(trials / (plotWidth() / 34.0)));
+        final int widest = Math.max(2, xTick.apply(trials - 1).length());
+        final int every = Math.max(1, (int)Math.ceil(trials / (plotWidth() / (17.0 * widest))));
         for (int i = 0; i < trials; i++)
         {
             if (i % every == 0)
             {
                 svg.append(String.format(Locale.ROOT,
-                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%d</text>",
-                    bandCentre(i), TOP + plotHeight() + 16, i + 1));
+                    "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" class=\"tick\">%s</text>",
+                    bandCentre(i), TOP + plotHeight() + 16, Html.escape(xTick.apply(i))));
             }
         }
         svg.append(String.format(Locale.ROOT,

@@ -4,20 +4,20 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import io.rxbreak.core.cli.ExitCodes;
-import io.rxbreak.controller.search.GoalResult;
-import io.rxbreak.controller.search.GoalStatus;
-import io.rxbreak.controller.report.Outcome;
-import io.rxbreak.controller.report.RunReport;
-import io.rxbreak.controller.report.SampleRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+
+import io.rxbreak.controller.report.Outcome;
+import io.rxbreak.controller.report.RunReport;
+import io.rxbreak.controller.report.SampleRuns;
+import io.rxbreak.controller.search.GoalResult;
+import io.rxbreak.controller.search.GoalStatus;
+import io.rxbreak.core.cli.ExitCodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -106,7 +106,7 @@ class RegressionGateTest
             read.pdrRatio(), read.firstFailRate(), read.lowestFailRate(), null, null, false,
             List.of(new GoalResult("ndr", 0, stale.status(), current.ndr(), stale.lowerBound(), stale.upperBound(),
                 stale.measuredNs()), read.goals().get(1)), read.stop(), read.attribution(), read.rates(), read.trials(),
-            read.harnessCeiling());
+            read.harnessCeiling(), null, null, null);
 
         assertThat(edited.goals().get(0).rate()).isEqualTo(60_000L);
         final GoalComparison ndr = RegressionGate.judge(current, edited, "base", 5).goals().get(0);
@@ -163,6 +163,6 @@ class RegressionGateTest
             report.config(), report.environment(), report.tunables(), ndr.rate(), report.pdr(), report.pdrRatio(),
             report.firstFailRate(), report.lowestFailRate(), null, null, false,
             List.of(ndr, report.goals().get(1)), report.stop(), report.attribution(), report.rates(),
-            report.trials(), report.harnessCeiling());
+            report.trials(), report.harnessCeiling(), null, null, null);
     }
 }
