@@ -1,7 +1,5 @@
 package io.rxbreak.feed;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,14 +7,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.rxbreak.testsupport.ChildProcess;
-import io.rxbreak.testsupport.Deadline;
-import io.rxbreak.testsupport.NetworkNamespace;
-import io.rxbreak.testsupport.Privileges;
-import io.rxbreak.testsupport.ReferencePrograms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.rxbreak.testsupport.ChildProcess;
+import io.rxbreak.testsupport.Deadline;
+import io.rxbreak.testsupport.NetworkNamespace;
+import io.rxbreak.testsupport.PacketCapture;
+import io.rxbreak.testsupport.Privileges;
+import io.rxbreak.testsupport.ReferencePrograms;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real captures of real multicast, in a private network namespace: the C reference sender ({@code mcsend}) sends a
@@ -40,25 +42,23 @@ class RealCaptureInNamespaceTest
     void needsRootAndTcpdump()
     {
         Privileges.assumeRoot("a private network namespace to capture in");
-        CaptureTools.assumeInstalled("tcpdump", "tcpdump");
+        PacketCapture.assumeInstalled("tcpdump", "tcpdump");
     }
 
     @Test
     void tcpdumpCapturesExactlyWhatWasSentToTwoGroupsAndEditcapsPcapngReadsTheSame()
     {
-        CaptureTools.assumeInstalled("editcap", "wireshark-common");
+        PacketCapture.assumeInstalled("editcap", "wireshark-common");
         final Path pcap = tmp.resolve("open.pcap");
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
-            final ChildProcess tcpdump = ns.start(List.of("tcpdump", "-i", "lo", "-U", "--immediate-mode", "-Z", "root",
-                "-w", pcap.toString(), "udp"));
-            tcpdump.awaitStderrLine(START_TIMEOUT, line -> line.contains("listening on"));
+            final ChildProcess tcpdump = PacketCapture.tcpdump(ns, "lo", pcap, "udp");
             final Sent firstSent = send(ns, "239.1.1.1", 5000, 100, "0.3");
             final Sent secondSent = send(ns, "239.1.1.2", 5001, 300, "0.2");
             final long first = firstSent.count();
             final long second = secondSent.count();
             awaitMessages(pcap, first + second);
-            stop(tcpdump);
+            PacketCapture.stop(tcpdump);
 
             final Feed feed = Feed.read(pcap);
             assertThat(feed.format()).isEqualTo(Feed.Format.PCAP);
@@ -84,7 +84,7 @@ class RealCaptureInNamespaceTest
             assertSpan(feed, (int)first, secondSent);
 
             final Path pcapng = tmp.resolve("open.pcapng");
-            CaptureTools.run("editcap", "-F", "pcapng", pcap.toString(), pcapng.toString());
+            PacketCapture.run("editcap", "-F", "pcapng", pcap.toString(), pcapng.toString());
             final Feed converted = Feed.read(pcapng);
             assertThat(converted.format()).isEqualTo(Feed.Format.PCAPNG);
             assertThat(PcapReaderTest.offsets(converted)).isEqualTo(PcapReaderTest.offsets(feed));
@@ -100,12 +100,11 @@ class RealCaptureInNamespaceTest
         final Path pcap = tmp.resolve("any.pcap");
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
-            final ChildProcess tcpdump = ns.start(List.of("tcpdump", "-i", "any", "--time-stamp-precision", "nano",
-                "-s", "100", "-U", "--immediate-mode", "-Z", "root", "-w", pcap.toString(), "udp"));
-            tcpdump.awaitStderrLine(START_TIMEOUT, line -> line.contains("listening on"));
+            final ChildProcess tcpdump = PacketCapture.tcpdump(ns, "any", pcap, "udp", "--time-stamp-precision", "nano", "-s",
+                "100");
             final Sent sent = send(ns, "239.1.1.3", 5002, 1400, "0.2");
             awaitMessages(pcap, sent.count());
-            stop(tcpdump);
+            PacketCapture.stop(tcpdump);
 
             final Feed feed = Feed.read(pcap);
             assertThat(feed.formatDetail()).isEqualTo("ns timestamps, Linux cooked v2");
@@ -120,7 +119,7 @@ class RealCaptureInNamespaceTest
     @Test
     void dumpcapWritesPcapngWithNanosecondTimestamps()
     {
-        CaptureTools.assumeInstalled("dumpcap", "wireshark-common");
+        PacketCapture.assumeInstalled("dumpcap", "wireshark-common");
         final Path pcapng = tmp.resolve("dumpcap.pcapng");
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
@@ -128,7 +127,7 @@ class RealCaptureInNamespaceTest
             dumpcap.awaitStderrLine(START_TIMEOUT, line -> line.startsWith("File:"));
             final Sent sent = send(ns, "239.1.1.4", 5003, 64, "0.2");
             awaitMessages(pcapng, sent.count());
-            stop(dumpcap);
+            PacketCapture.stop(dumpcap);
 
             final Feed feed = Feed.read(pcapng);
             assertThat(feed.format()).isEqualTo(Feed.Format.PCAPNG);
@@ -177,15 +176,6 @@ class RealCaptureInNamespaceTest
             }
             return seen[0] >= expected;
         });
-    }
-
-    /**
-     * Stop a capture program as Ctrl-C would, and wait for it to write the rest and exit.
-     */
-    private static void stop(final ChildProcess capture)
-    {
-        NetworkNamespace.run("kill", "-INT", Long.toString(capture.pid()));
-        assertThat(capture.waitFor(CAPTURE_TIMEOUT)).as(capture.stderr()).isZero();
     }
 
     /**

@@ -73,6 +73,13 @@ public final class HtmlReport
     private static void cards(final StringBuilder html, final RunReport report)
     {
         html.append("<div class=\"cards\">\n");
+        if (report.feed() != null)
+        {
+            card(html, "Headroom over the feed", report.headroom() == null ? "none" :
+                String.format(Locale.ROOT, "%.2fx", report.headroom()), String.format(Locale.ROOT,
+                    "the recorded feed's speed with nothing lost (mean %,.0f msgs/s at 1x)",
+                    report.feed().profile().meanRatePerSecond()));
+        }
         for (final GoalResult goal : report.goals())
         {
             final boolean ndr = "ndr".equals(goal.goal());
