@@ -39,6 +39,9 @@ public record FeedProfile(
     Sizes sizes,
     Map<String, Long> skipped)
 {
+    /** How far above its mean rate a steady feed's busiest 100 ms may be. */
+    public static final double STEADY_PEAK_RATIO = 1.05;
+
     /** The window lengths whose peaks are measured: 100 us, 1 ms, 10 ms, 100 ms, 1 s. */
     public static final List<Long> WINDOWS_NS = List.of(100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
         1_000_000_000L);
@@ -138,6 +141,16 @@ public record FeedProfile(
         }
         throw new IllegalArgumentException(
             "no peak for a window of " + windowNs + " ns; the windows are " + WINDOWS_NS);
+    }
+
+    /**
+     * @return whether the feed is steady: its busiest 100 ms within {@value #STEADY_PEAK_RATIO} of its mean rate, so
+     *     that over any stretch a replay of it offers about the same load (a receiver's latency growing over a trial
+     *     then says it falls behind); a bursty feed's load rises and falls with its bursts.
+     */
+    public boolean steady()
+    {
+        return meanRatePerSecond > 0 && peak(100_000_000L).ratePerSecond() <= STEADY_PEAK_RATIO * meanRatePerSecond;
     }
 
     static WindowPeak peak(final Feed feed, final long windowNs)

@@ -54,6 +54,7 @@ class FeedProfileTest
             new WindowPeak("1s", 1_000_000_000, 10_000, 10_000.0, 0));
         assertThat(profile.bytes()).isEqualTo(10_001L * 64);
         assertThat(profile.sizes()).isEqualTo(new Sizes(64, 64, 64, 64, 64.0));
+        assertThat(profile.steady()).as("its busiest 100 ms at its mean rate").isTrue();
     }
 
     @Test
@@ -82,6 +83,8 @@ class FeedProfileTest
         assertThat(profile.peak(10_000_000).messages()).isEqualTo(60);
         assertThat(profile.peak(1_000_000_000).messages()).isEqualTo(1_050);
         assertThat(profile.peak(100_000).ratePerSecond()).isGreaterThan(400 * profile.meanRatePerSecond());
+        // its busiest 100 ms holds 150 messages: 1,500 msgs/s, 43 % above the mean
+        assertThat(profile.steady()).isFalse();
         assertThatThrownBy(() -> profile.peak(2_000_000)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -78,7 +78,7 @@ public final class AgentTrialRunner implements TrialRunner
         this.sizeBytes = sizeBytes;
         this.pattern = replay != null ? replay.pattern() : pattern;
         this.replay = replay;
-        this.steadyLoad = steadyLoad(this.pattern);
+        this.steadyLoad = replay != null ? replay.steadyLoad() : steadyLoad(this.pattern);
     }
 
     @Override

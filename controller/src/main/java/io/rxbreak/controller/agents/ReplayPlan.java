@@ -76,6 +76,16 @@ public record ReplayPlan(String file, Feed feed, FeedRouting routing, FeedProfil
     }
 
     /**
+     * @return whether the feed's load is steady ({@link FeedProfile#steady()}), so that a receiver's latency growing
+     *     over a trial says it falls behind, as with a constant rate; a bursty feed's latency rises and falls with
+     *     its bursts, and only loss judges it.
+     */
+    public boolean steadyLoad()
+    {
+        return profile.steady();
+    }
+
+    /**
      * @return the longest datagram the replay sends.
      */
     public int largestDatagram()

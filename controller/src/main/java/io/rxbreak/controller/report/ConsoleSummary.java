@@ -254,7 +254,8 @@ public final class ConsoleSummary
                 .append(LayerLoss.UNEXPLAINED.equals(broke.layer()) ? " took " : " lost ").append(count(broke.lost()));
             if (broke.firstLossAtNs() != null)
             {
-                line.append(", first in the burst at ").append(seconds(broke.firstLossAtNs())).append(" of the feed");
+                line.append(feed.profile().steady() ? ", first at " : ", first in the burst at ")
+                    .append(seconds(broke.firstLossAtNs())).append(" of the feed");
                 if (broke.busiestLossAtNs() != null &&
                     Math.abs(broke.busiestLossAtNs() - broke.firstLossAtNs()) > feed.binNs())
                 {
