@@ -137,6 +137,10 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         description = "Receiving sockets per group, each getting its own copy (default: ${DEFAULT-VALUE}).")
     int sockets;
 
+    @Option(names = "--share-sockets", description = "The local receiver opens one socket per port (times --sockets) "
+        + "joined to every group on it, instead of one per group: for feeds of tens to hundreds of groups.")
+    boolean shareSockets;
+
     @Option(names = "--start-rate", paramLabel = "RATE", defaultValue = RampConfig.Defaults.START_RATE,
         description = "The first trial's rate, messages/s (default: ${DEFAULT-VALUE}; 10k works).")
     String startRate;
@@ -377,10 +381,10 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         }
         if (observe)
         {
-            if (receiverAgent != null || throttle != null || rcvbufBytes != null || sockets != 1)
+            if (receiverAgent != null || throttle != null || rcvbufBytes != null || sockets != 1 || shareSockets)
             {
                 throw BadInputException.option("--observe-port", "observe mode has no rxbreak receiver: drop "
-                    + "--receiver-agent, --throttle, --rcvbuf and --sockets");
+                    + "--receiver-agent, --throttle, --rcvbuf, --sockets and --share-sockets");
             }
             if (parsed.size() != 1)
             {
@@ -456,7 +460,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         }
         final int datagramBytes = replayPlan != null ? replayPlan.largestDatagram() : (int)sizeBytes;
         return new RampSettings(config, parsed, datagramBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
-            rcvbufForce, sockets, senderAgent, receiverAgent, token(), observe,
+            rcvbufForce, sockets, shareSockets, senderAgent, receiverAgent, token(), observe,
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
             cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,

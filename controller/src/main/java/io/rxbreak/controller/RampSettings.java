@@ -23,6 +23,7 @@ import io.rxbreak.core.protocol.IdleMode;
  * @param rcvbufBytes the receiver's SO_RCVBUF request, or null for the default.
  * @param rcvbufForce whether to use SO_RCVBUFFORCE.
  * @param sockets receiving sockets per group.
+ * @param shareSockets whether the groups of one port share their receiving sockets ({@code --share-sockets}).
  * @param senderAgentUrl a remote sender agent, or null to start one.
  * @param receiverAgentUrl a remote receiver agent, or null to start one.
  * @param agentToken the remote agents' token, or null.
@@ -51,6 +52,7 @@ public record RampSettings(
     Long rcvbufBytes,
     boolean rcvbufForce,
     int sockets,
+    boolean shareSockets,
     String senderAgentUrl,
     String receiverAgentUrl,
     String agentToken,

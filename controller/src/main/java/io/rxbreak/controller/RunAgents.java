@@ -122,6 +122,10 @@ final class RunAgents
         final List<String> args = new ArrayList<>(List.of("receive"));
         args.addAll(groupOptions);
         args.addAll(List.of("--interface", settings.interfaceName(), "--sockets", Integer.toString(settings.sockets())));
+        if (settings.shareSockets())
+        {
+            args.add("--share-sockets");
+        }
         if (throttle != null)
         {
             args.addAll(List.of("--throttle", throttle));

@@ -71,6 +71,11 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         description = "Sockets per group; each gets its own copy of every message (default: ${DEFAULT-VALUE}).")
     int socketsPerGroup;
 
+    @Option(names = "--share-sockets", description = "One socket per port (times --sockets) joined to every group "
+        + "on that port, instead of one per group: for feeds of tens to hundreds of groups (each socket has a reading "
+        + "thread). Each group's streams are still counted on their own; the drops are counted per socket.")
+    boolean shareSockets;
+
     @Option(names = "--rcvbuf", paramLabel = "BYTES", converter = ByteSizeConverter.class,
         description = "SO_RCVBUF to ask for, like 8MiB; requested and granted are reported.")
     Long rcvbufBytes;
@@ -325,7 +330,7 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         {
             builder.group(MulticastGroup.parse("--group", group, false));
         }
-        builder.interfaceName(interfaceName).socketsPerGroup(socketsPerGroup).rcvbufForce(rcvbufForce)
+        builder.interfaceName(interfaceName).socketsPerGroup(socketsPerGroup).shareSockets(shareSockets).rcvbufForce(rcvbufForce)
             .busyPollUs(busyPollUs).throttle(ThrottleSpec.parse("--throttle", throttle)).untilEnd(untilEnd)
             .drainNs(drainNs).reportIntervalNs(intervalNs).hlog(hlog).batch(batch)
             .readerCpus(readerCpus == null ? null : CpuSet.parse(readerCpus, "--reader-cpus"));

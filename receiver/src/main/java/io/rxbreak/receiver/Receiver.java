@@ -56,7 +56,8 @@ public final class Receiver implements AutoCloseable
     }
 
     /**
-     * Open every socket (sockets-per-group for each group) and start reading.
+     * Open every socket (sockets-per-group for each group, or for each port's groups with shared sockets) and start
+     * reading.
      *
      * @param config the validated configuration.
      * @return the running receiver.
@@ -71,7 +72,8 @@ public final class Receiver implements AutoCloseable
         {
             notes.add(placed);
         }
-        final int count = config.groups().size() * config.socketsPerGroup();
+        final List<List<MulticastGroup>> socketGroups = config.socketGroups();
+        final int count = socketGroups.size() * config.socketsPerGroup();
         final MultiThreadIoEventLoopGroup loops = Transports.eventLoops(transport, count);
         final List<ReceiverSocket> sockets = new ArrayList<>();
         final EpochClock epochClock = EpochClock.system();
@@ -93,12 +95,12 @@ public final class Receiver implements AutoCloseable
         try
         {
             int index = 0;
-            for (final MulticastGroup group : config.groups())
+            for (final List<MulticastGroup> joined : socketGroups)
             {
                 for (int i = 0; i < config.socketsPerGroup(); i++)
                 {
                     sockets.add(ReceiverSocket.open(
-                        index, socketLoops.get(index), transport, group, config, epochClock));
+                        index, socketLoops.get(index), transport, joined, config, epochClock));
                     index++;
                 }
             }

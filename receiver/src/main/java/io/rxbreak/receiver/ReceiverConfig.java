@@ -28,6 +28,7 @@ public final class ReceiverConfig
     private final String interfaceName;
     private final NetworkInterface networkInterface;
     private final int socketsPerGroup;
+    private final boolean shareSockets;
     private final long rcvbufBytes;
     private final boolean rcvbufForce;
     private final int busyPollUs;
@@ -49,6 +50,7 @@ public final class ReceiverConfig
         this.interfaceName = builder.interfaceName;
         this.networkInterface = networkInterface;
         this.socketsPerGroup = builder.socketsPerGroup;
+        this.shareSockets = builder.shareSockets;
         this.rcvbufBytes = builder.rcvbufBytes;
         this.rcvbufForce = builder.rcvbufForce;
         this.busyPollUs = builder.busyPollUs;
@@ -97,6 +99,32 @@ public final class ReceiverConfig
     public int socketsPerGroup()
     {
         return socketsPerGroup;
+    }
+
+    /**
+     * @return whether the groups on one port share their sockets ({@code --share-sockets}): one socket per port and
+     *     family (times {@link #socketsPerGroup()}) joined to every group on it, instead of one per group.
+     */
+    public boolean shareSockets()
+    {
+        return shareSockets;
+    }
+
+    /**
+     * @return the groups each socket joins, in order (each list repeated {@link #socketsPerGroup()} times when the
+     *     sockets are opened): one group each, or with {@link #shareSockets()} every group of a port and family.
+     */
+    public List<List<MulticastGroup>> socketGroups()
+    {
+        final java.util.Map<String, List<MulticastGroup>> byPort = new java.util.LinkedHashMap<>();
+        for (final MulticastGroup group : groups)
+        {
+            final String key = shareSockets ? group.family() + ":" + group.port() : group.toString();
+            byPort.computeIfAbsent(key, ignored -> new ArrayList<>()).add(group);
+        }
+        final List<List<MulticastGroup>> sockets = new ArrayList<>();
+        byPort.values().forEach(joined -> sockets.add(List.copyOf(joined)));
+        return List.copyOf(sockets);
     }
 
     /**
@@ -191,7 +219,7 @@ public final class ReceiverConfig
     @Override
     public String toString()
     {
-        return "groups=" + groups + " interface=" + interfaceName + " sockets/group=" + socketsPerGroup +
+        return "groups=" + groups + " interface=" + interfaceName + " sockets/group=" + socketsPerGroup + (shareSockets ? " (shared per port)" : "") +
             " rcvbuf=" + (rcvbufBytes == 0 ? "default" : Units.formatBytes(rcvbufBytes)) +
             (rcvbufForce ? " (force)" : "") + " busy-poll=" + (busyPollUs == 0 ? "off" : busyPollUs + "us") +
             " transport=" + transport.name().toLowerCase(java.util.Locale.ROOT) + " throttle=" + throttle +
@@ -230,6 +258,7 @@ public final class ReceiverConfig
         private final List<MulticastGroup> groups = new ArrayList<>();
         private String interfaceName = Interfaces.LOOPBACK;
         private int socketsPerGroup = Integer.parseInt(Defaults.SOCKETS);
+        private boolean shareSockets;
         private long rcvbufBytes;
         private boolean rcvbufSet;
         private boolean rcvbufForce;
@@ -259,6 +288,12 @@ public final class ReceiverConfig
         public Builder interfaceName(final String name)
         {
             this.interfaceName = name;
+            return this;
+        }
+
+        public Builder shareSockets(final boolean share)
+        {
+            this.shareSockets = share;
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,8 +37,9 @@ import io.rxbreak.receiver.accounting.SocketTrials;
 
 /**
  * One receiving socket: a Netty datagram channel of the group's family, SO_REUSEADDR and SO_REUSEPORT, bound to
- * the group's address and port (so it gets no other group on that port), IP_MULTICAST_ALL off, joined on the
- * named interface. It is read by a {@link SocketReader}: {@code recvmmsg} into one reused buffer on a thread of
+ * the group's address and port (so it gets no other group on that port; a socket shared by several groups of one
+ * port binds the wildcard address and joins each), IP_MULTICAST_ALL off (so it gets only the groups it joined),
+ * joined on the named interface. It is read by a {@link SocketReader}: {@code recvmmsg} into one reused buffer on a thread of
  * its own (the default), or Netty's read path with recvmmsg batching (MAX_DATAGRAM_PAYLOAD_SIZE and a buffer of
  * {@code batch} datagrams). It knows its fd and inode, what receive buffer was asked for and granted, and reads its
  * own SO_MEMINFO.
@@ -48,7 +50,7 @@ public final class ReceiverSocket
     private static final int MAX_MESSAGES_PER_READ = 16;
 
     private final int index;
-    private final MulticastGroup group;
+    private final List<MulticastGroup> groups;
     private final DatagramChannel channel;
     private final int fd;
     private final long inode;
@@ -59,12 +61,12 @@ public final class ReceiverSocket
     private final SocketTrials trials;
     private final SocketReader reader;
 
-    private ReceiverSocket(final int index, final MulticastGroup group, final DatagramChannel channel,
+    private ReceiverSocket(final int index, final List<MulticastGroup> groups, final DatagramChannel channel,
         final long rcvbufRequested, final String rcvbufNote, final SocketCounters counters, final SocketTrials trials,
         final SocketReader reader)
     {
         this.index = index;
-        this.group = group;
+        this.groups = groups;
         this.channel = channel;
         this.fd = ((UnixChannel)channel).fd().intValue();
         this.inode = readInode(fd);
@@ -82,16 +84,17 @@ public final class ReceiverSocket
      * @param index the socket's number in the receiver.
      * @param loop the event loop it reads on.
      * @param transport epoll or io_uring (already checked to be available).
-     * @param group the group to join.
+     * @param groups the groups to join: one, or several of one port and family (a shared socket).
      * @param config the receiver's configuration.
      * @param epochClock the receipt clock.
      * @return the socket, reading.
      * @throws InterruptedException if interrupted while binding or joining.
      */
     public static ReceiverSocket open(final int index, final EventLoop loop, final TransportKind transport,
-        final MulticastGroup group, final ReceiverConfig config, final EpochClock epochClock)
+        final List<MulticastGroup> groups, final ReceiverConfig config, final EpochClock epochClock)
         throws InterruptedException
     {
+        final MulticastGroup group = groups.get(0);
         final NetworkInterface nif = config.networkInterface();
         final SocketCounters counters = new SocketCounters();
         final DatagramChannel[] holder = new DatagramChannel[1];
@@ -117,7 +120,7 @@ public final class ReceiverSocket
             final SocketReader reader = nettyReader != null ? nettyReader :
                 new DirectReader(((UnixChannel)channel).fd().intValue(), processor, config.batch(),
                     config.maxMessageBytes(), config.throttle(), "rxbreak-rx-" + index, config.readerCpus());
-            final ReceiverSocket socket = new ReceiverSocket(index, group, channel, config.rcvbufBytes(), note,
+            final ReceiverSocket socket = new ReceiverSocket(index, List.copyOf(groups), channel, config.rcvbufBytes(), note,
                 counters, trials, reader);
             trials.restart();
             if (nettyReader != null)
@@ -125,8 +128,12 @@ public final class ReceiverSocket
                 // Netty reads once the channel is active (bound): the throttle must be in place before
                 reader.start();
             }
-            channel.bind(new InetSocketAddress(group.address(), group.port())).sync();
-            channel.joinGroup(group.socketAddress(), nif).sync();
+            channel.bind(groups.size() == 1 ? new InetSocketAddress(group.address(), group.port()) :
+                new InetSocketAddress(group.isIpv6() ? "::" : "0.0.0.0", group.port())).sync();
+            for (final MulticastGroup joined : groups)
+            {
+                channel.joinGroup(joined.socketAddress(), nif).sync();
+            }
             if (nettyReader == null)
             {
                 reader.start();
@@ -255,9 +262,29 @@ public final class ReceiverSocket
         return index;
     }
 
+    /**
+     * @return the first group it joined.
+     */
     public MulticastGroup group()
     {
-        return group;
+        return groups.get(0);
+    }
+
+    /**
+     * @return every group it joined.
+     */
+    public List<MulticastGroup> groups()
+    {
+        return groups;
+    }
+
+    /**
+     * @return how it is named in reports: its group, or for a shared socket its first group and how many more.
+     */
+    public String label()
+    {
+        return groups.size() == 1 ? groups.get(0).toString() :
+            groups.get(0) + " +" + (groups.size() - 1) + " groups";
     }
 
     public DatagramChannel channel()

@@ -29,7 +29,7 @@ public final class ResultFormatter
             receiver.transport().name().toLowerCase(Locale.ROOT) + ")");
         for (final ReceiverSocket socket : receiver.sockets())
         {
-            out.println("  socket " + socket.index() + ": group " + socket.group() + " inode " + socket.inode() +
+            out.println("  socket " + socket.index() + ": group " + socket.label() + " inode " + socket.inode() +
                 " fd " + socket.fd() + " rcvbuf requested " + socket.rcvbufRequested() + " granted " +
                 socket.rcvbufGranted() + " (" + socket.rcvbufNote() + ")");
         }

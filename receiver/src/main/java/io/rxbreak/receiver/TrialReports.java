@@ -125,7 +125,7 @@ final class TrialReports
             {
                 backlogGrowth = growth;
             }
-            socketResults.add(new SocketResult(socket.index(), socket.group().toString(), socket.inode(),
+            socketResults.add(new SocketResult(socket.index(), socket.label(), socket.inode(),
                 socketReceived, socketUnique, socketGaps, socketDatagrams, socketBatches, socketDrops,
                 memInfo.rxQueueBytes(), socketAppDrops, socket.rcvbufRequested(), socket.rcvbufGranted(),
                 socket.reader().throttleState(), growth));

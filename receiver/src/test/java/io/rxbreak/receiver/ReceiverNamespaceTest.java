@@ -1,21 +1,24 @@
 package io.rxbreak.receiver;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.protocol.ReceiverTrialReport;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real multicast over loopback in a private network namespace: rxbreak receive and a sender as child processes.
@@ -98,6 +101,53 @@ class ReceiverNamespaceTest
             assertThat(sockets.get(0).get("group").asText()).isEqualTo("239.1.2.4:6001");
             assertThat(sockets.get(0).get("datagrams").asLong()).isEqualTo(500 + markers(result, 0));
             assertThat(sockets.get(1).get("datagrams").asLong()).isEqualTo(300 + markers(result, 1));
+        }
+    }
+
+    /**
+     * {@code --share-sockets}: three groups on one port share one socket (bound to the wildcard address, joined to
+     * each), which gets all of their messages, each group's stream counted on its own, and nothing of a fourth group
+     * on the same port that it did not join (IP_MULTICAST_ALL off); a group on another port gets a socket of its own.
+     */
+    @Test
+    void sharedSocketsTakeEveryJoinedGroupOfTheirPortAndNoOther()
+    {
+        try (NetworkNamespace ns = NetworkNamespace.create())
+        {
+            final ChildProcess receiver = ReceiverProcesses.receiver(ns, "--group", "239.1.3.1:6010",
+                "--group", "239.1.3.2:6010", "--group", "239.1.3.3:6010", "--group", "239.1.3.9:6011",
+                "--share-sockets", "--rcvbuf", "1MiB", "--until-end");
+            final List<ChildProcess> senders = new ArrayList<>();
+            final String[] targets = {"239.1.3.1:6010", "239.1.3.2:6010", "239.1.3.3:6010", "239.1.3.9:6011",
+                "239.1.3.4:6010"};
+            for (int i = 0; i < targets.length; i++)
+            {
+                senders.add(ReceiverProcesses.sender(ns, targets[i], "--count", Integer.toString(100 * (i + 1)),
+                    "--rate", "20000", "--stream", Integer.toString(i + 1), "--end-on-stdin"));
+            }
+            for (final ChildProcess sender : senders)
+            {
+                sender.awaitLine(SEND, l -> l.startsWith("DATA_DONE"));
+            }
+            for (final ChildProcess sender : senders)
+            {
+                sender.writeLine("end");
+                assertThat(sender.waitFor(SEND)).isZero();
+            }
+            final JsonNode result = ReceiverProcesses.result(receiver);
+            final JsonNode sockets = result.get("sockets");
+            assertThat(sockets).as(result.toString()).hasSize(2);
+            assertThat(sockets.get(0).get("group").asText()).isEqualTo("239.1.3.1:6010 +2 groups");
+            assertThat(sockets.get(1).get("group").asText()).isEqualTo("239.1.3.9:6011");
+            final Map<Integer, Long> unique = new HashMap<>();
+            for (final JsonNode stream : result.get("streams"))
+            {
+                unique.put(stream.get("streamId").asInt(), stream.get("unique").asLong());
+                assertThat(stream.get("gaps").asLong()).isZero();
+            }
+            assertThat(unique).as("the unjoined 239.1.3.4 (stream 5) on the shared port got nothing")
+                .containsOnly(Map.entry(1, 100L), Map.entry(2, 200L), Map.entry(3, 300L), Map.entry(4, 400L));
+            assertThat(sockets.get(0).get("datagrams").asLong()).isEqualTo(600 + markers(result, 0));
         }
     }
 

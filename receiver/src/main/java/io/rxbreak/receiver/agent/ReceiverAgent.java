@@ -134,20 +134,18 @@ public final class ReceiverAgent
     private AgentResponse status(final AgentRequest request)
     {
         final List<ReceiverStatus.Socket> sockets = new ArrayList<>();
-        final Set<String> groups = new HashSet<>();
         long requested = 0;
         long granted = Long.MAX_VALUE;
         for (final ReceiverSocket socket : receiver.sockets())
         {
-            sockets.add(new ReceiverStatus.Socket(socket.index(), socket.group().toString(), socket.inode(),
+            sockets.add(new ReceiverStatus.Socket(socket.index(), socket.label(), socket.inode(),
                 socket.rcvbufRequested(), socket.rcvbufGranted(), socket.rcvbufNote()));
-            groups.add(socket.group().toString());
             requested = socket.rcvbufRequested();
             granted = Math.min(granted, socket.rcvbufGranted());
         }
         return AgentResponse.json(new ReceiverStatus(AgentApi.RECEIVER, AgentApi.PROTOCOL_VERSION, trialId,
             receiver.transport().name().toLowerCase(Locale.ROOT), receiver.throttle().toString(), sockets,
-            receiver.sockets().size() / Math.max(1, groups.size()), requested == 0 ? null : requested,
+            receiver.config().socketsPerGroup(), requested == 0 ? null : requested,
             granted == Long.MAX_VALUE ? null : granted, window.tracepointEvents(), receiver.notes()));
     }
 
@@ -325,7 +323,7 @@ public final class ReceiverAgent
         for (final ReceiverSocket socket : receiver.sockets())
         {
             final MemInfo memInfo = socket.memInfo();
-            final Map<String, String> labels = Map.of("group", socket.group().toString(), "inode",
+            final Map<String, String> labels = Map.of("group", socket.label(), "inode",
                 Long.toString(socket.inode()));
             text.sample("rxbreak_receiver_socket_drops_total", "counter",
                 "The socket's kernel drops (SO_MEMINFO sk_drops, since it opened).", labels, memInfo.drops());
