@@ -32,6 +32,7 @@ public final class ScenarioJudge
     public record Judgement(ScenarioVerdict verdict, long goalRate, String figure)
     {
         /**
+         * @param goal the goal judged.
          * @return the judgement in one line, like {@code NOT HELD (goal verify 1x, 7,662 msgs/s): ...}.
          */
         public String text(final Scenario.Goal goal)
