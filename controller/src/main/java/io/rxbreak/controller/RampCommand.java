@@ -253,6 +253,18 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         + "removed afterwards whatever happens (root).")
     boolean sandbox;
 
+    @Option(names = SandboxSetup.SYSCTL_OPTION, paramLabel = "NAME=VALUE", description = "With --sandbox: set this "
+        + "sysctl inside the sandbox's network namespace before the agents start, like net.ipv4.udp_rmem_min=8192; "
+        + "repeatable. Only a sysctl that each network namespace has of its own (net.ipv4.udp_rmem_min, "
+        + "net.core.somaxconn, ...); a machine-wide one is refused (net.core.netdev_max_backlog, netdev_budget, "
+        + "dev_weight; rmem_max and rmem_default too, read-only inside): rxbreak never changes the host's.")
+    List<String> sandboxSysctls = new ArrayList<>();
+
+    @Option(names = SandboxSetup.RPS_OPTION, paramLabel = "LIST", description = "With --sandbox: Receive Packet "
+        + "Steering on the sandbox's loopback: its received packets are queued to the softirq backlog of these CPUs "
+        + "(a CPU list like 1), as a NIC's or a veth's are with rps_cpus.")
+    String sandboxRps;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<timestamp>).")
     Path out;
 
@@ -283,9 +295,18 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 args.add("--out");
                 args.add(settings.runDirectory().toString());
             }
-            return Sandbox.run(args);
+            return Sandbox.run(args, settings.sandboxSetup());
         }
         return new RampRun(settings, pipeline, out, spec.commandLine().getErr()).call();
+    }
+
+    /**
+     * @return the run folder a ramp writes when {@code --out} is not given: {@code runs/<timestamp>}, relative to the
+     *     current folder.
+     */
+    public static Path defaultRunDirectory()
+    {
+        return Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     }
 
     private String token()
@@ -451,8 +472,8 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             .maxBacklogGrowth("off".equalsIgnoreCase(maxBacklogGrowth) ? null
                 : RampConfig.parseRatio(RampConfig.MAX_BACKLOG_GROWTH, maxBacklogGrowth))
             .build();
-        final Path runDirectory = this.out != null ? this.out :
-            Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        final SandboxSetup sandboxSetup = sandboxSetup();
+        final Path runDirectory = this.out != null ? this.out : defaultRunDirectory();
         final String unwritable = RunFolderWriter.whyNotWritable(runDirectory);
         if (unwritable != null)
         {
@@ -464,7 +485,27 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
             cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,
-            replayPlan);
+            replayPlan, sandboxSetup);
+    }
+
+    /**
+     * @return what the sandbox sets inside its namespace; refused without {@code --sandbox} (inside the sandbox the
+     *     options stay on the command line, already applied, so that the report keeps them).
+     */
+    private SandboxSetup sandboxSetup()
+    {
+        if (!sandbox && System.getenv(IN_SANDBOX) == null)
+        {
+            for (final String option : List.of(SandboxSetup.SYSCTL_OPTION, SandboxSetup.RPS_OPTION))
+            {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option))
+                {
+                    throw BadInputException.option(option, "only with --sandbox: it sets the sandbox's own network "
+                        + "namespace, and rxbreak never changes the host's");
+                }
+            }
+        }
+        return SandboxSetup.parse(sandboxSysctls, sandboxRps);
     }
 
     /**

@@ -40,6 +40,8 @@ import io.rxbreak.core.protocol.IdleMode;
  * @param controllerCpus {@code --controller-cpus}, or null to choose.
  * @param calibrate whether to measure the harness's ceiling first ({@code --calibrate}).
  * @param replay the feed every trial replays ({@code --replay}), or null for the pattern.
+ * @param sandboxSetup what {@code --sandbox} sets inside its namespace ({@code --sandbox-sysctl},
+ *     {@code --sandbox-rps}).
  */
 public record RampSettings(
     RampConfig search,
@@ -68,7 +70,8 @@ public record RampSettings(
     CpuSet receiverCpus,
     CpuSet controllerCpus,
     boolean calibrate,
-    ReplayPlan replay)
+    ReplayPlan replay,
+    SandboxSetup sandboxSetup)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

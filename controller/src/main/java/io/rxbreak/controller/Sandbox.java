@@ -20,7 +20,8 @@ import io.rxbreak.core.os.Privileges;
 /**
  * Runs an rxbreak command in a private network namespace of its own ({@code --sandbox}): the namespace
  * {@code rxbreak-PID} gets loopback up, the benchmarking-range address {@value #ADDRESS} on it and multicast routed
- * over it; the command runs inside it in a child JVM with this one's class path and standard streams; and the
+ * over it; what the {@link SandboxSetup} asks is set inside it (sysctls the namespace has of its own, RPS on its
+ * loopback); the command runs inside it in a child JVM with this one's class path and standard streams; and the
  * namespace is deleted afterwards whatever happens: on exit, on SIGINT or SIGTERM (a shutdown hook), and, if this
  * process was killed outright, by the next sandbox, which deletes namespaces whose process is gone.
  */
@@ -51,11 +52,13 @@ public final class Sandbox
 
     /**
      * @param args the rxbreak arguments to run inside (without {@code --sandbox}).
+     * @param setup what to set inside the namespace before the command starts.
      * @return the command's exit code.
-     * @throws BadInputException when not root.
+     * @throws BadInputException when not root, or when the setup names a sysctl the namespace has no copy of (or a
+     *     value the kernel refuses): before the command starts, the namespace deleted.
      * @throws InterruptedException when interrupted while waiting.
      */
-    public static int run(final List<String> args) throws InterruptedException
+    public static int run(final List<String> args, final SandboxSetup setup) throws InterruptedException
     {
         if (!Privileges.isRoot())
         {
@@ -69,6 +72,7 @@ public final class Sandbox
         try
         {
             sandbox.create();
+            sandbox.apply(setup);
             return sandbox.runInside(args);
         }
         finally
@@ -101,6 +105,70 @@ public final class Sandbox
         ip("-n", name, "addr", "add", ADDRESS + "/32", "dev", "lo");
         ip("-n", name, "route", "add", "224.0.0.0/4", "dev", "lo", "src", ADDRESS);
         ip("-n", name, "-6", "route", "add", "multicast", "ff00::/8", "dev", "lo", "table", "local");
+    }
+
+    /**
+     * Set what the setup asks, inside the namespace only: each sysctl is written from a shell inside it (so
+     * {@code /proc/sys/net} is the namespace's) and read back; RPS through the namespace's own sysfs, which
+     * {@code ip netns exec} mounts.
+     */
+    private void apply(final SandboxSetup setup)
+    {
+        for (final Map.Entry<String, String> sysctl : setup.sysctls().entrySet())
+        {
+            final String file = SandboxSetup.sysctlFile(sysctl.getKey()).toString();
+            // a machine-wide sysctl is missing inside, or (net.core.rmem_max on 6.x) shown read-only, the host's
+            if (inside("test", "-w", file).exitCode() != 0)
+            {
+                throw BadInputException.option(SandboxSetup.SYSCTL_OPTION, sysctl.getKey() + " is machine-wide on this "
+                    + "kernel (a network namespace has no copy of its own to set): the sandbox cannot set it without "
+                    + "changing the host; set it there yourself (sysctl -w) and restore it afterwards");
+            }
+            final String now = write(file, sysctl.getValue(), SandboxSetup.SYSCTL_OPTION, sysctl.getKey());
+            if (!now.replaceAll("\\s+", " ").equals(sysctl.getValue().replaceAll("\\s+", " ")))
+            {
+                throw BadInputException.option(SandboxSetup.SYSCTL_OPTION, sysctl.getKey() + " reads '" + now +
+                    "' inside the sandbox after writing '" + sysctl.getValue() + "'");
+            }
+        }
+        if (setup.rpsCpus() != null)
+        {
+            final String mask = SandboxSetup.mask(setup.rpsCpus());
+            final String now = write(SandboxSetup.LOOPBACK_RPS_FILE, mask, SandboxSetup.RPS_OPTION, "rps_cpus");
+            if (!SandboxSetup.maskValue(now).equals(SandboxSetup.maskValue(mask)))
+            {
+                throw BadInputException.option(SandboxSetup.RPS_OPTION, "the sandbox's lo reads rps_cpus " + now +
+                    " after writing " + mask + " (a kernel built without CONFIG_RPS?)");
+            }
+        }
+    }
+
+    /**
+     * One write(2) of the value from a shell inside the namespace, then the file read back.
+     *
+     * @return what the file reads afterwards, trimmed.
+     */
+    private String write(final String file, final String value, final String option, final String what)
+    {
+        final Result written = inside("sh", "-c", "printf '%s\\n' \"$1\" > \"$2\"", "sh", value, file);
+        if (written.exitCode() != 0)
+        {
+            throw BadInputException.option(option, "the kernel refused " + what + "=" + value + " inside the sandbox: " +
+                written.output().trim().replace('\n', ' '));
+        }
+        final Result read = inside("cat", file);
+        if (read.exitCode() != 0)
+        {
+            throw new IllegalStateException("could not read " + file + " inside " + name + ": " + read.output().trim());
+        }
+        return read.output().trim();
+    }
+
+    private Result inside(final String... command)
+    {
+        final List<String> args = new ArrayList<>(List.of("netns", "exec", name));
+        args.addAll(List.of(command));
+        return ipResult(args.toArray(new String[0]));
     }
 
     private int runInside(final List<String> args) throws InterruptedException
@@ -235,6 +303,16 @@ public final class Sandbox
 
     private static String ipOutput(final String... args)
     {
+        final Result result = ipResult(args);
+        if (result.exitCode() != 0)
+        {
+            throw new IllegalStateException("ip " + String.join(" ", args) + " failed: " + result.output().trim());
+        }
+        return result.output();
+    }
+
+    private static Result ipResult(final String... args)
+    {
         final List<String> command = new ArrayList<>();
         command.add("ip");
         command.addAll(List.of(args));
@@ -247,11 +325,7 @@ public final class Sandbox
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish");
             }
-            if (process.exitValue() != 0)
-            {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output.trim());
-            }
-            return output;
+            return new Result(process.exitValue(), output);
         }
         catch (final IOException ex)
         {
@@ -263,5 +337,12 @@ public final class Sandbox
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted running " + String.join(" ", command), ex);
         }
+    }
+
+    /**
+     * A command's exit code and its output (standard error included).
+     */
+    private record Result(int exitCode, String output)
+    {
     }
 }

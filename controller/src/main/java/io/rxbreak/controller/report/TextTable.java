@@ -7,7 +7,7 @@ import java.util.List;
  * A plain text table with aligned columns: numbers right-aligned, text left-aligned, two spaces between columns,
  * no trailing spaces.
  */
-final class TextTable
+public final class TextTable
 {
     private final String[] headers;
     private final boolean[] rightAligned;
@@ -17,7 +17,7 @@ final class TextTable
      * @param headers      the column titles.
      * @param rightAligned per column, true to right-align (numbers).
      */
-    TextTable(final String[] headers, final boolean[] rightAligned)
+    public TextTable(final String[] headers, final boolean[] rightAligned)
     {
         if (headers.length != rightAligned.length)
         {
@@ -27,7 +27,11 @@ final class TextTable
         this.rightAligned = rightAligned.clone();
     }
 
-    TextTable row(final String... cells)
+    /**
+     * @param cells one cell per column.
+     * @return this table, for chaining.
+     */
+    public TextTable row(final String... cells)
     {
         if (cells.length != headers.length)
         {
@@ -37,7 +41,11 @@ final class TextTable
         return this;
     }
 
-    void appendTo(final StringBuilder out, final String indent)
+    /**
+     * @param out    where the table goes: the header, then a line per row.
+     * @param indent what each line starts with.
+     */
+    public void appendTo(final StringBuilder out, final String indent)
     {
         final int[] widths = new int[headers.length];
         for (int c = 0; c < headers.length; c++)

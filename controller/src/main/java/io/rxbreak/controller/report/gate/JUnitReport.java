@@ -23,12 +23,15 @@ import io.rxbreak.controller.trial.TrialRecord;
  * <li>a comparison is a <em>failure</em> when it regressed, an <em>error</em> when there is no valid comparison,
  * <em>skipped</em> when the goal was not searched on both sides.</li>
  * </ul>
- * Every message holds the figures; text from data is escaped and characters XML cannot hold are dropped.
+ * A caller may add verdicts of its own on the run ({@link ExtraCase}, a scenario's goal). Every message holds the
+ * figures; text from data is escaped and characters XML cannot hold are dropped.
  */
 public final class JUnitReport
 {
     /** The test suite's name. */
     public static final String SUITE = "rxbreak ramp";
+    /** The class name of the run's own test cases. */
+    public static final String CLASS_NAME = "rxbreak.ramp";
 
     private JUnitReport()
     {
@@ -41,6 +44,17 @@ public final class JUnitReport
      */
     public static String render(final RunReport report, final GateResult gate)
     {
+        return render(report, gate, List.of());
+    }
+
+    /**
+     * @param report the run.
+     * @param gate   the regression gate's verdict, or null without a baseline.
+     * @param extra  the caller's own verdicts, as test cases after the run's.
+     * @return the XML document.
+     */
+    public static String render(final RunReport report, final GateResult gate, final List<ExtraCase> extra)
+    {
         final List<Case> cases = new ArrayList<>();
         for (final GoalResult goal : report.goals())
         {
@@ -52,6 +66,11 @@ public final class JUnitReport
             {
                 cases.add(comparisonCase(comparison));
             }
+        }
+        for (final ExtraCase verdict : extra)
+        {
+            cases.add(new Case(verdict.className(), verdict.name(), verdict.error() ? "error" : verdict.failure() ?
+                "failure" : null, verdict.error() || verdict.failure() ? verdict.text() : null, verdict.text()));
         }
         try
         {
@@ -72,12 +91,12 @@ public final class JUnitReport
             case ABOVE_MAX_RATE:
             case ABOVE_SENDER_LIMIT:
             case HELD:
-                return new Case(goal.goal(), null, null, line);
+                return new Case(CLASS_NAME, goal.goal(), null, null, line);
             case NOTHING_PASSED:
             case NOT_HELD:
-                return new Case(goal.goal(), "failure", line, line);
+                return new Case(CLASS_NAME, goal.goal(), "failure", line, line);
             default:
-                return new Case(goal.goal(), "error", line + " (" + report.outcome().status() + ": "
+                return new Case(CLASS_NAME, goal.goal(), "error", line + " (" + report.outcome().status() + ": "
                     + report.outcome().reason() + ")", line);
         }
     }
@@ -88,13 +107,13 @@ public final class JUnitReport
         switch (comparison.status())
         {
             case REGRESSED:
-                return new Case(name, "failure", comparison.text(), comparison.text());
+                return new Case(CLASS_NAME, name, "failure", comparison.text(), comparison.text());
             case NO_VALID_COMPARISON:
-                return new Case(name, "error", comparison.text(), comparison.text());
+                return new Case(CLASS_NAME, name, "error", comparison.text(), comparison.text());
             case SKIPPED:
-                return new Case(name, "skipped", comparison.text(), comparison.text());
+                return new Case(CLASS_NAME, name, "skipped", comparison.text(), comparison.text());
             default:
-                return new Case(name, null, null, comparison.text());
+                return new Case(CLASS_NAME, name, null, null, comparison.text());
         }
     }
 
@@ -121,7 +140,7 @@ public final class JUnitReport
         {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("testcase");
-            xml.writeAttribute("classname", "rxbreak.ramp");
+            xml.writeAttribute("classname", testCase.className);
             xml.writeAttribute("name", testCase.name);
             xml.writeAttribute("time", "0");
             if (testCase.kind != null)
@@ -190,15 +209,31 @@ public final class JUnitReport
             || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
+    /**
+     * A caller's own verdict on the run, written as one more test case.
+     *
+     * @param className the test case's class name, like {@code rxbreak.scenario}.
+     * @param name      its name.
+     * @param failure   whether the verdict is a failure (the thing judged did not hold).
+     * @param error     whether nothing valid could be said (an error case; wins over {@code failure}).
+     * @param text      the verdict in words: the message, and the case's output.
+     */
+    public record ExtraCase(String className, String name, boolean failure, boolean error, String text)
+    {
+    }
+
     private static final class Case
     {
+        private final String className;
         private final String name;
         private final String kind;
         private final String message;
         private final String out;
 
-        private Case(final String name, final String kind, final String message, final String out)
+        private Case(final String className, final String name, final String kind, final String message,
+            final String out)
         {
+            this.className = className;
             this.name = name;
             this.kind = kind;
             this.message = message;
