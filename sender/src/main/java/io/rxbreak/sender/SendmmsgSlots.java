@@ -2,6 +2,7 @@ package io.rxbreak.sender;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.rxbreak.core.os.SendmmsgBatch;
 import io.rxbreak.core.wire.MessageHeader;
 
@@ -19,11 +20,14 @@ import io.rxbreak.core.wire.MessageHeader;
  */
 final class SendmmsgSlots implements RoutedSender
 {
+    private static final int EBADF = 9;
+
     private final int slotCount;
     private final int slotBytes;
     private final boolean messages;
     private final int[] socketOfGroup;
     private final int[] fds;
+    private final Channel[] channels;
     private final ByteBuf[] slabs;
     private final SendmmsgBatch[] batches;
     /** Per socket: the slots put in this batch. */
@@ -56,6 +60,7 @@ final class SendmmsgSlots implements RoutedSender
         this.messages = messages;
         this.socketOfGroup = sockets.channelOfGroup;
         this.fds = sockets.fds;
+        this.channels = sockets.channels;
         final int socketCount = sockets.channels.length;
         this.slabs = new ByteBuf[socketCount];
         this.batches = new SendmmsgBatch[socketCount];
@@ -135,6 +140,17 @@ final class SendmmsgSlots implements RoutedSender
         final int fd = fds[socket];
         final int total = put[socket];
         int next = done[socket];
+        if (!channels[socket].isOpen())
+        {
+            // the sender closed its sockets (on this thread) under a trial that did not stop in time: the descriptor
+            // may already be another file's, so nothing more goes to it
+            counters.error(Errno.slot(EBADF));
+            if (messages)
+            {
+                counters.add(SendCounters.FAILED, total - next);
+            }
+            next = total;
+        }
         while (next < total)
         {
             final int result = batch.send(fd, next, total - next);
