@@ -15,9 +15,17 @@
 # medians, and the range of the per-round ratios). Part 2, timeline: the replay to GROUPS groups at each of SPEEDS, TRIES times each (interleaved), and the
 # highest speed at which every try kept the feed's timeline (senderLimited false: at most 0.5 % short and at most
 # 10 ms behind at the end). With --before JAR an older build runs beside, interleaved, in both parts.
+# Beside the rates, part 1 gives each sender's CPU time per message (rxbreak: its sending thread's, from
+# /proc/PID/task/TID/schedstat, sampled every 20 ms; the C programs: their rusage), user and system together, and the
+# user-space part: a figure the other jobs on a shared machine disturb less than the rate, since it counts only the
+# time the sender ran.
 #
 #   sudo benchmarks/scripts/replay-groups.sh [--rounds 5] [--groups 500] [--messages 400000] [--rate 200000]
-#        [--size 64] [--max-speed 8] [--speeds "0.6 0.8 1 1.2 1.4"] [--tries 3] [--before JAR] [--send-path auto|netty]
+#        [--size 64] [--max-speed 8] [--loops 1] [--speeds "0.6 0.8 1 1.2 1.4"] [--tries 3] [--before JAR]
+#        [--send-path auto|netty] [--skip-timeline]
+#
+# --loops N plays the feed N times in part 1 (the C programs run N times as long), so that the JVM's start and the
+# first batches weigh less in the rate; --send-path applies to the build under test only.
 #
 # Needs root, cc, taskset, python3 and the built launcher jar (./mvnw -B -ntp -DskipTests -pl launcher -am package).
 # The machine is shared and noisy: read ranges, not single runs.
@@ -34,6 +42,8 @@ speeds="0.6 0.8 1 1.2 1.4"
 tries=3
 before=""
 send_path=auto
+loops=1
+skip_timeline=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) rounds="$2"; shift 2 ;;
@@ -46,6 +56,8 @@ while [ $# -gt 0 ]; do
     --tries) tries="$2"; shift 2 ;;
     --before) before="$2"; shift 2 ;;
     --send-path) send_path="$2"; shift 2 ;;
+    --loops) loops="$2"; shift 2 ;;
+    --skip-timeline) skip_timeline=1; shift ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -54,6 +66,51 @@ require python3 cc taskset
 [ "$(nproc)" -ge 2 ] || { echo "$0: needs 2 CPUs (sender on 0, receiver on 1)" >&2; exit 2; }
 cc -O2 -o "$tmp/mcsend" "$root/../shared/tools/mcsend.c"
 cc -O2 -o "$tmp/routed-send" "$root/benchmarks/scripts/routed-send.c"
+# cpu.py [--thread PREFIX] OUT -- COMMAND...: runs COMMAND (stdout to OUT, stderr to OUT.err) and prints the CPU time
+# it used, ns, and the user part of it (0..1): of the newest thread named PREFIX*, or of the whole process
+cat >"$tmp/cpu.py" <<'PY'
+import os, sys, time
+args = sys.argv[1:]
+prefix = None
+if args[0] == "--thread":
+    prefix, args = args[1], args[2:]
+out, command = args[0], args[2:]
+tick = os.sysconf("SC_CLK_TCK")
+with open(out, "w") as stdout, open(out + ".err", "w") as stderr:
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(stdout.fileno(), 1)
+        os.dup2(stderr.fileno(), 2)
+        os.execvp(command[0], command)
+threads = {}
+while True:
+    done, status, usage = os.wait4(pid, os.WNOHANG)
+    if done:
+        break
+    if prefix:
+        try:
+            for tid in os.listdir("/proc/%d/task" % pid):
+                base = "/proc/%d/task/%s/" % (pid, tid)
+                try:
+                    if open(base + "comm").read().startswith(prefix):
+                        stat = open(base + "stat").read().rsplit(")", 1)[1].split()
+                        threads[int(tid)] = (int(open(base + "schedstat").read().split()[0]),
+                                             int(stat[11]), int(stat[12]))
+                except OSError:
+                    pass
+        except OSError:
+            pass
+    time.sleep(0.02)
+if prefix:
+    if threads:
+        cpu_ns, user, system = threads[max(threads)]
+        print(cpu_ns, "%.3f" % (user / max(1, user + system)))
+    else:
+        print("nan nan")
+else:
+    user, system = usage.ru_utime, usage.ru_stime
+    print(int((user + system) * 1e9), "%.3f" % (user / max(1e-9, user + system)))
+PY
 make_namespace
 
 # the feeds, and the receiver's --group options
@@ -71,7 +128,7 @@ with open("%s/groups" % tmp, "w") as f:
     for g in range(groups):
         f.write("--group %s\n" % group(g))
 PY
-feed_secs=$(python3 -c "print(max(1.0, $messages / $rate))")
+feed_secs=$(python3 -c "print(max(1.0, $messages * $loops / $rate))")
 
 receiver_out="$tmp/receiver.out"
 # shellcheck disable=SC2046
@@ -97,42 +154,48 @@ run_rxbreak() { # run_rxbreak BUILD JAR FEED SPEED PART: appends one row
   out="$tmp/send.$trial"
   local extra=()
   [ "$build" = after ] && extra=(--send-path "$send_path")
-  ip netns exec "$ns" taskset -c 0 java -jar "$jar" send --pattern "replay:$tmp/feed-$feed.csv" --speed "$speed" \
-    --trial-id "$trial" --json --quiet "${extra[@]}" >"$out" 2>"$out.err" || true
-  python3 - "$out" "$part" "rxbreak-$build-$feed" "$speed" >>"$results" <<'PY'
+  [ "$part" = top ] && [ "$loops" -gt 1 ] && extra+=(--loop "$loops")
+  local cpu
+  cpu="$(python3 "$tmp/cpu.py" --thread rxbreak-sender "$out" -- ip netns exec "$ns" taskset -c 0 java -jar "$jar" \
+    send --pattern "replay:$tmp/feed-$feed.csv" --speed "$speed" --trial-id "$trial" --json --quiet "${extra[@]}")"
+  python3 - "$out" "$part" "rxbreak-$build-$feed" "$speed" $cpu >>"$results" <<'PY'
 import json, sys
-path, part, tool, speed = sys.argv[1:]
+path, part, tool, speed, cpu_ns, user = sys.argv[1:]
 lines = [l for l in open(path) if l.startswith("{")]
 r = json.loads(lines[-1]) if lines else {}
 if r.get("type") != "result":
-    print(part, tool, speed, "nan", "nan", -1, -1, "nan")
+    print(part, tool, speed, "nan", "nan", -1, -1, "nan", "nan", "nan")
 else:
+    # the sending thread also sends the end markers: count them as messages
+    messages = r["sent"] + r["endMarkersSent"]
     print(part, tool, speed, r["achievedRate"], int(r["senderLimited"]), r["senderThreadAllocatedBytes"], r["sent"],
-          r["maxLagNs"] / 1e6)
+          r["maxLagNs"] / 1e6, float(cpu_ns) / messages, user)
 PY
   tail -1 "$results" >&2
 }
 
 run_c() { # run_c mcsend|routed-many|routed-one: appends one row
-  local out="$tmp/c.out" tool
+  local out="$tmp/c.out" tool cpu
   case "$1" in
     mcsend) tool=mcsend-one
-      ip netns exec "$ns" taskset -c 0 "$tmp/mcsend" -g 239.255.100.1 -p 42000 -s "$size" -r 0 -t "$feed_secs" \
-        -b 1024 -i 198.18.0.1 -T 0 >"$out" 2>&1 || true ;;
+      cpu="$(python3 "$tmp/cpu.py" "$out" -- ip netns exec "$ns" taskset -c 0 "$tmp/mcsend" -g 239.255.100.1 \
+        -p 42000 -s "$size" -r 0 -t "$feed_secs" -b 1024 -i 198.18.0.1 -T 0)" ;;
     routed-many|routed-one) tool="c-$1"
       local n="$groups"; [ "$1" = routed-one ] && n=1
-      ip netns exec "$ns" taskset -c 0 "$tmp/routed-send" -n "$n" -p 42000 -s "$size" -t "$feed_secs" -b 1024 \
-        -i 198.18.0.1 -T 0 >"$out" 2>&1 || true ;;
+      cpu="$(python3 "$tmp/cpu.py" "$out" -- ip netns exec "$ns" taskset -c 0 "$tmp/routed-send" -n "$n" -p 42000 \
+        -s "$size" -t "$feed_secs" -b 1024 -i 198.18.0.1 -T 0)" ;;
   esac
-  python3 - "$out" "$tool" >>"$results" <<'PY'
+  python3 - "$out" "$tool" $cpu >>"$results" <<'PY'
 import sys
 fields = dict(kv.split("=", 1) for kv in open(sys.argv[1]).read().split() if "=" in kv)
-print("top", sys.argv[2], "-", fields.get("rate", "nan"), 0, 0, fields.get("sent", -1), "nan")
+sent = float(fields.get("sent", "nan"))
+print("top", sys.argv[2], "-", fields.get("rate", "nan"), 0, 0, fields.get("sent", -1), "nan",
+      float(sys.argv[3]) / sent if sent > 0 else "nan", sys.argv[4])
 PY
   tail -1 "$results" >&2
 }
 
-echo "part 1: top rate, $rounds rounds (rxbreak --speed $max_speed; mcsend -r 0 -b 1024 for $feed_secs s)" >&2
+echo "part 1: top rate, $rounds rounds (rxbreak --speed $max_speed, $loops loop(s); C: $feed_secs s)" >&2
 for round in $(seq "$rounds"); do
   runs=()
   for entry in "${builds[@]}"; do runs+=("$entry=many" "$entry=one"); done
@@ -151,6 +214,7 @@ done
 
 echo "part 2: the replay to $groups groups at speeds $speeds, $tries tries each" >&2
 step=0
+[ "$skip_timeline" = 1 ] && tries=0
 for try in $(seq "$tries"); do
   for speed in $speeds; do
     step=$((step + 1))
@@ -176,9 +240,13 @@ def rng(values, fmt="%.0f"):
     return (fmt + " [" + fmt + " .. " + fmt + "]") % (statistics.median(values), min(values), max(values))
 top = collections.defaultdict(list)
 alloc = collections.defaultdict(list)
-for part, tool, speed, achieved, limited, allocated, sent, lag in rows:
+cpu = collections.defaultdict(list)
+user = collections.defaultdict(list)
+for part, tool, speed, achieved, limited, allocated, sent, lag, cpu_ns, user_part in rows:
     if part == "top":
         top[tool].append(float(achieved))
+        cpu[tool].append(float(cpu_ns))
+        user[tool].append(float(user_part) * 100)
         if tool.startswith("rxbreak"):
             alloc[tool].append(int(allocated) / max(1, int(sent)))
 print()
@@ -193,13 +261,18 @@ def ratio(tool, reference):
     ratios = [a / b for a, b in pairs]
     return "%.2f [%.2f .. %.2f]" % (statistics.median([a for a, _ in pairs]) / statistics.median([b for _, b in pairs]),
                                     min(ratios), max(ratios))
-print("ratios (of the medians; [range of the per-round ratios])")
+print()
+print("CPU time per message of the sender (its sending thread), ns, median [min .. max], and the user-space part, %")
+for tool in sorted(cpu):
+    print("  %-22s %s   user %s" % (tool, rng(cpu[tool]), rng(user[tool])))
+print()
+print("ratios of the top rates (of the medians; [range of the per-round ratios])")
 for tool in sorted(t for t in top if t.startswith("rxbreak")):
     same = "c-routed-" + tool.rsplit("-", 1)[1]
     print("  %-22s / mcsend-one %s   / %s %s" % (tool, ratio(tool, "mcsend-one") if "mcsend-one" in top else "-",
           same, ratio(tool, same) if same in top else "-"))
 timeline = collections.defaultdict(lambda: collections.defaultdict(list))
-for part, tool, speed, achieved, limited, allocated, sent, lag in rows:
+for part, tool, speed, achieved, limited, allocated, sent, lag, cpu_ns, user_part in rows:
     if part == "timeline":
         timeline[tool][float(speed)].append((int(limited), float(achieved), float(lag)))
 if timeline:
