@@ -102,8 +102,8 @@ while True:
             pass
     time.sleep(0.02)
 if prefix:
-    if threads:
-        cpu_ns, user, system = threads[max(threads)]
+    cpu_ns, user, system = threads[max(threads)] if threads else (0, 0, 0)
+    if cpu_ns > 0:
         print(cpu_ns, "%.3f" % (user / max(1, user + system)))
     else:
         print("nan nan")
