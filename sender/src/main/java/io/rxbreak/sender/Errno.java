@@ -15,6 +15,7 @@ public final class Errno
     static
     {
         NAMES[1] = "EPERM";
+        NAMES[9] = "EBADF";
         NAMES[11] = "EAGAIN";
         NAMES[13] = "EACCES";
         NAMES[14] = "EFAULT";

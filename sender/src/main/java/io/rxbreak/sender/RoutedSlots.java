@@ -9,48 +9,51 @@ import io.netty.channel.socket.DatagramPacket;
 import io.rxbreak.core.wire.MessageHeader;
 
 /**
- * Send buffers whose every slot can go to any destination: a direct buffer of fixed slots, each with one packet
- * made once whose recipient is set per message. A replay sends each message to the group its feed recorded, so
- * one batch may go to hundreds of groups through one socket: written in order and flushed once, Netty sends them
- * with one {@code sendmmsg}, each with its own address, and nothing is allocated per message. End-of-trial markers
- * use it too (a slot per stream). Sending thread only.
+ * The Netty way of a routed batch, where {@code sendmmsg} cannot be called directly: a direct buffer of fixed slots,
+ * each with one packet made once whose recipient is set per message. Written in order and flushed once
+ * ({@link SendSockets#flushAll()}), Netty sends them with one {@code sendmmsg} per socket, each with its own
+ * address; nothing of ours is allocated per message, but Netty copies each recipient's address (about 45 B a
+ * message). Sending thread only.
  */
-final class RoutedSlots
+final class RoutedSlots implements RoutedSender
 {
     private final ByteBuf slab;
     private final int slotBytes;
     private final RoutedPacket[] packets;
+    private final SendSockets sockets;
 
     /**
      * @param allocator where the direct buffer comes from.
      * @param slotCount how many messages one batch can hold.
      * @param slotBytes the longest datagram.
-     * @param anyRecipient a recipient to make the packets with (each message sets its own).
+     * @param sockets the sockets and the groups' addresses.
      */
-    RoutedSlots(final ByteBufAllocator allocator, final int slotCount, final int slotBytes,
-        final InetSocketAddress anyRecipient)
+    RoutedSlots(final ByteBufAllocator allocator, final int slotCount, final int slotBytes, final SendSockets sockets)
     {
         this.slotBytes = slotBytes;
+        this.sockets = sockets;
         this.slab = allocator.directBuffer(slotCount * slotBytes, slotCount * slotBytes);
         this.slab.setZero(0, slab.capacity());
         this.packets = new RoutedPacket[slotCount];
         for (int slot = 0; slot < slotCount; slot++)
         {
-            packets[slot] = new RoutedPacket(slab.slice(slot * slotBytes, slotBytes), anyRecipient);
+            packets[slot] = new RoutedPacket(slab.slice(slot * slotBytes, slotBytes), sockets.recipients[0]);
         }
     }
 
-    int slotCount()
+    @Override
+    public int slotCount()
     {
         return packets.length;
     }
 
     /**
-     * Put one message in a slot: the whole header, its length and its recipient.
+     * Put one message in a slot and write it to its group's socket, not flushed.
      */
-    void put(
+    @Override
+    public void put(
         final int slot,
-        final InetSocketAddress recipient,
+        final int group,
         final int flags,
         final int length,
         final int streamId,
@@ -61,23 +64,23 @@ final class RoutedSlots
         MessageHeader.encode(slab, slot * slotBytes, flags, length, streamId, trialId, sequence, intendedSendTimeNs);
         final RoutedPacket packet = packets[slot];
         packet.content().writerIndex(length);
-        packet.recipient = recipient;
+        packet.recipient = sockets.recipients[group];
+        final Channel channel = sockets.channelOf(group);
+        sockets.logOf(group).record(1);
+        channel.write(packet.retain(), channel.voidPromise());
     }
 
     /**
-     * Write one slot's message to a channel, not flushed.
-     *
-     * @param slot the slot.
-     * @param channel the socket of the recipient's family.
-     * @param log that channel's writes.
+     * Nothing to do: the writes go with the sockets' flush, and what Netty could not send waits in its queue.
      */
-    void write(final int slot, final Channel channel, final WriteLog log)
+    @Override
+    public boolean send(final SendCounters counters)
     {
-        log.record(1);
-        channel.write(packets[slot].retain(), channel.voidPromise());
+        return true;
     }
 
-    void release()
+    @Override
+    public void release()
     {
         slab.release();
     }

@@ -134,6 +134,12 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             + "fewer for large datagrams.")
     int batch;
 
+    @Option(names = "--send-path", paramLabel = "auto|netty", defaultValue = SenderConfig.Defaults.SEND_PATH,
+        description = "How a replay's messages (each to its own group) and the end markers go out: auto (default) "
+            + "calls sendmmsg on the socket directly, allocating nothing, where it can; netty writes them through "
+            + "Netty (about 45 B allocated a message).")
+    SenderConfig.SendPath sendPath;
+
     @Option(names = "--max-lag", paramLabel = "DURATION", defaultValue = SenderConfig.Defaults.MAX_LAG, converter = DurationConverter.class,
         description = "A trial still this far behind its schedule at the end is sender-limited (default: "
             + "${DEFAULT-VALUE}); so is one that sent over 0.5 %% less than was due.")
@@ -310,6 +316,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             .gso(gso)
             .idleMode(idle)
             .maxBatchMessages(batch)
+            .sendPath(sendPath)
             .maxLagNs(maxLagNs)
             .sndbufBytes(sndbufBytes)
             .build();

@@ -12,12 +12,14 @@ import java.util.concurrent.TimeoutException;
 
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.time.NanoClock;
+import io.rxbreak.sender.schedule.ConstantSchedule;
+import io.rxbreak.sender.schedule.Schedule;
 
 /**
- * Before an agent's first trial, runs the sending path (the same pacer, slots, Netty writes and GSO) through short
- * trials over loopback unicast to a throw-away socket on 127.0.0.1 that never reads: host-only, never multicast.
- * Otherwise the first trials run code the JIT compiles while they send, and its compiler threads, sharing the
- * sending thread's CPU, hold it up by milliseconds at a time.
+ * Before an agent's first trial, runs the sending path (the same pacer, slots, Netty writes and GSO, and a replay's
+ * routed batches) through short trials over loopback unicast to a throw-away socket on 127.0.0.1 that never reads:
+ * host-only, never multicast. Otherwise the first trials run code the JIT compiles while they send, and its compiler
+ * threads, sharing the sending thread's CPU, hold it up by milliseconds at a time.
  */
 final class SendPathWarmup
 {
@@ -25,9 +27,41 @@ final class SendPathWarmup
     private static final List<String> RATES = List.of("5000", "50000", "300000");
     private static final long TRIAL_NS = TimeUnit.MILLISECONDS.toNanos(400);
     private static final long WAIT_S = 10;
+    /** The rate of the warm-up trial that runs a replay's path (each message addressed on its own). */
+    private static final long ROUTED_RATE = 300_000;
 
     private SendPathWarmup()
     {
+    }
+
+    /**
+     * A routed schedule, as a replay's is, to one destination at {@link #ROUTED_RATE} msgs/s.
+     */
+    private static final class RoutedWarmup implements Schedule
+    {
+        @Override
+        public long offsetNs(final long index)
+        {
+            return ConstantSchedule.offsetNs(index, ROUTED_RATE);
+        }
+
+        @Override
+        public int destinationCount()
+        {
+            return 1;
+        }
+
+        @Override
+        public double targetRatePerSecond()
+        {
+            return ROUTED_RATE;
+        }
+
+        @Override
+        public String describe()
+        {
+            return "routed warm-up " + ROUTED_RATE + "/s";
+        }
     }
 
     /**
@@ -47,6 +81,7 @@ final class SendPathWarmup
                 .streamsPerGroup(config.streamsPerGroup())
                 .idleMode(config.idleMode())
                 .gsoSegments(config.gsoSegments())
+                .sendPath(config.sendPath())
                 .build();
             try (Sender sender = Sender.open(loopback, NanoClock.SYSTEM, SndbufErrorsSource.UNAVAILABLE))
             {
@@ -55,6 +90,13 @@ final class SendPathWarmup
                 {
                     final Trial trial = sender.startTrial(TrialPlan.builder().trialId(trialId++).rate(rate)
                         .durationNs(TRIAL_NS).endMarkers(1).build());
+                    trial.result().get(WAIT_S, TimeUnit.SECONDS);
+                }
+                if (config.streamsPerGroup() == 1)
+                {
+                    // a replay's path: each message addressed on its own (here all to the one sink)
+                    final Trial trial = sender.startTrial(TrialPlan.builder().trialId(trialId).schedule(
+                        new RoutedWarmup()).durationNs(TRIAL_NS).endMarkers(1).build());
                     trial.result().get(WAIT_S, TimeUnit.SECONDS);
                 }
             }

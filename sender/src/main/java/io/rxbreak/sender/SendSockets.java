@@ -5,15 +5,18 @@ import java.util.List;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.unix.UnixChannel;
 
 /**
  * The sender's sockets and where each group goes: one socket per address family in use (sending to every group of
- * that family), its failure counter, and per group the socket and the recipient address. Made once when the
- * sender opens; the sending thread's view of them for a trial.
+ * that family), its descriptor (for {@code sendmmsg} past Netty), its failure counter, and per group the socket and
+ * the recipient address. Made once when the sender opens; the sending thread's view of them for a trial.
  */
 final class SendSockets
 {
     final Channel[] channels;
+    /** Each socket's file descriptor. */
+    final int[] fds;
     final SendErrorCounter[] errorCounters;
     final WriteLog[] logs;
     final int[] channelOfGroup;
@@ -23,6 +26,11 @@ final class SendSockets
         final InetSocketAddress[] recipients, final int maxWritesPerFlush)
     {
         this.channels = channels.toArray(new Channel[0]);
+        this.fds = new int[this.channels.length];
+        for (int c = 0; c < fds.length; c++)
+        {
+            fds[c] = ((UnixChannel)this.channels[c]).fd().intValue();
+        }
         this.errorCounters = errorCounters.toArray(new SendErrorCounter[0]);
         this.channelOfGroup = channelOfGroup.clone();
         this.recipients = recipients.clone();

@@ -356,8 +356,12 @@ public final class Sender implements AutoCloseable
                 "needs as many groups with one stream each, not " + config.groups().size() + " x " + streamsPerGroup);
         }
         final GroupSlots[] slots = routed ? null : new GroupSlots[config.groups().size()];
-        final RoutedSlots routedSlots = routed ?
-            new RoutedSlots(PooledByteBufAllocator.DEFAULT, maxBatch, slotBytes, sockets.recipients[0]) : null;
+        final String nettyWhy = directUnavailability();
+        if (routed && nettyWhy != null)
+        {
+            notes.add("the replay goes through Netty's write path (about 45 B allocated a message): " + nettyWhy);
+        }
+        final RoutedSender routedSlots = routed ? routedSender(maxBatch, slotBytes, true, nettyWhy, notes) : null;
         if (!routed)
         {
             final int slotCount = ((maxBatch - 1) / config.totalStreams() + 2) * streamsPerGroup;
@@ -368,8 +372,7 @@ public final class Sender implements AutoCloseable
             }
         }
         final int markerLength = schedule.variableLength() ? MessageHeader.LENGTH : plan.sizeBytes();
-        final RoutedSlots markers = new RoutedSlots(PooledByteBufAllocator.DEFAULT, config.totalStreams(), markerLength,
-            sockets.recipients[0]);
+        final RoutedSender markers = routedSender(config.totalStreams(), markerLength, false, nettyWhy, notes);
         final TrialResultBuilder resultBuilder = new TrialResultBuilder(setup.groups(), streamsPerGroup, segments, idle);
         final TrialLoop loop = new TrialLoop(eventLoop, sockets, slots, routedSlots, markers, plan, streamsPerGroup,
             maxBatch, idle, clock, config.maxLagNs(), sndbufErrors, resultBuilder,
@@ -381,6 +384,44 @@ public final class Sender implements AutoCloseable
             throw new IllegalStateException("another trial was started at the same time");
         }
         return trial;
+    }
+
+    /**
+     * @return why routed batches cannot be sent with {@code sendmmsg} directly, or null when they can.
+     */
+    private String directUnavailability()
+    {
+        if (config.sendPath() == SenderConfig.SendPath.NETTY)
+        {
+            return "--send-path netty";
+        }
+        final String unavailable = io.rxbreak.core.os.SendmmsgBatch.unavailability();
+        return unavailable == null ? null : "sendmmsg cannot be called directly (" + unavailable + ")";
+    }
+
+    /**
+     * Slots for a routed batch: sent with {@code sendmmsg} on the sockets directly, or through Netty when that cannot
+     * be (saying why in the notes when it is found only now).
+     *
+     * @param messages trial messages (true) or end markers.
+     * @param nettyWhy why the direct way is known to be unavailable, or null.
+     */
+    private RoutedSender routedSender(final int slotCount, final int slotBytes, final boolean messages,
+        final String nettyWhy, final List<String> notes)
+    {
+        if (nettyWhy == null)
+        {
+            try
+            {
+                return new SendmmsgSlots(PooledByteBufAllocator.DEFAULT, slotCount, slotBytes, sockets, messages);
+            }
+            catch (final IllegalStateException | IllegalArgumentException ex)
+            {
+                notes.add((messages ? "the replay goes" : "the end markers go") + " through Netty's write path (about 45 B " +
+                    "allocated a message): sendmmsg cannot be called directly (" + ex.getMessage() + ")");
+            }
+        }
+        return new RoutedSlots(PooledByteBufAllocator.DEFAULT, slotCount, slotBytes, sockets);
     }
 
     private int gsoSegments(final TrialPlan plan, final int maxLength, final boolean fragments, final List<String> notes)

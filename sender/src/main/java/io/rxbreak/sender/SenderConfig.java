@@ -40,6 +40,19 @@ public final class SenderConfig
     private final int maxBatchMessages;
     private final long maxLagNs;
     private final int sndbufBytes;
+    private final SendPath sendPath;
+
+    /**
+     * How routed batches go out: a replay's messages, each to its own group, and every trial's end-of-trial markers
+     * ({@code --send-path}). Other trials always use Netty's write path (with GSO where it applies).
+     */
+    public enum SendPath
+    {
+        /** {@code sendmmsg(2)} on the sockets directly, allocating nothing, where JNA can call it; else Netty's. */
+        AUTO,
+        /** Netty's write path (it allocates about 45 B per datagram for the recipient's address). */
+        NETTY
+    }
 
     private SenderConfig(final Builder builder, final List<MulticastGroup> groups, final NetworkInterface nif, final int ttl)
     {
@@ -54,6 +67,7 @@ public final class SenderConfig
         this.maxBatchMessages = builder.maxBatchMessages;
         this.maxLagNs = builder.maxLagNs;
         this.sndbufBytes = builder.sndbufBytes;
+        this.sendPath = builder.sendPath;
     }
 
     public static Builder builder()
@@ -144,6 +158,14 @@ public final class SenderConfig
     }
 
     /**
+     * @return how routed batches go out.
+     */
+    public SendPath sendPath()
+    {
+        return sendPath;
+    }
+
+    /**
      * The defaults, once, as {@code rxbreak send} spells them: its options show them and {@link Builder} starts from
      * them.
      */
@@ -157,6 +179,8 @@ public final class SenderConfig
         public static final String IDLE = "auto";
         /** {@value}. */
         public static final String MAX_LAG = "10ms";
+        /** {@value}. */
+        public static final String SEND_PATH = "auto";
 
         private Defaults()
         {
@@ -178,6 +202,7 @@ public final class SenderConfig
         private int maxBatchMessages;
         private long maxLagNs = Units.parseDurationNs(Defaults.MAX_LAG);
         private int sndbufBytes;
+        private SendPath sendPath = SendPath.valueOf(Defaults.SEND_PATH.toUpperCase(Locale.ROOT));
 
         private Builder()
         {
@@ -280,6 +305,12 @@ public final class SenderConfig
             return this;
         }
 
+        public Builder sendPath(final SendPath path)
+        {
+            this.sendPath = path;
+            return this;
+        }
+
         public Builder maxLagNs(final long lagNs)
         {
             this.maxLagNs = lagNs;
@@ -348,6 +379,10 @@ public final class SenderConfig
             if (idleMode == null)
             {
                 throw BadInputException.option("--idle", "use auto, spin, yield or park");
+            }
+            if (sendPath == null)
+            {
+                throw BadInputException.option("--send-path", "use auto or netty");
             }
             return new SenderConfig(this, groups, nif, effectiveTtl);
         }

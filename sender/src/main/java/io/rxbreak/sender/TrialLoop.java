@@ -18,7 +18,9 @@ import io.rxbreak.sender.schedule.Schedule;
 
 /**
  * A trial running on the sender's event-loop thread: everything due goes out in one bounded batch (written, then
- * flushed per channel, so Netty sends it with sendmmsg), then the thread idles until the next message is due.
+ * flushed per channel, so Netty sends it with sendmmsg; a replay's batch, each message to its own group, and the end
+ * markers through a {@link RoutedSender}, which calls sendmmsg itself where it can), then the thread idles until the
+ * next message is due.
  * It keeps the thread for the whole trial (a stop request is a volatile flag it reads between batches) and gives
  * the event loop back only when the socket would block, so that writability events are seen, or for a wait long
  * enough to sleep on the event loop's timer: every return to the event loop is work beside the pacer, and code the
@@ -47,8 +49,8 @@ final class TrialLoop implements Runnable
     private final EventLoop eventLoop;
     private final SendSockets sockets;
     private final GroupSlots[] slots;
-    private final RoutedSlots routedSlots;
-    private final RoutedSlots markers;
+    private final RoutedSender routedSlots;
+    private final RoutedSender markers;
     private final long[] streamSequences;
     private final TrialPlan plan;
     private final Schedule schedule;
@@ -92,8 +94,8 @@ final class TrialLoop implements Runnable
         final EventLoop eventLoop,
         final SendSockets sockets,
         final GroupSlots[] slots,
-        final RoutedSlots routedSlots,
-        final RoutedSlots markers,
+        final RoutedSender routedSlots,
+        final RoutedSender markers,
         final TrialPlan plan,
         final int streamsPerGroup,
         final int maxBatch,
@@ -183,7 +185,7 @@ final class TrialLoop implements Runnable
             finish(Pacer.End.STOPPED, clock.nanoTime());
             return;
         }
-        if (sockets.anyQueued())
+        if (anyQueued())
         {
             eventLoop.schedule(this, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
             return;
@@ -200,8 +202,7 @@ final class TrialLoop implements Runnable
             final int due = pacer.due(nowNs);
             if (due > 0)
             {
-                sendBatch(due, nowNs);
-                if (sockets.anyQueued())
+                if (sendBatch(due, nowNs))
                 {
                     counters.add(SendCounters.STALLS, 1);
                     eventLoop.execute(this);
@@ -278,7 +279,22 @@ final class TrialLoop implements Runnable
         state = RUNNING;
     }
 
-    private void sendBatch(final int count, final long nowNs)
+    /**
+     * What the sockets could not take yet: a routed batch's remainder is sent again from where it stopped (the next
+     * loop turn after a stall), Netty's queue drains by itself.
+     *
+     * @return whether some of the last batch or of the markers still waits.
+     */
+    private boolean anyQueued()
+    {
+        final boolean routedLeft = routedSlots != null && !routedSlots.send(counters);
+        return !markers.send(counters) | routedLeft | sockets.anyQueued();
+    }
+
+    /**
+     * @return whether some of the batch is left queued (the socket would block).
+     */
+    private boolean sendBatch(final int count, final long nowNs)
     {
         final long first = pacer.nextIndex();
         final long lagNs = pacer.lagNs(nowNs);
@@ -293,7 +309,7 @@ final class TrialLoop implements Runnable
         int packets = 0;
         if (routedSlots != null)
         {
-            // each message to its own group, in the schedule's order, through one sendmmsg per socket
+            // each message to its own group, in the schedule's order, through sendmmsg per socket
             for (int j = 0; j < count; j++)
             {
                 final long index = first + j;
@@ -304,10 +320,9 @@ final class TrialLoop implements Runnable
                 {
                     lagPoints.add(startNs + offsetNs, nowNs - startNs - offsetNs);
                 }
-                routedSlots.put(j, sockets.recipients[stream], warm ? MessageHeader.FLAG_WARM_UP : 0,
+                routedSlots.put(j, stream, warm ? MessageHeader.FLAG_WARM_UP : 0,
                     schedule.messageLength(index, sizeBytes), stream, trialId, streamSequences[stream]++,
                     epochClock.toEpochNs(startNs + offsetNs));
-                routedSlots.write(j, sockets.channelOf(stream), sockets.logOf(stream));
                 if (warm)
                 {
                     warmup++;
@@ -360,11 +375,13 @@ final class TrialLoop implements Runnable
         pacer.advance(count);
         lagTrend.add(lagPoints);
         sockets.flushAll();
+        final boolean routedLeft = routedSlots != null && !routedSlots.send(counters);
         pacing.sentBy(clock.nanoTime() - startNs);
         counters.add(SendCounters.ATTEMPTED, count);
         counters.add(SendCounters.WARMUP, warmup);
         counters.add(SendCounters.BATCHES, 1);
         counters.add(SendCounters.PACKETS, packets);
+        return routedLeft || sockets.anyQueued();
     }
 
     private void finish(final Pacer.End why, final long nowNs)
@@ -382,12 +399,12 @@ final class TrialLoop implements Runnable
      */
     private void sendMarkerRound()
     {
-        if (sockets.anyQueued())
+        if (anyQueued())
         {
             eventLoop.schedule(markerTask, DRAIN_RETRY_NS, TimeUnit.NANOSECONDS);
             return;
         }
-        if (plan.endMarkers() == 0)
+        if (markerRounds >= plan.endMarkers())
         {
             complete();
             return;
@@ -400,16 +417,17 @@ final class TrialLoop implements Runnable
             final int group = stream / streamsPerGroup;
             final long streamMessages = streamSequences != null ? streamSequences[stream] :
                 sent / streams + (stream < sent % streams ? 1 : 0);
-            markers.put(stream, sockets.recipients[group], MessageHeader.FLAG_END_OF_TRIAL, markerLength, stream,
-                plan.trialId(), streamMessages, epochNs);
-            markers.write(stream, sockets.channelOf(group), sockets.logOf(group));
+            markers.put(stream, group, MessageHeader.FLAG_END_OF_TRIAL, markerLength, stream, plan.trialId(),
+                streamMessages, epochNs);
             counters.add(SendCounters.END_MARKERS, 1);
         }
         sockets.flushAll();
+        final boolean markersLeft = !markers.send(counters);
         markerRounds++;
-        if (markerRounds < plan.endMarkers())
+        if (markerRounds < plan.endMarkers() || markersLeft)
         {
-            eventLoop.schedule(markerTask, MARKER_INTERVAL_NS, TimeUnit.NANOSECONDS);
+            // the last round's remainder goes before the trial completes (Netty's queue sends by itself)
+            eventLoop.schedule(markerTask, markersLeft ? DRAIN_RETRY_NS : MARKER_INTERVAL_NS, TimeUnit.NANOSECONDS);
             return;
         }
         complete();

@@ -1,15 +1,9 @@
 package io.rxbreak.sender;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,14 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.protocol.SenderTrialReport;
-import io.rxbreak.core.wire.DecodeResult;
-import io.rxbreak.core.wire.MessageDecoder;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.PlainMulticastReceiver;
@@ -66,17 +56,6 @@ class SendNamespaceTest
         }
     }
 
-    /** What the receiver got, decoded. */
-    private static final class Received
-    {
-        final Map<Integer, List<Long>> sequences = new HashMap<>();
-        final Map<Integer, List<Long>> markers = new HashMap<>();
-        final List<Integer> lengths = new ArrayList<>();
-        final List<Integer> trialIds = new ArrayList<>();
-        int warmUp;
-        int invalid;
-    }
-
     private ChildProcess receiver(final String group, final Path dump)
     {
         final ChildProcess receiver = ns.startJava(PlainMulticastReceiver.class, group, "--dump", dump.toString(),
@@ -91,48 +70,6 @@ class SendNamespaceTest
         full[0] = "send";
         System.arraycopy(args, 0, full, 1, args.length);
         return ns.startJava(Main.class, full);
-    }
-
-    private static Received decode(final Path dump) throws IOException
-    {
-        final Received received = new Received();
-        final MessageDecoder decoder = new MessageDecoder();
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(dump))))
-        {
-            while (true)
-            {
-                final int length;
-                try
-                {
-                    length = in.readInt();
-                }
-                catch (final EOFException end)
-                {
-                    break;
-                }
-                final byte[] bytes = new byte[length];
-                in.readFully(bytes);
-                final ByteBuf datagram = Unpooled.wrappedBuffer(bytes);
-                if (decoder.wrap(datagram) != DecodeResult.OK)
-                {
-                    received.invalid++;
-                    continue;
-                }
-                if (decoder.isEndOfTrial())
-                {
-                    received.markers.computeIfAbsent(decoder.streamId(), k -> new ArrayList<>()).add(decoder.sequence());
-                    continue;
-                }
-                received.sequences.computeIfAbsent(decoder.streamId(), k -> new ArrayList<>()).add(decoder.sequence());
-                received.lengths.add(length);
-                received.trialIds.add(decoder.trialId());
-                if (decoder.isWarmUp())
-                {
-                    received.warmUp++;
-                }
-            }
-        }
-        return received;
     }
 
     private static JsonNode line(final ChildProcess sender, final String type) throws IOException
@@ -188,7 +125,7 @@ class SendNamespaceTest
         assertThat(result.path("errors").size()).isZero();
         assertThat(result.path("packets").asLong()).isEqualTo(3000);
 
-        final Received received = decode(dump);
+        final ReceivedDump received = ReceivedDump.decode(dump);
         assertThat(received.invalid).isZero();
         assertConsecutive(received.sequences.get(0), 3000);
         assertThat(received.lengths).allMatch(length -> length == 200);
@@ -211,7 +148,7 @@ class SendNamespaceTest
         assertExitMatchesResult(exitCode, result);
         assertThat(result.path("sent").asLong()).isEqualTo(500);
         assertThat(result.path("endMarkersSent").asLong()).isZero();
-        final Received received = decode(dump);
+        final ReceivedDump received = ReceivedDump.decode(dump);
         assertConsecutive(received.sequences.get(0), 500);
         assertThat(received.markers).isEmpty();
     }
@@ -235,7 +172,7 @@ class SendNamespaceTest
         assertThat(result.path("packets").asLong()).as("GSO sends, fewer than messages")
             .isLessThan(4000).isGreaterThanOrEqualTo(4000 / 16);
 
-        final Received received = decode(dump);
+        final ReceivedDump received = ReceivedDump.decode(dump);
         assertThat(received.invalid).isZero();
         assertConsecutive(received.sequences.get(0), 2000);
         assertConsecutive(received.sequences.get(1), 2000);
@@ -273,7 +210,7 @@ class SendNamespaceTest
         assertThat(result.path("warmupSent").asLong()).isEqualTo(1000);
         assertThat(result.path("sent").asLong()).isEqualTo(3000);
 
-        final Received received = decode(dump);
+        final ReceivedDump received = ReceivedDump.decode(dump);
         assertThat(received.invalid).isZero();
         assertConsecutive(received.sequences.get(0), 3000);
         assertThat(received.warmUp).isEqualTo(1000);
@@ -295,7 +232,7 @@ class SendNamespaceTest
         assertThat(result.path("stopReason").asText()).isEqualTo("stopped");
         final long sent = result.path("sent").asLong();
         assertThat(sent).isPositive();
-        final Received received = decode(dump);
+        final ReceivedDump received = ReceivedDump.decode(dump);
         assertConsecutive(received.sequences.get(0), sent);
         assertThat(received.markers.get(0)).hasSize(5).allMatch(sequence -> sequence == sent);
     }

@@ -81,6 +81,13 @@ final class Libc
     /** Fails with -1 and the error in {@link Native#getLastError()}: no exception per empty read. */
     static native int recvmmsg(int fd, Pointer msgvec, int vlen, int flags, Pointer timeout);
 
+    /**
+     * Fails with -1 and the error in {@link Native#getLastError()}: no exception per full socket buffer.
+     * {@code msgvec} is the address of the first {@code struct mmsghdr} (a long, so that sending from the middle of an
+     * array makes no {@link Pointer}).
+     */
+    static native int sendmmsg(int fd, long msgvec, int vlen, int flags);
+
     static native int fcntl(int fd, int cmd, int arg) throws LastErrorException;
 
     static native int socket(int domain, int type, int protocol) throws LastErrorException;
