@@ -57,7 +57,8 @@ class ReplayRampTest
      * A feed of 2,000 msgs/s, steady, against a receiver that reads 10,000 a second: its headroom is 5x. Its socket
      * buffer (about 1,000 datagrams of 64 B) absorbs the scheduler's jitter; above the capacity a trial overflows it
      * or shows the receiver falling behind (the feed is steady, so its latency's growth is judged as a constant
-     * rate's), so the headroom lies within 3 % below 5, never above.
+     * rate's), so the headroom lies within 3 % below 5, and above it by no more than the backlog growth a trial may
+     * show (0.2 %) and its noise.
      */
     @Test
     void aSteadyFeedsHeadroomIsTheReceiversCapacityOverTheFeedsRate() throws IOException
@@ -73,14 +74,18 @@ class ReplayRampTest
 
             final JsonNode report = ramp.report();
             final double expected = CAPACITY / 2_000.0;
-            assertThat(report.path("headroom").asDouble()).as(ramp.output()).isBetween(expected * 0.97, expected);
+            // within 3 % below 5, and at most 0.5 % above: a trial passes while the receiver falls behind by less
+            // than --max-backlog-growth (0.2 % of the load), plus the slope's noise over a 2 s trial (10,023 msgs/s,
+            // +0.23 %, passed in a CI run)
+            assertThat(report.path("headroom").asDouble()).as(ramp.output()).isBetween(expected * 0.97, expected * 1.005);
             assertThat(report.path("feed").path("profile").path("meanRatePerSecond").asDouble()).isEqualTo(2_000.0);
             for (final JsonNode trial : ramp.trials())
             {
                 assertThat(trial.path("speed").asDouble()).as("the speed of trial %s", trial.path("trial"))
                     .isEqualTo(trial.path("targetRate").asLong() / 2_000.0);
             }
-            assertThat(ramp.process().stdout()).containsPattern("takes (4\\.[89][0-9]?|5)x the recorded feed");
+            assertThat(ramp.process().stdout())
+                .containsPattern("takes (4\\.[89][0-9]?|5(\\.0[0-2])?)x the recorded feed");
         }
     }
 

@@ -30,6 +30,7 @@ final class PacingRecorder
     private long burstLastDueNs;
     private long burstSendStartNs;
     private long burstSentByNs;
+    private long batchDueNs;
     private long largestBurst;
     private long lateBursts;
     private long lateMessages;
@@ -56,6 +57,7 @@ final class PacingRecorder
     void onBatch(final long lagNs, final int messages, final long offsetNs, final long lastOffsetNs)
     {
         lag.recordValue(Math.min(Math.max(0, lagNs), HIGHEST_LAG_NS));
+        batchDueNs = offsetNs;
         if (lagNs > worstLagNs)
         {
             worstLagNs = lagNs;
@@ -85,6 +87,14 @@ final class PacingRecorder
      */
     void sentBy(final long offsetNs)
     {
+        // the worst lag counts until the send returned: a send the kernel held up (preempted on a busy host) made
+        // its messages later than the batch's start says, and the worst lag must bound every message's lateness
+        final long doneLagNs = offsetNs - batchDueNs;
+        if (doneLagNs > worstLagNs)
+        {
+            worstLagNs = doneLagNs;
+            worstLagAtNs = batchDueNs;
+        }
         if (burst > 0)
         {
             burstSentByNs = offsetNs;

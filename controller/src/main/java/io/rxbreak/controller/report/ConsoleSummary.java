@@ -248,10 +248,17 @@ public final class ConsoleSummary
         final ReplayBreak broke = report.replayBreak();
         if (broke != null)
         {
-            line.append("; at ").append(speed(broke.speed())).append("x ")
-                .append(LayerLoss.UNEXPLAINED.equals(broke.layer()) ? "loss no counter explains" :
+            line.append("; at ").append(speed(broke.speed())).append("x ");
+            if (broke.lost() == 0)
+            {
+                line.append("the receiver fell behind, the ").append(broke.layer().replace('-', ' ')).append(" filling");
+            }
+            else
+            {
+                line.append(LayerLoss.UNEXPLAINED.equals(broke.layer()) ? "loss no counter explains" :
                     "the " + broke.layer().replace('-', ' '))
-                .append(LayerLoss.UNEXPLAINED.equals(broke.layer()) ? " took " : " lost ").append(count(broke.lost()));
+                    .append(LayerLoss.UNEXPLAINED.equals(broke.layer()) ? " took " : " lost ").append(count(broke.lost()));
+            }
             if (broke.firstLossAtNs() != null)
             {
                 line.append(feed.profile().steady() ? ", first at " : ", first in the burst at ")

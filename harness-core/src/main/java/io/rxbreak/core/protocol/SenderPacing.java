@@ -7,7 +7,7 @@ package io.rxbreak.core.protocol;
  * @param lagP50Ns the median batch's lag.
  * @param lagP99Ns the 99th percentile of the batches' lag.
  * @param lagP999Ns the 99.9th percentile.
- * @param lagMaxNs the largest lag.
+ * @param lagMaxNs the largest lag, counted until the batch's send returned: no message went later than this.
  * @param lagMaxAtNs when in the trial (from its first message's due time, warm-up included) the batch with the
  *     largest lag was due.
  * @param largestBurst the largest late burst, as the messages the sender compressed: a burst's messages times the
