@@ -1,14 +1,11 @@
 package io.rxbreak.sender;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,7 @@ import io.rxbreak.core.os.SendmmsgBatch;
 import io.rxbreak.core.wire.DecodeResult;
 import io.rxbreak.core.wire.MessageDecoder;
 import io.rxbreak.core.wire.MessageHeader;
-import io.rxbreak.testsupport.Deadline;
+import io.rxbreak.testsupport.QueuedDatagrams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -167,34 +164,11 @@ class SendmmsgSlotsTest
      */
     private static List<String> received(final DatagramChannel channel)
     {
-        final List<String> got = new ArrayList<>();
-        final ByteBuffer buffer = ByteBuffer.allocate(SLOT_BYTES);
-        Deadline.await(Duration.ofSeconds(5), "a datagram", () -> readOne(channel, buffer, got));
-        while (readOne(channel, buffer, got))
+        return QueuedDatagrams.drain(channel, SLOT_BYTES, datagram ->
         {
-            // all that is queued
-        }
-        return got;
-    }
-
-    private static boolean readOne(final DatagramChannel channel, final ByteBuffer buffer, final List<String> got)
-    {
-        buffer.clear();
-        try
-        {
-            if (channel.receive(buffer) == null)
-            {
-                return false;
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        buffer.flip();
-        final MessageDecoder decoder = new MessageDecoder();
-        assertThat(decoder.wrap(Unpooled.wrappedBuffer(buffer))).isEqualTo(DecodeResult.OK);
-        got.add("stream " + decoder.streamId() + " seq " + decoder.sequence() + " len " + buffer.remaining());
-        return true;
+            final MessageDecoder decoder = new MessageDecoder();
+            assertThat(decoder.wrap(Unpooled.wrappedBuffer(datagram))).isEqualTo(DecodeResult.OK);
+            return "stream " + decoder.streamId() + " seq " + decoder.sequence() + " len " + datagram.remaining();
+        });
     }
 }

@@ -1,14 +1,9 @@
 package io.rxbreak.core.os;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
-import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.jna.Memory;
@@ -19,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.rxbreak.testsupport.Deadline;
+import io.rxbreak.testsupport.QueuedDatagrams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -184,31 +179,6 @@ class SendmmsgBatchTest
      */
     private static List<String> receive(final DatagramChannel channel)
     {
-        final List<String> got = new ArrayList<>();
-        final ByteBuffer buffer = ByteBuffer.allocate(SLOT_BYTES);
-        Deadline.await(Duration.ofSeconds(5), "a datagram", () -> readOne(channel, buffer, got));
-        while (readOne(channel, buffer, got))
-        {
-            // all that is queued
-        }
-        return got;
-    }
-
-    private static boolean readOne(final DatagramChannel channel, final ByteBuffer buffer, final List<String> got)
-    {
-        buffer.clear();
-        try
-        {
-            if (channel.receive(buffer) == null)
-            {
-                return false;
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        got.add((char)buffer.get(0) + "/" + buffer.position());
-        return true;
+        return QueuedDatagrams.drain(channel, SLOT_BYTES, datagram -> (char)datagram.get(0) + "/" + datagram.limit());
     }
 }
