@@ -144,15 +144,6 @@ public record FeedRouting(List<MulticastGroup> groups, int[] groupOfDestination)
         return text.toString();
     }
 
-    /**
-     * @param group a test group.
-     * @return its index in {@link #groups()}.
-     */
-    public int indexOf(final MulticastGroup group)
-    {
-        return groups.indexOf(group);
-    }
-
     private record Entry(String text, InetAddress from, int fromPort, InetAddress to, int toPort)
     {
         String fromText()

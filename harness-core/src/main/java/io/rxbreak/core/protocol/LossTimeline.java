@@ -101,22 +101,6 @@ public record LossTimeline(long binNs, long[] bins, long[] counts, long unplaced
         return new LossTimeline(binNs, shifted, counts.clone(), unplaced);
     }
 
-    /**
-     * @return the index of the bin with the most loss, or -1 when no bin has any.
-     */
-    public int busiestBin()
-    {
-        int busiest = -1;
-        for (int i = 0; i < counts.length; i++)
-        {
-            if (busiest < 0 || counts[i] > counts[busiest])
-            {
-                busiest = i;
-            }
-        }
-        return busiest;
-    }
-
     @Override
     public boolean equals(final Object other)
     {
