@@ -23,10 +23,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * PlainMulticastReceiver GROUP:PORT [--interface lo] [--rcvbuf BYTES] [--hold] [--delay-us N] [--dump FILE]
- *                        [--idle MS]
+ *                        [--idle MS] [--no-join]
  * </pre>
  * {@code --hold} joins and never reads (the socket buffer overflows); {@code --delay-us} sleeps after every datagram
- * (a slow consumer); {@code --dump} writes every datagram as a 4-byte length and its bytes.
+ * (a slow consumer); {@code --dump} writes every datagram as a 4-byte length and its bytes; {@code --no-join} binds
+ * the wildcard address on the port and joins nothing (a socket bound to the port but not a member).
  */
 public final class PlainMulticastReceiver
 {
@@ -45,6 +46,7 @@ public final class PlainMulticastReceiver
         long delayUs = 0;
         Path dump = null;
         long idleMs = 0;
+        boolean join = true;
         for (int i = 1; i < args.length; i++)
         {
             switch (args[i])
@@ -55,6 +57,7 @@ public final class PlainMulticastReceiver
                 case "--delay-us": delayUs = Long.parseLong(args[++i]); break;
                 case "--dump": dump = Path.of(args[++i]); break;
                 case "--idle": idleMs = Long.parseLong(args[++i]); break;
+                case "--no-join": join = false; break;
                 default: throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -67,8 +70,15 @@ public final class PlainMulticastReceiver
             {
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, rcvbuf);
             }
-            channel.bind(new InetSocketAddress(group, port));
-            channel.join(group, nif);
+            if (join)
+            {
+                channel.bind(new InetSocketAddress(group, port));
+                channel.join(group, nif);
+            }
+            else
+            {
+                channel.bind(new InetSocketAddress(port));
+            }
             final java.nio.channels.Channel toClose = channel;
             final Thread stdinWatcher = new Thread(() ->
             {

@@ -153,8 +153,8 @@ public final class Capture
             }
         }
         return new CounterSnapshot(monotonicNs, epochMs, bootId, counters.softnet(), counters.snmp(),
-            counters.udpSockets(), counters.netDev(), counters.interfaceStatistics(), counters.memberships(),
-            counters.tunables(), null);
+            counters.netstat(), counters.udpSockets(), counters.netDev(), counters.interfaceStatistics(),
+            counters.memberships(), counters.tunables(), null, null);
     }
 
     private static boolean copy(final CounterFiles files, final Path source, final Path target, final Path dir,

@@ -15,10 +15,13 @@ import java.util.Map;
  * @param softnet per-CPU deltas, or null when softnet_stat is missing from either.
  * @param snmp section to column to delta (settings and gauges hold the later value: see
  *     {@link CounterDiffer#SNMP_GAUGES}); a counter that went backwards is null.
+ * @param netstat {@code /proc/net/netstat}: section to column to delta, or null when absent from either.
  * @param udpSockets the selected sockets of the later snapshot with their drops delta.
  * @param netDev interface to column to delta, or null.
  * @param interfaceStatistics interface to statistic to delta, or null.
  * @param tracepoints event to hits delta, or null when not counted in both.
+ * @param dropReasons the kernel's drop reasons between the snapshots (machine-wide), unavailable with why, or null
+ *     when not counted.
  * @param layers drops per layer, every layer present, in {@link Layer} order.
  * @param notes caveats found while diffing (a CPU that went offline, a counter that went backwards).
  */
@@ -28,10 +31,12 @@ public record CounterDiff(
     CounterSnapshot after,
     List<SoftnetCpuDelta> softnet,
     Map<String, Map<String, Long>> snmp,
+    Map<String, Map<String, Long>> netstat,
     List<UdpSocketDelta> udpSockets,
     Map<String, Map<String, Long>> netDev,
     Map<String, Map<String, Long>> interfaceStatistics,
     Map<String, Long> tracepoints,
+    DropReasons dropReasons,
     Map<Layer, LayerDrops> layers,
     List<String> notes)
 {
@@ -49,6 +54,17 @@ public record CounterDiff(
     public Long snmpDelta(final String section, final String column)
     {
         final Map<String, Long> columns = snmp == null ? null : snmp.get(section);
+        return columns == null ? null : columns.get(column);
+    }
+
+    /**
+     * @param section for example {@code TcpExt}.
+     * @param column for example {@code IPReversePathFilter}.
+     * @return its delta, or null when absent from either snapshot.
+     */
+    public Long netstatDelta(final String section, final String column)
+    {
+        final Map<String, Long> columns = netstat == null ? null : netstat.get(section);
         return columns == null ? null : columns.get(column);
     }
 

@@ -36,13 +36,18 @@ public final class CounterDiffer
         final Long intervalNs = interval(before, after, notes);
         final List<SoftnetCpuDelta> softnet = softnet(before.softnet(), after.softnet(), notes);
         final Map<String, Map<String, Long>> snmp = snmp(before.snmp(), after.snmp(), notes);
+        final Map<String, Map<String, Long>> netstat = snmp(before.netstat(), after.netstat(), notes);
         final List<UdpSocketDelta> sockets = sockets(before.udpSockets(), after.udpSockets(), selection);
         final Map<String, Map<String, Long>> netDev = netDev(before.netDev(), after.netDev(), notes);
         final Map<String, Map<String, Long>> statistics =
             nested(before.interfaceStatistics(), after.interfaceStatistics(), "statistics", notes);
         final Map<String, Long> tracepoints = tracepoints(before.tracepoints(), after.tracepoints());
-        return new CounterDiff(intervalNs, before, after, softnet, snmp, sockets, netDev, statistics, tracepoints,
-            LayerAttribution.of(softnet, snmp, sockets, selection, netDev, tracepoints), notes);
+        final DropReasons reasons = before.dropReasons() == null || after.dropReasons() == null
+            ? null : after.dropReasons().minus(before.dropReasons());
+        return new CounterDiff(intervalNs, before, after, softnet, snmp, netstat, sockets, netDev, statistics,
+            tracepoints, reasons,
+            LayerAttribution.of(new LayerAttribution.Deltas(softnet, snmp, netstat, sockets, netDev, tracepoints, reasons),
+                selection), notes);
     }
 
     /**
@@ -53,8 +58,8 @@ public final class CounterDiffer
     public static CounterDiff withApplicationDrops(final CounterDiff diff, final long applicationDrops)
     {
         return new CounterDiff(diff.intervalNs(), diff.before(), diff.after(), diff.softnet(), diff.snmp(),
-            diff.udpSockets(), diff.netDev(), diff.interfaceStatistics(), diff.tracepoints(),
-            LayerAttribution.withApplicationDrops(diff.layers(), applicationDrops), diff.notes());
+            diff.netstat(), diff.udpSockets(), diff.netDev(), diff.interfaceStatistics(), diff.tracepoints(),
+            diff.dropReasons(), LayerAttribution.withApplicationDrops(diff.layers(), applicationDrops), diff.notes());
     }
 
     private static Long interval(final CounterSnapshot before, final CounterSnapshot after, final List<String> notes)

@@ -61,6 +61,7 @@ public final class CounterSampler
         final long epochMs = System.currentTimeMillis();
         final SoftnetStat softnet = softnetParser.read(roots.softnetStat(), files);
         final SnmpCounters snmp = snmpParser.read(roots.net("snmp"), files);
+        final SnmpCounters netstat = snmpParser.read(roots.net("netstat"), files);
         final List<UdpSocket> udp4 = udpParser.read(roots.net("udp"), files, false);
         final List<UdpSocket> udp6 = udpParser.read(roots.net("udp6"), files, true);
         final UdpSocketTable udp = udp4 == null && udp6 == null ? null : UdpSocketTable.of(udp4, udp6);
@@ -71,8 +72,8 @@ public final class CounterSampler
         {
             tunables = tunablesReader.read();
         }
-        return new CounterSnapshot(monotonicNs, epochMs, bootId(), softnet, snmp, udp, netDev, statistics,
-            memberships, tunables, null);
+        return new CounterSnapshot(monotonicNs, epochMs, bootId(), softnet, snmp, netstat, udp, netDev, statistics,
+            memberships, tunables, null, null);
     }
 
     private String bootId()

@@ -14,6 +14,8 @@ import java.util.Map;
  *     snapshots compare only when their boot ids are equal.
  * @param softnet {@code /proc/net/softnet_stat} (machine-wide).
  * @param snmp {@code /proc/net/snmp} of the namespace read.
+ * @param netstat {@code /proc/net/netstat} of the namespace read (TcpExt, IpExt, MPTcpExt: the same layout as snmp,
+ *     read by {@link SnmpParser}), or null when absent.
  * @param udpSockets {@code /proc/net/udp} and {@code udp6} of the namespace read.
  * @param netDev {@code /proc/net/dev}: interface name to counters.
  * @param interfaceStatistics {@code /sys/class/net/DEV/statistics/*}, or null when not read (no sysfs, or the
@@ -21,6 +23,7 @@ import java.util.Map;
  * @param memberships multicast group memberships per device ({@code igmp}, {@code igmp6}).
  * @param tunables the tunables, or null when not read.
  * @param tracepoints tracepoint hit counts, or null when tracepoints were not counted.
+ * @param dropReasons the kernel's drop reasons counted so far (machine-wide), or null when not counted.
  */
 public record CounterSnapshot(
     long monotonicNs,
@@ -28,12 +31,14 @@ public record CounterSnapshot(
     String bootId,
     SoftnetStat softnet,
     SnmpCounters snmp,
+    SnmpCounters netstat,
     UdpSocketTable udpSockets,
     Map<String, NetDevInterface> netDev,
     Map<String, Map<String, Long>> interfaceStatistics,
     List<GroupMembership> memberships,
     Tunables tunables,
-    TracepointCounts tracepoints)
+    TracepointCounts tracepoints,
+    DropReasons dropReasons)
 {
     /**
      * @param counts tracepoint counts read at the same moment.
@@ -41,7 +46,17 @@ public record CounterSnapshot(
      */
     public CounterSnapshot withTracepoints(final TracepointCounts counts)
     {
-        return new CounterSnapshot(monotonicNs, epochMs, bootId, softnet, snmp, udpSockets, netDev,
-            interfaceStatistics, memberships, tunables, counts);
+        return new CounterSnapshot(monotonicNs, epochMs, bootId, softnet, snmp, netstat, udpSockets, netDev,
+            interfaceStatistics, memberships, tunables, counts, dropReasons);
+    }
+
+    /**
+     * @param reasons drop reasons read at the same moment.
+     * @return this snapshot with them.
+     */
+    public CounterSnapshot withDropReasons(final DropReasons reasons)
+    {
+        return new CounterSnapshot(monotonicNs, epochMs, bootId, softnet, snmp, netstat, udpSockets, netDev,
+            interfaceStatistics, memberships, tunables, tracepoints, reasons);
     }
 }

@@ -2,6 +2,7 @@ package io.rxbreak.core.counters;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,6 +71,7 @@ public final class CountersJson
             }
         }
         nested(node, "snmp", snapshot.snmp() == null ? null : snapshot.snmp().sections());
+        nested(node, "netstat", snapshot.netstat() == null ? null : snapshot.netstat().sections());
         if (snapshot.udpSockets() == null)
         {
             node.putNull("udpSockets");
@@ -102,6 +104,7 @@ public final class CountersJson
         tunables(node, snapshot.tunables());
         memberships(node, snapshot.memberships());
         tracepoints(node, snapshot.tracepoints());
+        dropReasons(node, snapshot.dropReasons());
         return node;
     }
 
@@ -144,6 +147,7 @@ public final class CountersJson
             }
         }
         nested(node, "snmp", diff.snmp());
+        nested(node, "netstat", diff.netstat());
         if (diff.udpSockets() == null)
         {
             node.putNull("udpSockets");
@@ -170,6 +174,7 @@ public final class CountersJson
             final ObjectNode tracepoints = node.putObject("tracepoints");
             diff.tracepoints().forEach((event, count) -> nullable(tracepoints, event, count));
         }
+        dropReasons(node, diff.dropReasons());
         final ObjectNode layers = node.putObject("layers");
         for (final LayerDrops drops : diff.layers().values())
         {
@@ -289,6 +294,37 @@ public final class CountersJson
         tracepoints.put("unavailableReason", counts.unavailableReason());
         final ObjectNode values = tracepoints.putObject("counts");
         counts.counts().forEach(values::put);
+    }
+
+    /**
+     * @param node where to put {@code dropReasons}.
+     * @param reasons the reasons, or null when not counted.
+     */
+    public static void dropReasons(final ObjectNode node, final DropReasons reasons)
+    {
+        if (reasons == null)
+        {
+            node.putNull("dropReasons");
+            return;
+        }
+        final ObjectNode object = node.putObject("dropReasons");
+        object.put("available", reasons.available());
+        object.put("unavailableReason", reasons.unavailableReason());
+        object.put("machineWide", DropReasons.MACHINE_WIDE);
+        object.put("lostRecords", reasons.lostRecords());
+        final ArrayNode array = object.putArray("reasons");
+        for (final DropReasonCount count : reasons.counts())
+        {
+            final ObjectNode entry = array.addObject();
+            final DropReasonKind kind = count.kind();
+            entry.put("reason", count.reason());
+            entry.put("function", count.function());
+            entry.put("transport", count.transport().name().toLowerCase(Locale.ROOT));
+            entry.put("layer", kind == null ? "other" : kind.layer().label());
+            entry.put("count", count.count());
+            entry.put("meaning", kind == null ? null : kind.meaning());
+            entry.put("knob", kind == null ? null : kind.knob());
+        }
     }
 
     private static void nested(final ObjectNode node, final String key, final Map<String, Map<String, Long>> values)

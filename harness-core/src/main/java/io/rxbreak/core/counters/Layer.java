@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The layers of the receive path where a multicast datagram can be lost, described once: a stable id, a label,
  * what a drop there means, the counters that show it and the knob that moves it. The first five are the
- * receive path; {@link #VALIDATION} is a further category for datagrams the IP or UDP layer rejected.
+ * receive path; {@link #VALIDATION} and {@link #ROUTING_FILTERING} are further categories for datagrams the IP or
+ * UDP layer rejected, or that routing or a filter refused before any socket (seen by the kernel's drop reasons:
+ * {@link DropReasonKind}).
  */
 public enum Layer
 {
@@ -57,7 +59,17 @@ public enum Layer
     VALIDATION(6, "validation",
         "IP or UDP rejected the datagram (bad checksum, bad header, IP discards)",
         List.of("/proc/net/snmp Udp InErrors - RcvbufErrors - MemErrors (includes InCsumErrors)", "Ip InDiscards"),
-        "check the sender and the path: checksums, truncation, IP options");
+        "check the sender and the path: checksums, truncation, IP options"),
+
+    /**
+     * Routing or a filter refused the datagram before any socket: reverse-path filter, netfilter, no route, no
+     * membership of the group on the device, another host's address.
+     */
+    ROUTING_FILTERING(7, "routing-filtering",
+        "routing or a filter refused the datagram before any socket (rp_filter, netfilter, no route, not a member)",
+        List.of("/proc/net/netstat TcpExt IPReversePathFilter", "IpExt InNoRoutes", "/proc/net/snmp Ip InAddrErrors",
+            "skb:kfree_skb reasons (root)"),
+        "see the kernel drop reason: rp_filter, the firewall's rules, the routes, the group's membership");
 
     private final int id;
     private final String label;

@@ -11,27 +11,110 @@ import java.util.Map;
  */
 final class LayerAttribution
 {
+    /** The prefix of a drop reason among a layer's counters. */
+    static final String REASON_PREFIX = "kfree_skb ";
+
+    /** The namespace counters of routing and filtering: section and column. */
+    private static final List<String[]> ROUTING_COUNTERS = List.of(new String[] {"TcpExt", "IPReversePathFilter"},
+        new String[] {"IpExt", "InNoRoutes"}, new String[] {"Ip", "InAddrErrors"});
+
     private LayerAttribution()
     {
     }
 
     /**
-     * @return every layer's drops, in layer order; the application layer unknown (only the application counts it).
+     * The deltas that layers are read from.
+     *
+     * @param softnet per-CPU deltas, or null.
+     * @param snmp snmp deltas, or null.
+     * @param netstat netstat deltas, or null.
+     * @param sockets the selected sockets' deltas, or null.
+     * @param netDev device deltas, or null.
+     * @param tracepoints tracepoint deltas, or null.
+     * @param reasons drop-reason deltas (machine-wide), or null.
      */
-    static Map<Layer, LayerDrops> of(final List<SoftnetCpuDelta> softnet, final Map<String, Map<String, Long>> snmp,
-        final List<UdpSocketDelta> sockets, final SocketSelection selection,
-        final Map<String, Map<String, Long>> netDev, final Map<String, Long> tracepoints)
+    record Deltas(List<SoftnetCpuDelta> softnet, Map<String, Map<String, Long>> snmp,
+        Map<String, Map<String, Long>> netstat, List<UdpSocketDelta> sockets, Map<String, Map<String, Long>> netDev,
+        Map<String, Long> tracepoints, DropReasons reasons)
+    {
+    }
+
+    /**
+     * @return every layer's drops, in layer order; the application layer unknown (only the application counts it).
+     *     Where the kernel's drop reasons were counted, each layer also lists the reasons mapped to it; the
+     *     routing/filtering layer, which only the reasons see in full (netfilter, a group nobody joined), takes the
+     *     larger of its namespace counters and its reasons, saying so when they differ, never their sum.
+     */
+    static Map<Layer, LayerDrops> of(final Deltas deltas, final SocketSelection selection)
     {
         final Map<Layer, LayerDrops> layers = new LinkedHashMap<>();
-        final LayerDrops softirq = softirqLayer(softnet);
-        layers.put(Layer.NIC, nicLayer(netDev, softirq.drops()));
+        final LayerDrops softirq = softirqLayer(deltas.softnet());
+        layers.put(Layer.NIC, nicLayer(deltas.netDev(), softirq.drops()));
         layers.put(Layer.SOFTIRQ_BACKLOG, softirq);
-        layers.put(Layer.SOCKET_BUFFER, socketLayer(snmp, sockets, selection, tracepoints));
-        layers.put(Layer.GLOBAL_UDP_MEMORY, memoryLayer(snmp));
+        layers.put(Layer.SOCKET_BUFFER, socketLayer(deltas.snmp(), deltas.sockets(), selection, deltas.tracepoints()));
+        layers.put(Layer.GLOBAL_UDP_MEMORY, memoryLayer(deltas.snmp()));
         layers.put(Layer.APPLICATION, new LayerDrops(Layer.APPLICATION, null, Map.of(),
             "only the application can count these (sequence gaps no kernel counter explains)"));
-        layers.put(Layer.VALIDATION, validationLayer(snmp));
+        layers.put(Layer.VALIDATION, validationLayer(deltas.snmp()));
+        layers.put(Layer.ROUTING_FILTERING, routingLayer(deltas.snmp(), deltas.netstat(), deltas.reasons()));
+        if (deltas.reasons() != null && deltas.reasons().available())
+        {
+            for (final Map.Entry<Layer, LayerDrops> entry : layers.entrySet())
+            {
+                entry.setValue(withReasons(entry.getValue(), deltas.reasons()));
+            }
+        }
         return layers;
+    }
+
+    /**
+     * @return the layer with the reasons mapped to it added to its counters as {@code kfree_skb REASON}.
+     */
+    private static LayerDrops withReasons(final LayerDrops drops, final DropReasons reasons)
+    {
+        final Map<String, Long> counters = new LinkedHashMap<>(drops.counters());
+        for (final DropReasonCount count : reasons.udpAndNetwork())
+        {
+            if (count.layer() == drops.layer())
+            {
+                counters.merge(REASON_PREFIX + count.reason(), count.count(), Long::sum);
+            }
+        }
+        return new LayerDrops(drops.layer(), drops.drops(), counters, drops.note());
+    }
+
+    /**
+     * Routing and filtering: the namespace's reverse-path, no-route and address-error counters; the drop reasons
+     * (machine-wide) also see netfilter and multicast nobody joined, which no counter shows.
+     */
+    private static LayerDrops routingLayer(final Map<String, Map<String, Long>> snmp,
+        final Map<String, Map<String, Long>> netstat, final DropReasons reasons)
+    {
+        final Map<String, Long> counters = new LinkedHashMap<>();
+        long fromCounters = 0;
+        boolean anyCounter = false;
+        for (final String[] counter : ROUTING_COUNTERS)
+        {
+            final Long value = value("Ip".equals(counter[0]) ? snmp : netstat, counter[0], counter[1]);
+            if (value != null)
+            {
+                counters.put(counter[0] + " " + counter[1], value);
+                fromCounters += value;
+                anyCounter = true;
+            }
+        }
+        if (reasons == null || !reasons.available())
+        {
+            return anyCounter
+                ? new LayerDrops(Layer.ROUTING_FILTERING, fromCounters, counters,
+                    "netfilter drops and multicast nobody joined show only in the kernel's drop reasons (root)")
+                : new LayerDrops(Layer.ROUTING_FILTERING, null, counters, "neither netstat nor the drop reasons were read");
+        }
+        final long fromReasons = reasons.drops(Layer.ROUTING_FILTERING);
+        final String note = fromReasons == fromCounters ? null
+            : "the kernel's drop reasons (machine-wide) say " + fromReasons + ", the namespace's counters "
+                + fromCounters + ": the larger is taken, not their sum";
+        return new LayerDrops(Layer.ROUTING_FILTERING, Math.max(fromReasons, fromCounters), counters, note);
     }
 
     /**

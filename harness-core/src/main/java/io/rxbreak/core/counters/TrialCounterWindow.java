@@ -9,11 +9,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import io.rxbreak.core.counters.tracing.DropReasonCounter;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 
 /**
  * Samples the receive-path counters at the start and the end of a trial and says what moved: per layer, per
- * selected socket, and the tracepoints when rxbreak may count them (root). One per receiving host and namespace;
+ * selected socket, and the tracepoints and the kernel's drop reasons when rxbreak may count them (root). One per receiving host and namespace;
  * a failure to read is reported in the result, never thrown, so that the trial is judged invalid rather than
  * silently clean.
  */
@@ -23,6 +24,8 @@ public final class TrialCounterWindow implements AutoCloseable
     private final Supplier<Set<Long>> inodes;
     private final TracepointCounter tracepoints;
     private final String tracepointsUnavailable;
+    private final DropReasonCounter dropReasons;
+    private final String dropReasonsUnavailable;
     private CounterSnapshot before;
     private String beginFailure;
 
@@ -40,11 +43,16 @@ public final class TrialCounterWindow implements AutoCloseable
             final String[] reason = new String[1];
             this.tracepoints = TracepointCounter.tryOpen(roots.sysRoot(), reason);
             this.tracepointsUnavailable = tracepoints == null ? reason[0] : null;
+            final String[] why = new String[1];
+            this.dropReasons = DropReasonCounter.tryOpen(roots.sysRoot(), roots.procRoot(), why);
+            this.dropReasonsUnavailable = dropReasons == null ? why[0] : null;
         }
         else
         {
             this.tracepoints = null;
             this.tracepointsUnavailable = "not asked for";
+            this.dropReasons = null;
+            this.dropReasonsUnavailable = "not asked for";
         }
     }
 
@@ -116,7 +124,7 @@ public final class TrialCounterWindow implements AutoCloseable
         }
         return new WindowCounters(byLayer, socketDrops, diff.snmpDelta("Udp", "MemErrors"),
             diff.snmpDelta("Udp", "RcvbufErrors"), timeSqueeze, peakRxQueueBytes, diff.tracepoints(),
-            tracepointsUnavailable, diff.notes(), null);
+            tracepointsUnavailable, diff.dropReasons(), diff.notes(), null);
     }
 
     private static long rxQueue(final CounterSnapshot snapshot, final long inode)
@@ -128,7 +136,9 @@ public final class TrialCounterWindow implements AutoCloseable
     private CounterSnapshot sample()
     {
         final CounterSnapshot snapshot = sampler.sample();
-        return tracepoints == null ? snapshot : snapshot.withTracepoints(tracepoints.read());
+        final CounterSnapshot withTracepoints = tracepoints == null ? snapshot : snapshot.withTracepoints(tracepoints.read());
+        return withTracepoints.withDropReasons(dropReasons == null
+            ? DropReasons.unavailable(dropReasonsUnavailable) : dropReasons.read());
     }
 
     /**
@@ -153,6 +163,10 @@ public final class TrialCounterWindow implements AutoCloseable
         if (tracepoints != null)
         {
             tracepoints.close();
+        }
+        if (dropReasons != null)
+        {
+            dropReasons.close();
         }
     }
 }

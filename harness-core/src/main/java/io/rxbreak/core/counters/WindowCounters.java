@@ -16,6 +16,8 @@ import java.util.Map;
  * @param peakRxQueueBytes the largest rx_queue seen on a selected socket at the window's ends.
  * @param tracepoints tracepoint hits, or null when not counted.
  * @param tracepointsUnavailable why tracepoints were not counted, or null.
+ * @param dropReasons the kernel's drop reasons over the trial (machine-wide; TCP frees told apart), unavailable with
+ *     why, or null from an agent that does not count them.
  * @param notes caveats (a CPU went offline, a counter went backwards).
  * @param failure why the counters could not be read, or null when they were: a trial with a failure is invalid.
  */
@@ -28,6 +30,7 @@ public record WindowCounters(
     long peakRxQueueBytes,
     Map<String, Long> tracepoints,
     String tracepointsUnavailable,
+    DropReasons dropReasons,
     List<String> notes,
     String failure)
 {
@@ -37,6 +40,6 @@ public record WindowCounters(
      */
     public static WindowCounters failed(final String reason)
     {
-        return new WindowCounters(Map.of(), Map.of(), null, null, null, 0, null, null, List.of(), reason);
+        return new WindowCounters(Map.of(), Map.of(), null, null, null, 0, null, null, null, List.of(), reason);
     }
 }

@@ -103,5 +103,9 @@ final class Libc
 
     static native int close(int fd) throws LastErrorException;
 
+    static native int open(String path, int flags) throws LastErrorException;
+
+    static native long read(int fd, Pointer buf, long count) throws LastErrorException;
+
     static native int setsockopt(int fd, int level, int optname, Pointer optval, int optlen) throws LastErrorException;
 }

@@ -21,6 +21,7 @@ import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.CounterSampler;
 import io.rxbreak.core.counters.CounterSnapshot;
 import io.rxbreak.core.counters.CountersJson;
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.SocketSelection;
 
 /**
@@ -59,7 +60,8 @@ public final class DiffCommand implements Callable<Integer>
         final CounterSnapshot later = load(after, "AFTER");
         final CounterRoots liveRoots = selectionOptions.roots(rootsOptions.roots());
         final SocketSelection selection = selectionOptions.selection(liveRoots);
-        final CounterDiff diff = CounterDiffer.diff(earlier, later, selection);
+        final DropReasons none = DropReasons.unavailable(DropReasons.ONLY_OVER_AN_INTERVAL);
+        final CounterDiff diff = CounterDiffer.diff(earlier.withDropReasons(none), later.withDropReasons(none), selection);
         final PrintWriter out = spec.commandLine().getOut();
         if (json)
         {

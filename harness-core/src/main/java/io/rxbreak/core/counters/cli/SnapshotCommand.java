@@ -9,6 +9,7 @@ import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.CounterSampler;
 import io.rxbreak.core.counters.CounterSnapshot;
 import io.rxbreak.core.counters.CountersJson;
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.SocketSelection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,8 @@ public final class SnapshotCommand implements Callable<Integer>
     {
         final CounterRoots roots = selectionOptions.roots(rootsOptions.roots());
         final SocketSelection selection = selectionOptions.selection(roots);
-        final CounterSnapshot snapshot = Commands.read(() -> new CounterSampler(roots, true).sample(), "--proc-root");
+        final CounterSnapshot snapshot = Commands.read(() -> new CounterSampler(roots, true).sample(), "--proc-root")
+            .withDropReasons(DropReasons.unavailable(DropReasons.ONLY_OVER_AN_INTERVAL));
         final PrintWriter out = spec.commandLine().getOut();
         if (json)
         {

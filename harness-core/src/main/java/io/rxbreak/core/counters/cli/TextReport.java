@@ -9,6 +9,9 @@ import io.rxbreak.core.counters.CounterDiff;
 import io.rxbreak.core.counters.CounterDiffer;
 import io.rxbreak.core.counters.CounterSnapshot;
 import io.rxbreak.core.counters.CpuIdSource;
+import io.rxbreak.core.counters.DropReasonCount;
+import io.rxbreak.core.counters.DropReasonKind;
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.LayerDrops;
 import io.rxbreak.core.counters.NetDevInterface;
 import io.rxbreak.core.counters.SocketSelection;
@@ -23,6 +26,9 @@ import io.rxbreak.core.counters.UdpSocketDelta;
  */
 final class TextReport
 {
+    /** The netstat sections shown (MPTcpExt is left to --json). */
+    private static final String[] NETSTAT_SECTIONS = {"IpExt", "TcpExt"};
+
     private final PrintWriter out;
     private final Format format;
 
@@ -109,6 +115,58 @@ final class TextReport
             out.println("tracepoints: " + (snapshot.tracepoints().available()
                 ? joined(snapshot.tracepoints().counts()) : "unavailable: " + snapshot.tracepoints().unavailableReason()));
         }
+        if (snapshot.netstat() != null)
+        {
+            for (final String section : NETSTAT_SECTIONS)
+            {
+                final Map<String, Long> columns = snapshot.netstat().section(section);
+                if (!columns.isEmpty())
+                {
+                    out.println("netstat " + section + ": " + joinedNonZero(columns));
+                }
+            }
+        }
+        if (snapshot.dropReasons() != null && !snapshot.dropReasons().available())
+        {
+            out.println("drop reasons: unavailable: " + snapshot.dropReasons().unavailableReason());
+        }
+    }
+
+    /**
+     * @param count a drop reason's count.
+     * @return {@code REASON in function (layer)}, the layer {@code other} when rxbreak does not map the reason and
+     *     {@code tcp, not multicast} for TCP frees.
+     */
+    static String reason(final DropReasonCount count)
+    {
+        final String where = count.transport() == DropReasonCount.Transport.TCP ? "tcp, not multicast"
+            : count.layer() == null ? "other" : count.layer().label();
+        return count.reason() + " in " + count.function() + " (" + where + ")";
+    }
+
+    private void dropReasons(final DropReasons reasons)
+    {
+        if (reasons == null)
+        {
+            return;
+        }
+        if (!reasons.available())
+        {
+            out.println("drop reasons: unavailable: " + reasons.unavailableReason());
+            return;
+        }
+        out.println("drop reasons (skb:kfree_skb, machine-wide: every namespace and process)" +
+            (reasons.lostRecords() == 0 ? "" : "; " + Format.count(reasons.lostRecords()) +
+                " records lost by the trace buffer: the counts are short by that many"));
+        final Table table = Table.aligned("  ", "LLRL", "reason", "layer", "count", "means / to change");
+        for (final DropReasonCount count : reasons.counts())
+        {
+            final DropReasonKind kind = count.kind();
+            table.row(count.reason() + " in " + count.function(),
+                count.transport() == DropReasonCount.Transport.TCP ? "tcp" : kind == null ? "other" : kind.layer().label(),
+                format.drop(count.count()), kind == null ? "" : kind.meaning() + "; " + kind.knob());
+        }
+        table.print(out);
     }
 
     private void tunables(final Tunables tunables)
@@ -196,10 +254,22 @@ final class TextReport
                 table.print(out);
             }
         }
+        if (diff.netstat() != null)
+        {
+            for (final String section : NETSTAT_SECTIONS)
+            {
+                final Map<String, Long> columns = diff.netstat().get(section);
+                if (columns != null && (all || !joinedNonZero(columns).isEmpty()))
+                {
+                    out.println("netstat " + section + ": " + (all ? joined(columns) : joinedNonZero(columns)));
+                }
+            }
+        }
         if (diff.tracepoints() != null)
         {
             out.println("tracepoints: " + joined(diff.tracepoints()));
         }
+        dropReasons(diff.dropReasons());
         for (final String note : diff.notes())
         {
             out.println("note: " + note);

@@ -22,7 +22,9 @@ import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.CounterSampler;
 import io.rxbreak.core.counters.CounterSnapshot;
 import io.rxbreak.core.counters.CountersJson;
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.TracepointCounts;
+import io.rxbreak.core.counters.tracing.DropReasonCounter;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 
 /**
@@ -61,6 +63,10 @@ public final class WatchCommand implements Callable<Integer>
     @Option(names = "--no-tracepoints", description = "Do not count the socket-buffer tracepoints.")
     boolean noTracepoints;
 
+    @Option(names = "--no-drop-reasons",
+        description = "Do not count the kernel's drop reasons (skb:kfree_skb, machine-wide; root).")
+    boolean noDropReasons;
+
     @Override
     public Integer call() throws JsonProcessingException
     {
@@ -94,9 +100,27 @@ public final class WatchCommand implements Callable<Integer>
             tracer = TracepointCounter.tryOpen(rootsOptions.sysRoot, reason);
             unavailable = tracer == null ? TracepointCounts.unavailable(reason[0]) : null;
         }
+        final DropReasonCounter reasons;
+        final DropReasons reasonsUnavailable;
+        if (noDropReasons)
+        {
+            reasons = null;
+            reasonsUnavailable = DropReasons.unavailable("--no-drop-reasons");
+        }
+        else if (!rootsOptions.live())
+        {
+            reasons = null;
+            reasonsUnavailable = DropReasons.unavailable("not the live system (--proc-root/--sys-root given)");
+        }
+        else
+        {
+            final String[] reason = new String[1];
+            reasons = DropReasonCounter.tryOpen(rootsOptions.sysRoot, rootsOptions.procRoot, reason);
+            reasonsUnavailable = reasons == null ? DropReasons.unavailable(reason[0]) : null;
+        }
         try
         {
-            return watch(out, sampler, roots, tracer, unavailable);
+            return watch(out, sampler, roots, new Sources(tracer, unavailable, reasons, reasonsUnavailable));
         }
         finally
         {
@@ -104,22 +128,43 @@ public final class WatchCommand implements Callable<Integer>
             {
                 tracer.close();
             }
+            if (reasons != null)
+            {
+                reasons.close();
+            }
+        }
+    }
+
+    /**
+     * What a watch counts besides the files: the tracepoints and the drop reasons, each a counter or why not.
+     */
+    private record Sources(TracepointCounter tracer, TracepointCounts tracerUnavailable, DropReasonCounter reasons,
+        DropReasons reasonsUnavailable)
+    {
+        CounterSnapshot sample(final CounterSampler sampler)
+        {
+            final CounterSnapshot snapshot = Commands.read(sampler::sample, "--proc-root");
+            return snapshot.withTracepoints(tracer == null ? tracerUnavailable : tracer.read())
+                .withDropReasons(reasons == null ? reasonsUnavailable : reasons.read());
         }
     }
 
     private int watch(final PrintWriter out, final CounterSampler sampler, final CounterRoots roots,
-        final TracepointCounter tracer, final TracepointCounts unavailable) throws JsonProcessingException
+        final Sources sources) throws JsonProcessingException
     {
         final Format format = new Format(!json && System.console() != null);
         final WatchLine line = new WatchLine(out, format, all);
         if (!json)
         {
             out.println("watching " + selectionOptionsText() + " every " + Units.formatDuration(intervalNs) +
-                (tracer == null ? "; tracepoints unavailable: " + unavailable.unavailableReason() : ""));
+                (sources.tracer() == null ? "; tracepoints unavailable: " + sources.tracerUnavailable().unavailableReason()
+                    : "") + (sources.reasons() == null
+                    ? "; drop reasons unavailable: " + sources.reasonsUnavailable().unavailableReason()
+                    : "; drop reasons counted machine-wide"));
             line.header();
             out.flush();
         }
-        CounterSnapshot previous = sample(sampler, tracer, unavailable);
+        CounterSnapshot previous = sources.sample(sampler);
         final long startNs = previous.monotonicNs();
         for (long i = 1; count == 0 || i <= count; i++)
         {
@@ -133,7 +178,7 @@ public final class WatchCommand implements Callable<Integer>
                     return ExitCodes.INTERRUPTED;
                 }
             }
-            final CounterSnapshot now = sample(sampler, tracer, unavailable);
+            final CounterSnapshot now = sources.sample(sampler);
             final CounterDiff diff = CounterDiffer.diff(previous, now, selectionOptions.selection(roots));
             if (json)
             {
@@ -155,12 +200,5 @@ public final class WatchCommand implements Callable<Integer>
     private String selectionOptionsText()
     {
         return selectionOptions.any() ? "the selected sockets" : "all UDP sockets";
-    }
-
-    private static CounterSnapshot sample(final CounterSampler sampler, final TracepointCounter tracer,
-        final TracepointCounts unavailable)
-    {
-        final CounterSnapshot snapshot = Commands.read(sampler::sample, "--proc-root");
-        return snapshot.withTracepoints(tracer == null ? unavailable : tracer.read());
     }
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import io.rxbreak.core.counters.CounterDiff;
+import io.rxbreak.core.counters.DropReasonCount;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.LayerDrops;
 import io.rxbreak.core.counters.SoftnetCpuDelta;
@@ -116,6 +117,18 @@ final class WatchLine
         }
         final LayerDrops nic = diff.layer(Layer.NIC);
         nic.counters().forEach((name, value) -> out.println("    nic " + name + " " + format.drop(value)));
+        if (diff.dropReasons() != null && diff.dropReasons().available())
+        {
+            for (final DropReasonCount count : diff.dropReasons().counts())
+            {
+                out.println("    drop reason " + TextReport.reason(count) + " " + format.drop(count.count()));
+            }
+            if (diff.dropReasons().lostRecords() != 0)
+            {
+                out.println("    drop reasons: " + Format.count(diff.dropReasons().lostRecords()) +
+                    " records lost by the trace buffer: the counts are short by that many");
+            }
+        }
     }
 
     private static String tracepoints(final Map<String, Long> counts)

@@ -67,7 +67,7 @@ public final class TracepointCounter implements AutoCloseable
         final Tracefs tracefs = Tracefs.find(sysRoot, true);
         final Path instancesDir = tracefs.root().resolve("instances");
         removeLeftovers(instancesDir);
-        final String base = INSTANCE_PREFIX + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet() + "-";
+        final String base = nextInstanceBase();
         final Map<String, Path> instances = new LinkedHashMap<>();
         final Map<String, String> missing = new LinkedHashMap<>();
         final TracepointCounter counter = new TracepointCounter(tracefs, instances, missing);
@@ -100,6 +100,14 @@ public final class TracepointCounter implements AutoCloseable
             throw new IllegalStateException("none of the tracepoints " + EVENTS + " exists on this kernel");
         }
         return counter;
+    }
+
+    /**
+     * @return the start of a new instance's name, {@code rxbreak-PID-N-}: the event's name follows.
+     */
+    static String nextInstanceBase()
+    {
+        return INSTANCE_PREFIX + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet() + "-";
     }
 
     /**
@@ -196,7 +204,7 @@ public final class TracepointCounter implements AutoCloseable
                 failure = ex;
             }
         }
-        if (tracefs.mountedHere() && otherInstancesGone())
+        if (tracefs.mountedHere() && instancesGone(tracefs))
         {
             tracefs.unmountIfMountedHere();
         }
@@ -206,7 +214,11 @@ public final class TracepointCounter implements AutoCloseable
         }
     }
 
-    private boolean otherInstancesGone()
+    /**
+     * @param tracefs where tracefs is.
+     * @return whether no tracing instance remains (then tracefs mounted by rxbreak may be unmounted).
+     */
+    static boolean instancesGone(final Tracefs tracefs)
     {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(tracefs.root().resolve("instances")))
         {
@@ -218,7 +230,12 @@ public final class TracepointCounter implements AutoCloseable
         }
     }
 
-    private static void removeInstance(final Path instance)
+    /**
+     * Disable every event of an instance and remove it.
+     *
+     * @param instance the instance's folder.
+     */
+    static void removeInstance(final Path instance)
     {
         if (!Files.isDirectory(instance))
         {
@@ -265,7 +282,11 @@ public final class TracepointCounter implements AutoCloseable
         return Files.isDirectory(instancesDir) ? removeLeftovers(instancesDir) : 0;
     }
 
-    private static int removeLeftovers(final Path instancesDir)
+    /**
+     * @param instancesDir tracefs's {@code instances/}.
+     * @return how many instances of dead rxbreak processes were removed.
+     */
+    static int removeLeftovers(final Path instancesDir)
     {
         int removed = 0;
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(instancesDir, INSTANCE_PREFIX + "*"))
@@ -287,7 +308,12 @@ public final class TracepointCounter implements AutoCloseable
         return removed;
     }
 
-    private static void write(final Path file, final String value) throws IOException
+    /**
+     * @param file a tracefs file.
+     * @param value what to write into it.
+     * @throws IOException when the kernel refuses it.
+     */
+    static void write(final Path file, final String value) throws IOException
     {
         Files.writeString(file, value);
     }
