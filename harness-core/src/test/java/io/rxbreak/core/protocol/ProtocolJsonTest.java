@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.junit.jupiter.api.Test;
 
 import io.rxbreak.core.control.Json;
+import io.rxbreak.core.counters.DropReasonCount;
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.WindowCounters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -234,7 +236,9 @@ class ProtocolJsonTest
             5, 805, 610, Map.of("TOO_SHORT", 1L), 6, 5, 1, 8_388_608, 212_992, "rate:5000", List.of(socket),
             List.of(stream), latency, null, null);
         final WindowCounters counters = new WindowCounters(Map.of("nic", 0L, "socket-buffer", 3L), Map.of(606_051L, 3L),
-            null, 3L, 0L, 3584, null, "not root", List.of("cpu 1 went offline"), null);
+            null, 3L, 0L, 3584, null, "not root",
+            new DropReasons(List.of(new DropReasonCount("IP_RPFILTER", "ip_rcv_finish_core", 999)), 0, null),
+            List.of("cpu 1 went offline"), null);
         final ReceiverStatus.Socket statusSocket = new ReceiverStatus.Socket(0, "239.1.1.1:5000", 606_051, 0, 212_992,
             null);
         final CpuUse cpu = new CpuUse(81_745_325L, 146_987_783L, 0L);

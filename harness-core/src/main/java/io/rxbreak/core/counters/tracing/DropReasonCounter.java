@@ -102,8 +102,8 @@ public final class DropReasonCounter implements AutoCloseable
         final RingBufferPage layout;
         try
         {
-            format = KfreeSkbFormat.parse(Files.readString(formatFile, StandardCharsets.US_ASCII));
-            layout = RingBufferPage.parse(Files.readString(events.resolve("header_page"), StandardCharsets.US_ASCII));
+            format = KfreeSkbFormat.parse(Tracefs.readText(formatFile));
+            layout = RingBufferPage.parse(Tracefs.readText(events.resolve("header_page")));
         }
         catch (final IOException ex)
         {

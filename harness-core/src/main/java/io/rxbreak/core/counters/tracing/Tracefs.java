@@ -1,6 +1,7 @@
 package io.rxbreak.core.counters.tracing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,22 @@ public record Tracefs(Path root, boolean mountedHere)
             throw new IllegalStateException("mounted tracefs at " + mountPoint + " but it has no instances/");
         }
         return new Tracefs(mountPoint, true);
+    }
+
+    /**
+     * Read a tracefs text file whole. Its files report no true size and may answer in short reads (a
+     * {@code Files.readString} of {@code events/header_page} got 1 byte on 6.18), so read until the end.
+     *
+     * @param file the file.
+     * @return its text.
+     * @throws IOException when it cannot be read.
+     */
+    public static String readText(final Path file) throws IOException
+    {
+        try (InputStream in = Files.newInputStream(file))
+        {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     /**
