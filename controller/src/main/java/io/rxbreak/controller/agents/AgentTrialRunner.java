@@ -227,6 +227,10 @@ public final class AgentTrialRunner implements TrialRunner
         {
             counters.tracepoints().forEach(result::tracepoint);
         }
+        if (counters.dropReasons() != null)
+        {
+            result.dropReasons(counters.dropReasons());
+        }
         if (counters.failure() != null)
         {
             result.counterFailure(counters.failure());

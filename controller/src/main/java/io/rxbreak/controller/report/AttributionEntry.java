@@ -1,6 +1,10 @@
 package io.rxbreak.controller.report;
 
+import java.util.List;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.rxbreak.core.counters.DropReasonCount;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.controller.trial.LayerLoss;
 
@@ -15,9 +19,26 @@ import io.rxbreak.controller.trial.LayerLoss;
  * @param knob    what to change to move it.
  * @param fellBehind whether this is the layer where a receiver that fell behind before it lost anything was building
  *                its backlog ({@link io.rxbreak.controller.trial.FailKind#FELL_BEHIND}): no drops, all of the share.
+ * @param kernelReasons the kernel's drop reasons (machine-wide) mapped to this layer, summed over the same trials,
+ *                largest first (for unexplained loss: the reasons rxbreak does not map); empty when none or not counted.
  */
-public record AttributionEntry(String layer, long drops, double share, String meaning, String knob, boolean fellBehind)
+public record AttributionEntry(String layer, long drops, double share, String meaning, String knob, boolean fellBehind,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<DropReasonCount> kernelReasons)
 {
+    public AttributionEntry
+    {
+        kernelReasons = kernelReasons == null ? List.of() : List.copyOf(kernelReasons);
+    }
+
+    /**
+     * @param reasons the kernel's drop reasons that belong to this entry.
+     * @return this entry with them.
+     */
+    public AttributionEntry withKernelReasons(final List<DropReasonCount> reasons)
+    {
+        return new AttributionEntry(layer, drops, share, meaning, knob, fellBehind, reasons);
+    }
+
     /** What unexplained loss means. */
     public static final String UNEXPLAINED_MEANING =
         "lost where no measured counter says: a layer without a counter here (a NIC without drop counters, a "
@@ -40,7 +61,7 @@ public record AttributionEntry(String layer, long drops, double share, String me
         final Layer known = layer.knownLayer();
         return new AttributionEntry(layer.layer(), 0, 1.0,
             known == null ? FELL_BEHIND_MEANING : FELL_BEHIND_MEANING + "; " + known.meaning(),
-            known == null ? "" : known.knob(), true);
+            known == null ? "" : known.knob(), true, List.of());
     }
 
     /**
@@ -65,8 +86,9 @@ public record AttributionEntry(String layer, long drops, double share, String me
             final boolean unexplained = LayerLoss.UNEXPLAINED.equals(loss.layer());
             return new AttributionEntry(loss.layer(), loss.drops(), loss.share(),
                 unexplained ? UNEXPLAINED_MEANING : "a layer this version does not know",
-                unexplained ? UNEXPLAINED_KNOB : "", false);
+                unexplained ? UNEXPLAINED_KNOB : "", false, List.of());
         }
-        return new AttributionEntry(known.label(), loss.drops(), loss.share(), known.meaning(), known.knob(), false);
+        return new AttributionEntry(known.label(), loss.drops(), loss.share(), known.meaning(), known.knob(), false,
+            List.of());
     }
 }

@@ -2,9 +2,13 @@ package io.rxbreak.controller.report;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.rxbreak.core.counters.DropReasonCount;
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.controller.trial.LayerLoss;
 import io.rxbreak.controller.trial.TrialJudge;
@@ -38,6 +42,7 @@ public final class BreakAttribution
         final Map<Layer, Long> drops = new EnumMap<>(Layer.class);
         long unexplained = 0;
         LayerLoss behind = null;
+        final Map<String, Map<String, DropReasonCount>> reasons = new HashMap<>();
         for (final TrialRecord record : trials)
         {
             if (record.judgement().verdict() == Verdict.FAIL && record.request().targetRate() == rate)
@@ -53,11 +58,23 @@ public final class BreakAttribution
                 }
                 record.result().dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
                 unexplained += Math.max(0L, record.unexplained());
+                if (record.result().dropReasons() != null && record.result().dropReasons().available())
+                {
+                    for (final DropReasonCount count : record.result().dropReasons().udpAndNetwork())
+                    {
+                        reasons.computeIfAbsent(count.layer() == null ? LayerLoss.UNEXPLAINED : count.layer().label(),
+                            key -> new LinkedHashMap<>()).merge(count.reason() + "@" + count.function(), count,
+                                (a, b) -> new DropReasonCount(a.reason(), a.function(), a.count() + b.count()));
+                    }
+                }
             }
         }
         for (final LayerLoss loss : TrialJudge.attribute(drops, unexplained))
         {
-            entries.add(AttributionEntry.of(loss));
+            final Map<String, DropReasonCount> named = reasons.get(loss.layer());
+            final AttributionEntry entry = AttributionEntry.of(loss);
+            entries.add(named == null ? entry : entry.withKernelReasons(new DropReasons(
+                new ArrayList<>(named.values()), 0, null).counts()));
         }
         if (entries.isEmpty() && behind != null)
         {

@@ -12,6 +12,8 @@ import io.rxbreak.controller.trial.LayerLoss;
 import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.controller.trial.Verdict;
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.counters.DropReasonCount;
+import io.rxbreak.core.counters.DropReasonKind;
 import io.rxbreak.core.protocol.SenderPacing;
 
 /**
@@ -380,7 +382,23 @@ public final class ConsoleSummary
             {
                 out.append(INDENT).append(INDENT).append("knob:  ").append(entry.knob()).append('\n');
             }
+            for (final DropReasonCount reason : entry.kernelReasons())
+            {
+                out.append(INDENT).append(INDENT).append(kernelReason(reason)).append('\n');
+            }
         }
+    }
+
+    /**
+     * @param reason a kernel drop reason's count.
+     * @return it in words: {@code kernel reason IP_RPFILTER in ip_rcv_finish_core: 999 (machine-wide): MEANING; to
+     *     change: KNOB}, or {@code ...: not mapped by rxbreak} for a reason it does not know.
+     */
+    public static String kernelReason(final DropReasonCount reason)
+    {
+        final DropReasonKind kind = reason.kind();
+        return "kernel reason " + reason.reason() + " in " + reason.function() + ": " + count(reason.count()) +
+            " (machine-wide): " + (kind == null ? "not mapped by rxbreak" : kind.meaning() + "; to change: " + kind.knob());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.protocol.LossTimeline;
 import io.rxbreak.core.protocol.ReceiveBuffer;
@@ -45,6 +46,10 @@ import io.rxbreak.core.protocol.SenderPacing;
  * @param harnessLoad       the harness's CPU use and the receiver's wait for a CPU; null when unknown.
  * @param speed             a replay's speed-up factor (the feed played this many times as fast); null for other
  *                          patterns.
+ * @param dropReasons       the kernel's drop reasons over the window (machine-wide; see {@link DropReasons}), or null
+ *     when the receiver's host did not count them.
+ * @param reasonsBeyondLoss drops the reasons put in a layer this trial has no counter for (routing/filtering,
+ *     validation) beyond the loss left unexplained: other traffic on the host, not counted twice; null when none.
  * @param lossTimeline      where in the trial the sequence gaps opened: bins counted from the schedule's offset 0
  *                          (bin {@code k} covers offsets from {@code k * binNs}); null when nothing was missing or
  *                          it is unknown.
@@ -70,8 +75,13 @@ public record TrialResult(
     ReceiveBuffer receiveBuffer,
     HarnessLoad harnessLoad,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double speed,
-    @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline)
+    @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline,
+    @JsonInclude(JsonInclude.Include.NON_NULL) DropReasons dropReasons,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long reasonsBeyondLoss)
 {
+    /** The layers no trial counter measures, which the kernel's drop reasons may fill. */
+    public static final java.util.List<Layer> REASON_LAYERS = java.util.List.of(Layer.ROUTING_FILTERING, Layer.VALIDATION);
+
     /**
      * Copies the maps, ordered (layers in their enum order, names sorted) and unmodifiable.
      */
@@ -116,6 +126,7 @@ public record TrialResult(
         private HarnessLoad harnessLoad;
         private Double speed;
         private LossTimeline lossTimeline;
+        private DropReasons dropReasons;
 
         private Builder()
         {
@@ -279,12 +290,53 @@ public record TrialResult(
             return this;
         }
 
-        /** @return the measurement. */
+        /**
+         * @param value the kernel's drop reasons over the window; {@link #build()} lets them explain loss the
+         *     layers with counters left unexplained.
+         * @return this.
+         */
+        public Builder dropReasons(final DropReasons value)
+        {
+            dropReasons = value;
+            return this;
+        }
+
+        /**
+         * @return the measurement. When drop reasons were counted, loss the counted layers leave unexplained
+         *     ({@code sent - received - drops}) is put in the {@link #REASON_LAYERS} the reasons name, at most as much
+         *     as is left, so that {@code sent = received + drops per layer + unexplained} stays exact; what the
+         *     machine-wide reasons counted beyond it is {@code reasonsBeyondLoss}.
+         */
         public TrialResult build()
         {
+            Long beyond = null;
+            if (dropReasons != null && dropReasons.available())
+            {
+                long left = sent - received;
+                for (final long drops : dropsByLayer.values())
+                {
+                    left -= drops;
+                }
+                for (final Layer layer : REASON_LAYERS)
+                {
+                    final long named = dropReasons.drops(layer);
+                    if (named == 0 || dropsByLayer.containsKey(layer))
+                    {
+                        continue;
+                    }
+                    final long taken = Math.min(named, Math.max(0, left));
+                    dropsByLayer.put(layer, taken);
+                    left -= taken;
+                    if (named > taken)
+                    {
+                        beyond = (beyond == null ? 0 : beyond) + named - taken;
+                    }
+                }
+            }
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
                 hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
-                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline);
+                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline,
+                dropReasons, beyond);
         }
     }
 }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import io.rxbreak.controller.trial.TrialResult;
 import io.rxbreak.core.control.Json;
+import io.rxbreak.core.counters.DropReasonCount;
+import io.rxbreak.core.counters.DropReasons;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.protocol.SenderTrialReport;
@@ -17,8 +19,48 @@ class AgentTrialRunnerTest
 {
     private static WindowCounters counters()
     {
+        return counters(null);
+    }
+
+    private static WindowCounters counters(final DropReasons reasons)
+    {
         return new WindowCounters(Map.of("softirq-backlog", 0L, "nic", 0L), Map.of(), 0L, 0L, 0L, 0, Map.of(), null,
-            List.of(), null);
+            reasons, List.of(), null);
+    }
+
+    private static DropReasons rpFilter(final long count)
+    {
+        return new DropReasons(List.of(new DropReasonCount("IP_RPFILTER", "ip_rcv_finish_core", count),
+            new DropReasonCount("NO_SOCKET", "tcp_v4_rcv", 4)), 0, null);
+    }
+
+    @Test
+    void lossNoCounterSawIsNamedByTheKernelsDropReason() throws Exception
+    {
+        final ReceiverOutcome received = new ReceiverOutcome(99_001L, 999, Map.of("g inode 1", 0L), 0L, 1, null,
+            counters(rpFilter(999)), null, null, 3L, null);
+        final TrialResult result = AgentTrialRunner.toResult(sent(100_000, 3), received);
+
+        assertThat(result.dropsByLayer()).containsEntry(Layer.ROUTING_FILTERING, 999L).doesNotContainKey(Layer.VALIDATION);
+        assertThat(result.reasonsBeyondLoss()).isNull();
+        assertThat(result.dropReasons().count("IP_RPFILTER")).isEqualTo(999);
+    }
+
+    @Test
+    void reasonsBeyondTheUnexplainedLossAreOtherTrafficNotCountedTwice() throws Exception
+    {
+        final ReceiverOutcome received = new ReceiverOutcome(99_001L, 999, Map.of("g inode 1", 0L), 0L, 1, null,
+            counters(rpFilter(1_500)), null, null, 3L, null);
+        final TrialResult result = AgentTrialRunner.toResult(sent(100_000, 3), received);
+
+        assertThat(result.dropsByLayer()).containsEntry(Layer.ROUTING_FILTERING, 999L);
+        assertThat(result.reasonsBeyondLoss()).isEqualTo(501L);
+        long counted = 0;
+        for (final long drops : result.dropsByLayer().values())
+        {
+            counted += drops;
+        }
+        assertThat(result.sent()).as("sent = received + drops per layer").isEqualTo(result.received() + counted);
     }
 
     /**

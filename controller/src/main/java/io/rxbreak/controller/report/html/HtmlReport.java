@@ -14,6 +14,7 @@ import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.core.cli.VersionProvider;
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.counters.DropReasonCount;
 
 /**
  * {@code report.html}: one self-contained page (inline SVG charts and style, no script, no network) that shows a
@@ -144,6 +145,11 @@ public final class HtmlReport
             if (!entry.knob().isEmpty())
             {
                 html.append("<div class=\"why\"><b>knob</b>").append(Html.escape(entry.knob())).append("</div>");
+            }
+            for (final DropReasonCount reason : entry.kernelReasons())
+            {
+                html.append("<div class=\"why\"><b>kernel</b>").append(Html.escape(ConsoleSummary.kernelReason(reason)))
+                    .append("</div>");
             }
             html.append("</div>\n");
         }

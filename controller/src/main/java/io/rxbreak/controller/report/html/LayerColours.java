@@ -33,6 +33,8 @@ public final class LayerColours
                 return "#76b7b2";
             case APPLICATION:
                 return "#59a14f";
+            case ROUTING_FILTERING:
+                return "#b07aa1";
             default:
                 return "#b8a000";
         }
