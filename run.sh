@@ -25,7 +25,8 @@ if [ "${1:-}" = "test" ]; then
     for need in "chromium:chromium:the HTML report test (headless Chromium)" \
                 "tcpdump:tcpdump:the feed tests on real captures" \
                 "dumpcap:tshark:the feed tests on pcapng captures (dumpcap)" \
-                "editcap:tshark:the feed tests on pcapng captures (editcap)"; do
+                "editcap:tshark:the feed tests on pcapng captures (editcap)" \
+                "nft:nftables:the drop-reason test of a netfilter drop rule (nft)"; do
       cmd="${need%%:*}"; rest="${need#*:}"; pkg="${rest%%:*}"; why="${rest#*:}"
       command -v "$cmd" >/dev/null 2>&1 && continue
       echo "run.sh: installing $pkg for $why (apt-get)..." >&2

@@ -11,6 +11,7 @@ import io.rxbreak.core.counters.tracing.DropReasonCounter;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.Deadline;
 import io.rxbreak.testsupport.NetworkNamespace;
+import io.rxbreak.testsupport.PacketCapture;
 import io.rxbreak.testsupport.PlainMulticastReceiver;
 import io.rxbreak.testsupport.PlainMulticastSender;
 import io.rxbreak.testsupport.Privileges;
@@ -108,6 +109,7 @@ class DropReasonsInNamespacesTest
     @Test
     void anNftablesDropRuleIsNamed() throws Exception
     {
+        PacketCapture.assumeInstalled("nft", "nftables");
         final String target = "239.255.61.2:41002";
         final Path rules = Files.createTempFile("rxbreak-nft", ".nft");
         try
