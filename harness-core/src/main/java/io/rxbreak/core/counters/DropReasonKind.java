@@ -120,6 +120,14 @@ public enum DropReasonKind
     /** The headers were truncated. */
     HDR_TRUNC("HDR_TRUNC", null, Layer.VALIDATION, "its headers were truncated", "the sender or the path truncates"),
 
+    /**
+     * A UDP socket closed with datagrams still queued: 6.18 frees them in {@code udp_destruct_common} without a
+     * reason (seen on the test machine; newer kernels may say {@link #SOCKET_CLOSE}).
+     */
+    CLOSED_WITH_QUEUE("NOT_SPECIFIED", "udp_destruct_common", Layer.APPLICATION,
+        "a UDP socket was closed with datagrams still queued: they were never read",
+        "read the queue before closing, or ignore: the receiver stopped"),
+
     /** The socket closed with datagrams still queued. */
     SOCKET_CLOSE("SOCKET_CLOSE", null, Layer.APPLICATION,
         "the socket was closed with datagrams still queued: they were never read",
