@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Parses {@code /proc/net/snmp}: pairs of lines per protocol, a header {@code Udp: InDatagrams NoPorts ...} and
- * its values {@code Udp: 17 0 ...}, read by header name so that any set of columns works.
+ * its values {@code Udp: 17 0 ...}, read by header name so that any set of columns works. {@code /proc/net/netstat}
+ * ({@code TcpExt:}, {@code IpExt:}, {@code MPTcpExt:}) has the same layout and is read by this parser too.
  */
 public final class SnmpParser
 {

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.TestInstance;
  * {@code __udp4_lib_rcv}, again {@code NOT_SPECIFIED}, and counts Udp IgnoredMulti;</li>
  * <li>a wrong UDP checksum from a raw socket: {@code UDP_CSUM}, Udp InCsumErrors.</li>
  * </ul>
- * The tracepoint is machine-wide: the counts asserted are those of the reason and function each case makes, which
- * nothing else on the test machine produces while the test runs; they are asserted exact.
+ * The tracepoint is machine-wide: the counts asserted are those of the reason and function each case makes, exact
+ * for IP_RPFILTER, NETFILTER_DROP and UDP_CSUM, which nothing else here produces; NOT_SPECIFIED in
+ * ip_rcv_finish_core also frees the receivers' own IGMP reports in the sending namespace, so there the namespace's
+ * counters are the exact figure and the reason may exceed it by {@link #MACHINE_NOISE}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DropReasonsInNamespacesTest
@@ -47,8 +49,8 @@ class DropReasonsInNamespacesTest
     private static final String UNROUTABLE_SOURCE = "198.19.0.9";
     private static final Duration PROCESS_TIMEOUT = Duration.ofSeconds(30);
     /**
-     * What the machine-wide reasons may add to a layer besides the case's own datagrams: the receiver's IGMP report
-     * freed in the sending namespace (1 per join), IPv6 neighbour discovery on the new veth (ip6_mc_input).
+     * What the machine-wide reasons may add to a layer besides the case's own datagrams: the receivers' IGMP reports
+     * freed in the sending namespace (a few per join and leave), IPv6 neighbour discovery on the veth (ip6_mc_input).
      */
     private static final long MACHINE_NOISE = 10;
 
@@ -146,9 +148,11 @@ class DropReasonsInNamespacesTest
         final String target = "239.255.61.3:41003";
         final Observed observed = observe(target, true, () -> sending.startJava(PlainMulticastSender.class, target,
             "--interface", veth.nameA(), "--ttl", "1", "--count", Integer.toString(SENT)), "NOT_SPECIFIED");
-        // IPv6 neighbour discovery on the veth is freed with NOT_SPECIFIED too, in ip6_mc_input: the function tells
+        // IPv6 neighbour discovery on the veth is freed with NOT_SPECIFIED too, in ip6_mc_input: the function tells.
+        // The IGMP reports of the other cases' joins and leaves (sent again up to a second later) are freed the same
+        // way in the sending namespace, which joined nothing: the namespace's Ip counters below are the exact figure.
         final DropReasonCount freed = freed(observed.reasons, "NOT_SPECIFIED", "ip_rcv_finish_core");
-        assertThat(freed.count()).isEqualTo(SENT);
+        assertThat(freed.count()).isBetween((long)SENT, SENT + MACHINE_NOISE);
         assertThat(freed.kind()).isEqualTo(DropReasonKind.NOT_A_MEMBER);
         assertThat(observed.diff.layer(Layer.ROUTING_FILTERING).drops()).isBetween((long)SENT, SENT + MACHINE_NOISE);
         assertThat(observed.diff.snmpDelta("Ip", "InReceives")).isEqualTo(SENT);
