@@ -74,6 +74,23 @@ public final class TuneState
     }
 
     /**
+     * @return whether this process is in the host's network namespace (the one of process 1): only there are the
+     *     network settings it reads and writes the host's. False when that cannot be told (not root).
+     */
+    public static boolean inHostNamespace()
+    {
+        try
+        {
+            return Files.readSymbolicLink(Path.of("/proc/self/ns/net"))
+                .equals(Files.readSymbolicLink(Path.of("/proc/1/ns/net")));
+        }
+        catch (final IOException | SecurityException ex)
+        {
+            return false;
+        }
+    }
+
+    /**
      * Delete the state file, once everything it keeps has been restored.
      */
     void delete()
