@@ -41,6 +41,7 @@ public final class HtmlReport
         header(html, report);
         cards(html, report);
         breakPoint(html, report);
+        TuningHtml.append(html, report);
         charts(html, report);
         trials(html, report);
         setup(html, report);
@@ -226,6 +227,8 @@ public final class HtmlReport
         {
             kv(html, entry.getKey(), orUnknown(entry.getValue()));
         }
+        environment.autoTuners().forEach(tuner -> kv(html, tuner.kind().label(), tuner.detail() + ": " +
+            tuner.kind().effect()));
         html.append("</table></div><div><h2>Tunables</h2><table class=\"kv\">\n");
         if (report.tunables().isEmpty())
         {
