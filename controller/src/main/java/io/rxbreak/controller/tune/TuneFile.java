@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -108,7 +109,8 @@ public final class TuneFile
                 throw error(file, number, "expected 'rps DEV = CPUS' or 'rps DEV rx-N = CPUS', not '" + line + "'");
             }
             cpus(file, number, value, true);
-            return new TuneEntry(number, TuneKind.RPS, String.join(" ", words), value, ignoreFailure);
+            return new TuneEntry(number, TuneKind.RPS, String.join(" ", Arrays.copyOfRange(words, 1, words.length)),
+                value, ignoreFailure);
         }
         if ("irq".equals(words[0]) && words.length > 1)
         {
