@@ -305,9 +305,10 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         final PrintWriter err = spec.commandLine().getErr();
         if (System.getenv(IN_SANDBOX) == null && Privileges.isRoot() && TuneState.inHostNamespace())
         {
-            // a ramp killed outright (SIGKILL) could not restore what --tune-host changed: the next one does, even
-            // one refused for its options
+            // a ramp killed outright (SIGKILL) could not restore what --tune-host changed nor delete its sandbox:
+            // the next one does, even one refused for its options
             TuneState.repairLeftovers(TuneState.DIRECTORY, HostFiles.LIVE, err);
+            Sandbox.removeLeftovers();
         }
         final RampSettings settings = validate();
         pipeline.validate();

@@ -363,8 +363,15 @@ public final class Sandbox
         return Files.exists(Path.of("/run/netns", nsName));
     }
 
-    private static void removeLeftovers()
+    /**
+     * Delete the namespaces of sandboxes whose process is gone (killed outright), with what still runs in them.
+     */
+    static void removeLeftovers()
     {
+        if (!Files.isDirectory(Path.of("/run/netns")))
+        {
+            return;
+        }
         for (final String line : ipOutput("netns", "list").split("\n"))
         {
             final String nsName = line.trim().split("\\s+")[0];

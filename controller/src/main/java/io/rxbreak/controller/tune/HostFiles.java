@@ -1,7 +1,9 @@
 package io.rxbreak.controller.tune;
 
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,10 +52,18 @@ public final class HostFiles implements KernelFiles
         return names;
     }
 
+    /**
+     * One read(2) into a large buffer first: a {@code /proc/sys} integer reads as end of file at any offset but 0,
+     * so reading it a byte at a time first ({@code Files.readAllBytes} does, for a file of size 0) gets "4" of
+     * "4096".
+     */
     @Override
     public String read(final String file) throws IOException
     {
-        return new String(Files.readAllBytes(Path.of(file)), StandardCharsets.US_ASCII).trim();
+        try (InputStream in = new FileInputStream(file))
+        {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim();
+        }
     }
 
     @Override

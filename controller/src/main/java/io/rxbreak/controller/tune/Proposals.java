@@ -12,8 +12,9 @@ import io.rxbreak.core.counters.LayerSysctl;
  * Computes the {@link Proposal} for the layer that broke first from the run's own figures:
  * <ul>
  * <li>socket buffer: the buffer that holds what the worst failed trial had in it plus what it lost, with a quarter
- * more, rounded up to a power of two, as {@code net.core.rmem_max} and {@code rmem_default}, and half of it as the
- * receiver's {@code --rcvbuf} (the kernel doubles the request);</li>
+ * more, rounded up to a power of two, as {@code net.core.rmem_max} and {@code rmem_default} (those below it), and
+ * half of it as the receiver's {@code --rcvbuf} (the kernel doubles the request); the sweep turns {@code rcvbuf}
+ * with {@code --rcvbuf-force}, so it needs no host change;</li>
  * <li>softirq backlog: {@code netdev_max_backlog} that holds the run's backlog plus the worst trial's drops, a quarter
  * more, rounded up to a power of two; {@code netdev_budget} and {@code netdev_budget_usecs} doubled when the softirq
  * ran out of budget (time_squeeze);</li>
@@ -28,6 +29,8 @@ public final class Proposals
     static final long PAGE_BYTES = 4096;
 
     private static final String UNEXPLAINED = "unexplained";
+    private static final String RCVBUF_FORCE = "--rcvbuf-force";
+    private static final long DEFAULT_RMEM = 212_992;
     private static final String DEFAULT_BACKLOG = "1000";
     private static final String DEFAULT_BUDGET = "300";
     private static final String DEFAULT_BUDGET_USECS = "2000";
@@ -90,7 +93,7 @@ public final class Proposals
         final List<String> commandLine)
     {
         final long granted = figures.rcvbufGrantedBytes() != null ? figures.rcvbufGrantedBytes() :
-            number(tunables.get(LayerSysctl.RMEM_DEFAULT.sysctlName()), 212_992);
+            number(tunables.get(LayerSysctl.RMEM_DEFAULT.sysctlName()), DEFAULT_RMEM);
         final long needed = figures.truesizeBytes() != null && figures.bufferDatagrams() != null ?
             withMargin((figures.bufferDatagrams() + figures.worstTrialDrops()) * figures.truesizeBytes()) :
             2 * granted;
@@ -98,12 +101,23 @@ public final class Proposals
         final List<ProposedSetting> settings = new ArrayList<>();
         for (final LayerSysctl sysctl : List.of(LayerSysctl.RMEM_MAX, LayerSysctl.RMEM_DEFAULT))
         {
-            settings.add(new ProposedSetting(sysctl.sysctlName(), tunables.get(sysctl.sysctlName()),
-                Long.toString(buffer)));
+            final String current = tunables.get(sysctl.sysctlName());
+            // a limit already at or above the buffer is not what stopped it: leave it
+            if (current == null || number(current, 0) < buffer)
+            {
+                settings.add(new ProposedSetting(sysctl.sysctlName(), current, Long.toString(buffer)));
+            }
         }
-        final List<String> options = withOption(rampOptions(commandLine), "--rcvbuf", Long.toString(buffer / 2));
-        return new Proposal(ProposalKind.SYSCTL, figures, settings, buffer / 2,
-            sweep(LayerSysctl.RMEM_MAX, tunables, Long.toString(buffer), options));
+        // the sweep turns the request, forced past net.core.rmem_max, so that it measures the buffer without
+        // changing the host: the request now (half of what was granted) against the proposed one
+        final List<String> options = new ArrayList<>(withoutOption(rampOptions(commandLine), "--rcvbuf"));
+        if (!options.contains(RCVBUF_FORCE))
+        {
+            options.add(RCVBUF_FORCE);
+        }
+        final List<String> sweep = new ArrayList<>(List.of("sweep", "rcvbuf=" + granted / 2 + "," + buffer / 2));
+        sweep.addAll(options);
+        return new Proposal(ProposalKind.SYSCTL, figures, settings, buffer / 2, sweep);
     }
 
     private static Proposal softirqBacklog(final BreakFigures figures, final Map<String, String> tunables,
@@ -183,7 +197,7 @@ public final class Proposals
         return options;
     }
 
-    private static List<String> withOption(final List<String> options, final String option, final String value)
+    private static List<String> withoutOption(final List<String> options, final String option)
     {
         final List<String> result = new ArrayList<>();
         for (int i = 0; i < options.size(); i++)
@@ -199,8 +213,6 @@ public final class Proposals
                 result.add(arg);
             }
         }
-        result.add(option);
-        result.add(value);
         return result;
     }
 

@@ -74,20 +74,13 @@ public final class TuneState
     }
 
     /**
-     * @return whether this process is in the host's network namespace (the one of process 1): only there are the
-     *     network settings it reads and writes the host's. False when that cannot be told (not root).
+     * @return whether this process is in the host's network namespace: only there are the network settings it reads
+     *     and writes the host's. Told by a machine-wide sysctl that the kernel shows in the initial network namespace
+     *     only ({@code net.core.netdev_max_backlog}; {@code /proc/1/ns/net} may be unreadable even to root).
      */
     public static boolean inHostNamespace()
     {
-        try
-        {
-            return Files.readSymbolicLink(Path.of("/proc/self/ns/net"))
-                .equals(Files.readSymbolicLink(Path.of("/proc/1/ns/net")));
-        }
-        catch (final IOException | SecurityException ex)
-        {
-            return false;
-        }
+        return Files.exists(Path.of("/proc/sys/net/core/netdev_max_backlog"));
     }
 
     /**
@@ -103,6 +96,46 @@ public final class TuneState
         {
             throw new IllegalStateException("could not delete " + file + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * @param directory where the state files live.
+     * @param file a kernel file about to be changed.
+     * @return the process id of another live rxbreak that has changed it and not restored it yet, or null: two runs
+     *     tuning one setting at once would each restore the other's value.
+     */
+    static Long otherOwner(final Path directory, final String file)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return null;
+        }
+        try (Stream<Path> list = Files.list(directory))
+        {
+            for (final Path path : list.filter(p -> p.getFileName().toString().startsWith(PREFIX) &&
+                p.getFileName().toString().endsWith(SUFFIX)).toList())
+            {
+                final Saved saved = Json.TOLERANT.readValue(path.toFile(), Saved.class);
+                if (saved.pid() != ProcessHandle.current().pid() && alive(saved) &&
+                    saved.changes().stream().anyMatch(change -> change.file().equals(file)))
+                {
+                    return saved.pid();
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * @return the directory of this state file.
+     */
+    Path directory()
+    {
+        return file.getParent();
     }
 
     /**

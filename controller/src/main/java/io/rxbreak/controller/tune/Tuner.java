@@ -63,6 +63,12 @@ public final class Tuner
             }
             if (target.site() == TuneSite.HOST)
             {
+                final Long owner = TuneState.otherOwner(state.directory(), target.file());
+                if (owner != null)
+                {
+                    throw plan.error(target.entry(), target.key() + " is tuned by another rxbreak run (process " +
+                        owner + ") right now: run one tuning of the host at a time");
+                }
                 tuner.hostChanges.add(new TuneState.HostChange(target.entry().kind(), target.key(), target.file(),
                     before.get(before.size() - 1)));
             }

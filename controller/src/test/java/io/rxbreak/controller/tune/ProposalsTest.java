@@ -1,5 +1,6 @@
 package io.rxbreak.controller.tune;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +42,13 @@ class ProposalsTest
             + "socket-buffer layer, which broke first at 20312 msgs/s\nnet.core.rmem_max = 2097152\n"
             + "net.core.rmem_default = 2097152\n");
         assertThat(proposal.tuned()).isEqualTo("[sysctl]\nnet.core.rmem_max=2097152\nnet.core.rmem_default=2097152\n");
-        assertThat(proposal.sweep()).containsExactly("sweep", "net.core.rmem_max=212992,2097152", "--throttle",
-            "rate:20000", "--sandbox", "--rcvbuf", "1048576");
+        // the request now (half of 851,968 granted) against the proposed one, forced past rmem_max
+        assertThat(proposal.sweep()).containsExactly("sweep", "rcvbuf=425984,1048576", "--throttle", "rate:20000",
+            "--sandbox", "--rcvbuf-force");
+        final Map<String, String> raised = new HashMap<>(TUNABLES);
+        raised.put("net.core.rmem_max", "4194304");
+        assertThat(Proposals.of(figures("socket-buffer", 590), raised, COMMAND).sysctls()).as("a limit already above "
+            + "the buffer stays").containsExactly(new ProposedSetting("net.core.rmem_default", "212992", "2097152"));
     }
 
     @Test

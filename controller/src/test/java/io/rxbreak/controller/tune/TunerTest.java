@@ -215,6 +215,22 @@ class TunerTest
     }
 
     @Test
+    void aHostSettingAnotherLiveRunHoldsIsRefused() throws IOException
+    {
+        final MemoryFiles host = host();
+        final ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        Files.write(state.resolve("tune-" + parent.pid() + ".json"), Json.toBytes(new TuneState.Saved(parent.pid(),
+            parent.info().startInstant().map(Object::toString).orElse(null),
+            List.of(new TuneState.HostChange(TuneKind.SYSCTL, "net.core.netdev_max_backlog", BACKLOG, "1000")))));
+
+        assertThatThrownBy(() -> Tuner.apply(plan("net.core.netdev_max_backlog = 2000"), null, host, true,
+            TuneState.of(state), err))
+            .hasMessage("--tune: tune.conf line 1: net.core.netdev_max_backlog is tuned by another rxbreak run "
+                + "(process " + parent.pid() + ") right now: run one tuning of the host at a time");
+        assertThat(host.writes).isEmpty();
+    }
+
+    @Test
     void rpsWithoutAQueueSetsEveryReceiveQueue()
     {
         final MemoryFiles host = host();
