@@ -548,7 +548,12 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             }
             return null;
         }
-        final TuningPlan plan = TuneFile.read(tune);
+        if (!sandbox && !tuneHost)
+        {
+            throw BadInputException.option(TuneFile.OPTION, "without --sandbox the file would change the host: add "
+                + "--sandbox (root) to apply it inside a private namespace, or " + TuneFile.HOST_OPTION
+                + " (root) to apply it to the host and restore it afterwards");
+        }
         if (tuneHost && !Privileges.isRoot())
         {
             throw BadInputException.option(TuneFile.HOST_OPTION, "needs root to change the host's settings; run as "
@@ -559,13 +564,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             throw BadInputException.option(TuneFile.HOST_OPTION, "this process is not in the host's network "
                 + "namespace, so its network settings are not the host's: run it from the host");
         }
-        if (!sandbox && !tuneHost)
-        {
-            throw BadInputException.option(TuneFile.OPTION, "without --sandbox the file would change the host: add "
-                + "--sandbox (root) to apply it inside a private namespace, or " + TuneFile.HOST_OPTION
-                + " (root) to apply it to the host and restore it afterwards");
-        }
-        return plan;
+        return TuneFile.read(tune);
     }
 
     /**
