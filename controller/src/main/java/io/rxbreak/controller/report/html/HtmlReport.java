@@ -41,9 +41,9 @@ public final class HtmlReport
         header(html, report);
         cards(html, report);
         breakPoint(html, report);
-        TuningHtml.append(html, report);
         charts(html, report);
         trials(html, report);
+        TuningHtml.append(html, report);
         setup(html, report);
         data(html, report);
         HtmlPage.close(html, "rxbreak " + VersionProvider.version() + ". Rates are target rates in messages per "
