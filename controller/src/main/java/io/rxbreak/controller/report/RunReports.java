@@ -123,8 +123,14 @@ public final class RunReports
             header.environment().rcvbufGrantedBytes();
         final BreakFigures figures = new BreakFigures(first.layer(), first.fellBehind(), rate, worst,
             buffer == null ? null : buffer.datagrams(), buffer == null ? null : buffer.truesizeBytes(), granted, squeeze);
-        return Proposals.of(figures, header == null ? Map.of() : header.tunables(),
-            header == null ? List.of() : header.commandLine());
+        final List<String> commandLine = new ArrayList<>(header == null ? List.of() : header.commandLine());
+        if (header != null && header.environment().details().containsKey("sandbox") &&
+            !commandLine.contains("--sandbox"))
+        {
+            // inside its sandbox a ramp's own arguments no longer say --sandbox; the sweep must
+            commandLine.add("--sandbox");
+        }
+        return Proposals.of(figures, header == null ? Map.of() : header.tunables(), commandLine);
     }
 
     private static GoalResult unconfirmed(final LossGoal goal, final RateHistory history)

@@ -1,6 +1,7 @@
 package io.rxbreak.controller.tune;
 
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -42,7 +43,8 @@ public record Proposal(ProposalKind kind, BreakFigures figures, List<ProposedSet
             return null;
         }
         final StringBuilder text = new StringBuilder("# " + SYSCTL_D_FILE + ": proposed by rxbreak for the " +
-            figures.layer() + " layer, which broke first at " + figures.rate() + " msgs/s\n");
+            figures.layer() + " layer, which broke first at " + String.format(Locale.ROOT, "%,d", figures.rate()) +
+            " msgs/s\n");
         sysctls.forEach(setting -> text.append(setting.name()).append(" = ").append(setting.proposed()).append('\n'));
         return text.toString();
     }

@@ -39,7 +39,7 @@ class ProposalsTest
             new ProposedSetting("net.core.rmem_default", "212992", "2097152"));
         assertThat(proposal.rcvbufBytes()).isEqualTo(1_048_576L);
         assertThat(proposal.sysctlD()).isEqualTo("# /etc/sysctl.d/90-rxbreak.conf: proposed by rxbreak for the "
-            + "socket-buffer layer, which broke first at 20312 msgs/s\nnet.core.rmem_max = 2097152\n"
+            + "socket-buffer layer, which broke first at 20,312 msgs/s\nnet.core.rmem_max = 2097152\n"
             + "net.core.rmem_default = 2097152\n");
         assertThat(proposal.tuned()).isEqualTo("[sysctl]\nnet.core.rmem_max=2097152\nnet.core.rmem_default=2097152\n");
         // the request now (half of 851,968 granted) against the proposed one, forced past rmem_max
