@@ -41,7 +41,8 @@ class TuneRampTest
      * One confirming trial of 1 s at 5,000 msgs/s against a receiver throttled to 2,000: it loses, in the socket
      * buffer; a sender made late by a busy machine does not make it invalid ({@code --max-sender-lag 0}).
      */
-    private static final String[] SHORT = {"--throttle", "rate:2000", "--rcvbuf", "64KiB", "--verify-rate", "5000", "--duration", "1s",
+    private static final String[] SHORT = {"--throttle", "rate:2000", "--rcvbuf", "64KiB", "--verify-rate", "5000",
+        "--duration", "1s",
         "--confirm-duration", "1s", "--confirm-trial-duration", "1s", "--warm-up", "200ms", "--no-warm-up-trial",
         "--max-sender-lag", "0", "--max-invalid-retries", "1"};
 

@@ -71,7 +71,8 @@ public record RunHeader(
      */
     public RunHeader withCeiling(final HarnessCeiling ceiling)
     {
-        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling, feed, tuning);
+        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling, feed,
+            tuning);
     }
 
     /**

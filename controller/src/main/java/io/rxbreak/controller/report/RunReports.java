@@ -122,7 +122,8 @@ public final class RunReports
         final Long granted = buffer != null ? Long.valueOf(buffer.rcvbufBytes()) : header == null ? null :
             header.environment().rcvbufGrantedBytes();
         final BreakFigures figures = new BreakFigures(first.layer(), first.fellBehind(), rate, worst,
-            buffer == null ? null : buffer.datagrams(), buffer == null ? null : buffer.truesizeBytes(), granted, squeeze);
+            buffer == null ? null : buffer.datagrams(), buffer == null ? null : buffer.truesizeBytes(), granted,
+            squeeze);
         final List<String> commandLine = new ArrayList<>(header == null ? List.of() : header.commandLine());
         if (header != null && header.environment().details().containsKey("sandbox") &&
             !commandLine.contains("--sandbox"))

@@ -20,7 +20,8 @@ import io.rxbreak.core.counters.LayerSysctl;
  * ran out of budget (time_squeeze);</li>
  * <li>global UDP memory: {@code udp_mem}'s pressure and max raised by the pages the worst trial's drops needed, a
  * quarter more, rounded up to a power of two;</li>
- * <li>the NIC (ethtool, not sysctl), the application, a receiver that fell behind, and unexplained loss: no sysctl.</li>
+ * <li>the NIC (ethtool, not sysctl), the application, a receiver that fell behind, and unexplained loss: no
+ * sysctl.</li>
  * </ul>
  */
 public final class Proposals
@@ -168,8 +169,8 @@ public final class Proposals
         final String proposed, final List<String> options)
     {
         final String current = tunables.get(knob.sysctlName());
-        final List<String> args = new ArrayList<>(List.of("sweep",
-            knob.sysctlName() + "=" + (current == null ? "" : current.trim().replaceAll("\\s+", " ") + ",") + proposed));
+        final String now = current == null ? "" : current.trim().replaceAll("\\s+", " ") + ",";
+        final List<String> args = new ArrayList<>(List.of("sweep", knob.sysctlName() + "=" + now + proposed));
         args.addAll(options);
         return args;
     }

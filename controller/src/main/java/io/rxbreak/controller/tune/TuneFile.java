@@ -31,7 +31,8 @@ public final class TuneFile
     /** The option that lets a tuning file change the host. */
     public static final String HOST_OPTION = "--tune-host";
 
-    private static final Pattern SYSCTL_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@+-]*([./][A-Za-z0-9_.:@+-]+)+");
+    private static final Pattern SYSCTL_NAME =
+        Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:@+-]*([./][A-Za-z0-9_.:@+-]+)+");
     private static final Pattern DEVICE = Pattern.compile("[A-Za-z0-9_.:@-]{1,15}");
     private static final Pattern QUEUE = Pattern.compile("rx-\\d+");
     private static final Pattern IRQ = Pattern.compile("[A-Za-z0-9_.:@/-]+");

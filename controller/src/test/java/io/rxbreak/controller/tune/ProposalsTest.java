@@ -72,7 +72,8 @@ class ProposalsTest
     @Test
     void globalUdpMemoryGetsThePagesItsDropsNeeded()
     {
-        final BreakFigures figures = new BreakFigures("global-udp-memory", false, 50_000, 10_000, null, 768L, null, null);
+        final BreakFigures figures = new BreakFigures("global-udp-memory", false, 50_000, 10_000, null, 768L, null,
+            null);
 
         final Proposal proposal = Proposals.of(figures, TUNABLES, COMMAND);
 
@@ -90,8 +91,8 @@ class ProposalsTest
             .isEqualTo(ProposalKind.APPLICATION);
         assertThat(Proposals.of(figures("unexplained", 10), TUNABLES, COMMAND).kind())
             .isEqualTo(ProposalKind.UNEXPLAINED);
-        final Proposal behind = Proposals.of(new BreakFigures("socket-buffer", true, 20_312, 0, 1024L, 832L, null, null),
-            TUNABLES, COMMAND);
+        final BreakFigures slower = new BreakFigures("socket-buffer", true, 20_312, 0, 1024L, 832L, null, null);
+        final Proposal behind = Proposals.of(slower, TUNABLES, COMMAND);
         assertThat(behind.kind()).isEqualTo(ProposalKind.SLOWER_THAN_LOAD);
         assertThat(behind.sysctls()).isEmpty();
         assertThat(behind.sweep()).isEmpty();

@@ -129,7 +129,8 @@ class TunerTest
             "rps lo = 0-1", "irq eth0-rx-0 = 1"), sandbox, host, true, TuneState.of(state), err);
 
         assertThat(tuner.record().settings()).containsExactly(
-            new TuneSetting(1, TuneKind.SYSCTL, "net.ipv4.udp_rmem_min", TuneSite.SANDBOX, "4096", "8192", "8192", true),
+            new TuneSetting(1, TuneKind.SYSCTL, "net.ipv4.udp_rmem_min", TuneSite.SANDBOX, "4096", "8192", "8192",
+                true),
             new TuneSetting(2, TuneKind.SYSCTL, "net.core.netdev_max_backlog", TuneSite.HOST, "1000", "2000", "2000",
                 true),
             new TuneSetting(3, TuneKind.RPS, "rps lo rx-0", TuneSite.SANDBOX, "0", "3", "3", true),
@@ -159,8 +160,8 @@ class TunerTest
         assertThatThrownBy(() -> Tuner.apply(plan("net.ipv4.udp_rmem_min = 8192", "net.core.netdev_max_backlog = 2000"),
             sandbox, host, false, TuneState.of(state), err))
             .isInstanceOf(BadInputException.class)
-            .hasMessage("--tune: tune.conf line 2: net.core.netdev_max_backlog is machine-wide (a network namespace has "
-                + "no copy of its own to set): --tune-host applies it to the host (as root)");
+            .hasMessage("--tune: tune.conf line 2: net.core.netdev_max_backlog is machine-wide (a network namespace "
+                + "has no copy of its own to set): --tune-host applies it to the host (as root)");
         assertThatThrownBy(() -> Tuner.apply(plan("irq 34 = 1"), sandbox, host, false, TuneState.of(state), err))
             .hasMessage("--tune: tune.conf line 1: irq 34: IRQ affinity is machine-wide: --tune-host applies it to the "
                 + "host (as root)");
@@ -184,8 +185,8 @@ class TunerTest
         assertThatThrownBy(() -> Tuner.apply(plan("net.core.netdev_max_backlog = 2000", "net.ipv4.udp_rmem_min = 8192",
             "net.core.somaxconn = 5 6"), sandbox, host, true, TuneState.of(state), err))
             .isInstanceOf(BadInputException.class)
-            .hasMessage("--tune: tune.conf line 3: net.core.somaxconn reads '5' inside the sandbox after writing '5 6': "
-                + "the kernel clamped or refused it; nothing was left changed");
+            .hasMessage("--tune: tune.conf line 3: net.core.somaxconn reads '5' inside the sandbox after writing "
+                + "'5 6': the kernel clamped or refused it; nothing was left changed");
 
         assertThat(host.values.get(BACKLOG)).isEqualTo("1000");
         assertThat(sandbox.values.get(RMEM_MIN)).isEqualTo("4096");
