@@ -55,13 +55,16 @@ final class AutoTuners
         }
         try
         {
+            // its answer is a line or two, well within a pipe's buffer: wait first, so that a hung tuned-adm (D-Bus)
+            // cannot hold the run
             final Process process = new ProcessBuilder(TUNED_ADM, "active").redirectErrorStream(true).start();
-            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(TUNED_ADM_TIMEOUT_S, TimeUnit.SECONDS))
             {
                 process.destroyForcibly();
-                return Optional.of(new AutoTuner(AutoTuner.Kind.TUNED, "tuned-adm active did not answer"));
+                return Optional.of(new AutoTuner(AutoTuner.Kind.TUNED, "tuned-adm active did not answer within " +
+                    TUNED_ADM_TIMEOUT_S + " s"));
             }
+            final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             return Optional.of(new AutoTuner(AutoTuner.Kind.TUNED, "tuned-adm active: " +
                 output.replace('\n', ' ')));
         }
