@@ -279,7 +279,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
 
     @Option(names = TuneFile.HOST_OPTION, description = "Let --tune change the host (root): machine-wide sysctls such "
         + "as net.core.netdev_max_backlog and rmem_max, IRQ affinity, and everything without --sandbox. The originals "
-        + "are kept in " + "/run/rxbreak/tune-PID.json first and restored on exit, Ctrl-C or crash (a killed run's by "
+        + "are kept in /run/rxbreak/tune-PID.json first and restored on exit, Ctrl-C or crash (a killed run's by "
         + "the next run).")
     boolean tuneHost;
 
