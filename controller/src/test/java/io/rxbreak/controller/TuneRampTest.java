@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ramp --sandbox --tune FILE --tune-host} for real: a per-namespace sysctl set inside the sandbox and a
  * machine-wide one on the host, both read back and recorded; the host's value restored exactly after a normal run,
- * and after the controller is killed outright, by the next run (even one refused for its options); a value the
+ * and after the controller is killed outright, by the next run (even one refused for a bad file); a value the
  * kernel clamps is exit 2 naming the key, with nothing left changed. The machine-wide sysctl is
  * {@code net.core.message_burst}, moved for a few seconds.
  */
