@@ -21,6 +21,11 @@ import io.rxbreak.controller.report.RunFolderWriter;
 import io.rxbreak.controller.report.cli.PipelineOptions;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.controller.search.RateText;
+import io.rxbreak.controller.tune.HostFiles;
+import io.rxbreak.controller.tune.TuneFile;
+import io.rxbreak.controller.tune.TuneState;
+import io.rxbreak.controller.tune.Tuner;
+import io.rxbreak.controller.tune.TuningPlan;
 import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.ByteSizeConverter;
@@ -28,6 +33,7 @@ import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
+import io.rxbreak.core.os.Privileges;
 import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.ThrottleSpec;
@@ -265,6 +271,18 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         + "(a CPU list like 1), as a NIC's or a veth's are with rps_cpus.")
     String sandboxRps;
 
+    @Option(names = TuneFile.OPTION, paramLabel = "FILE", description = "Apply a tuning file before the ramp and "
+        + "restore it afterwards: sysctl.d lines (key = value), 'rps DEV [rx-N] = CPUS' and 'irq N|NAME = CPUS' "
+        + "(docs/tuning.md). With --sandbox inside its namespace; what no namespace holds (machine-wide sysctls, IRQ "
+        + "affinity) only with --tune-host. Each value is read back; the report records before, asked and read back.")
+    Path tune;
+
+    @Option(names = TuneFile.HOST_OPTION, description = "Let --tune change the host (root): machine-wide sysctls such "
+        + "as net.core.netdev_max_backlog and rmem_max, IRQ affinity, and everything without --sandbox. The originals "
+        + "are kept in /run/rxbreak/tune-PID.json first and restored on exit, Ctrl-C or crash (a killed run's by "
+        + "the next run).")
+    boolean tuneHost;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/<timestamp>).")
     Path out;
 
@@ -284,6 +302,14 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     public Integer call() throws Exception
     {
         final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        if (System.getenv(IN_SANDBOX) == null && Privileges.isRoot() && TuneState.inHostNamespace())
+        {
+            // a ramp killed outright (SIGKILL) could not restore what --tune-host changed nor delete its sandbox:
+            // the next one does, even one refused for its options
+            TuneState.repairLeftovers(TuneState.DIRECTORY, HostFiles.LIVE, err);
+            Sandbox.removeLeftovers();
+        }
         final RampSettings settings = validate();
         pipeline.validate();
         if (sandbox && System.getenv(IN_SANDBOX) == null)
@@ -295,9 +321,23 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 args.add("--out");
                 args.add(settings.runDirectory().toString());
             }
-            return Sandbox.run(args, settings.sandboxSetup());
+            return Sandbox.run(args, settings.sandboxSetup(), settings.tune(), settings.tuneHost(), err);
         }
-        return new RampRun(settings, pipeline, out, spec.commandLine().getErr()).call();
+        if (settings.tune() == null || System.getenv(IN_SANDBOX) != null)
+        {
+            return new RampRun(settings, pipeline, out, err, Sandbox.tuningFromEnvironment()).call();
+        }
+        final Tuner tuner = Tuner.apply(settings.tune(), null, HostFiles.LIVE, true, TuneState.of(TuneState.DIRECTORY),
+            err);
+        try
+        {
+            err.println("rxbreak ramp: " + Sandbox.describe(tuner.record()));
+            return new RampRun(settings, pipeline, out, err, tuner.record()).call();
+        }
+        finally
+        {
+            tuner.restore(err);
+        }
     }
 
     /**
@@ -473,6 +513,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 : RampConfig.parseRatio(RampConfig.MAX_BACKLOG_GROWTH, maxBacklogGrowth))
             .build();
         final SandboxSetup sandboxSetup = sandboxSetup();
+        final TuningPlan tuningPlan = tuningPlan();
         final Path runDirectory = this.out != null ? this.out : defaultRunDirectory();
         final String unwritable = RunFolderWriter.whyNotWritable(runDirectory);
         if (unwritable != null)
@@ -485,7 +526,45 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
             cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,
-            replayPlan, sandboxSetup);
+            replayPlan, sandboxSetup, tuningPlan, tuneHost);
+    }
+
+    /**
+     * @return the tuning file, read and checked for its form; null without {@code --tune}. Refused when it could
+     *     change the host without {@code --tune-host}, or {@code --tune-host} is given but cannot be honoured.
+     */
+    private TuningPlan tuningPlan()
+    {
+        if (System.getenv(IN_SANDBOX) != null)
+        {
+            // applied by the sandbox's parent, which passes what it applied; the option stays for the report
+            return null;
+        }
+        if (tune == null)
+        {
+            if (tuneHost)
+            {
+                throw BadInputException.option(TuneFile.HOST_OPTION, "only with --tune FILE");
+            }
+            return null;
+        }
+        if (!sandbox && !tuneHost)
+        {
+            throw BadInputException.option(TuneFile.OPTION, "without --sandbox the file would change the host: add "
+                + "--sandbox (root) to apply it inside a private namespace, or " + TuneFile.HOST_OPTION
+                + " (root) to apply it to the host and restore it afterwards");
+        }
+        if (tuneHost && !Privileges.isRoot())
+        {
+            throw BadInputException.option(TuneFile.HOST_OPTION, "needs root to change the host's settings; run as "
+                + "root, or drop it (with --sandbox the file's per-namespace settings apply inside the sandbox)");
+        }
+        if (tuneHost && !TuneState.inHostNamespace())
+        {
+            throw BadInputException.option(TuneFile.HOST_OPTION, "this process is not in the host's network "
+                + "namespace, so its network settings are not the host's: run it from the host");
+        }
+        return TuneFile.read(tune);
     }
 
     /**

@@ -36,6 +36,7 @@ import io.rxbreak.controller.search.SearchListener;
 import io.rxbreak.controller.search.SearchResult;
 import io.rxbreak.controller.search.SearchStop;
 import io.rxbreak.controller.trial.TrialResult;
+import io.rxbreak.controller.tune.Tuning;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.counters.tracing.TracepointCounter;
 
@@ -54,11 +55,17 @@ final class RampRun implements Callable<Integer>
     private final PrintWriter out;
     private final PrintWriter err;
     private final RunAgents agents;
+    private final Tuning tuning;
     private SignalGuard guard;
 
-    RampRun(final RampSettings settings, final PipelineOptions pipeline, final PrintWriter out, final PrintWriter err)
+    /**
+     * @param tuning what the tuning file set ({@code --tune}), applied already, or null.
+     */
+    RampRun(final RampSettings settings, final PipelineOptions pipeline, final PrintWriter out, final PrintWriter err,
+        final Tuning tuning)
     {
         this.settings = settings;
+        this.tuning = tuning;
         this.pipeline = pipeline;
         this.out = out;
         this.err = err;
@@ -90,7 +97,8 @@ final class RampRun implements Callable<Integer>
                 RunEnvironment.of(settings, agents.placement(), sender, receiver), RunEnvironment.tunables())
                 .withCeiling(calibration == null ? null : calibration.ceiling())
                 .withFeed(settings.replay() == null ? null : FeedReport.of(settings.replay().file(),
-                    settings.replay().feed(), settings.replay().profile()));
+                    settings.replay().feed(), settings.replay().profile()))
+                .withTuning(tuning);
             if (settings.sandboxName() != null)
             {
                 err.println("rxbreak ramp: in the private network namespace " + settings.sandboxName());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.rxbreak.controller.agents.ReplayPlan;
 import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.tune.TuningPlan;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.protocol.IdleMode;
@@ -42,6 +43,9 @@ import io.rxbreak.core.protocol.IdleMode;
  * @param replay the feed every trial replays ({@code --replay}), or null for the pattern.
  * @param sandboxSetup what {@code --sandbox} sets inside its namespace ({@code --sandbox-sysctl},
  *     {@code --sandbox-rps}).
+ * @param tune the tuning file to apply ({@code --tune}), read; null without one, and inside the sandbox (whose
+ *     parent applied it).
+ * @param tuneHost whether the tuning file may change the host ({@code --tune-host}).
  */
 public record RampSettings(
     RampConfig search,
@@ -71,7 +75,9 @@ public record RampSettings(
     CpuSet controllerCpus,
     boolean calibrate,
     ReplayPlan replay,
-    SandboxSetup sandboxSetup)
+    SandboxSetup sandboxSetup,
+    TuningPlan tune,
+    boolean tuneHost)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

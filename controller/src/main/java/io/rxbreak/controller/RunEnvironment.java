@@ -63,7 +63,7 @@ final class RunEnvironment
         }
         return new Environment(kernelRelease(), CpuSet.online().size(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-            settings.interfaceName(), requested, granted, details);
+            settings.interfaceName(), requested, granted, details, AutoTuners.find());
     }
 
     private static String kernelRelease()

@@ -1,6 +1,7 @@
 package io.rxbreak.controller;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.rxbreak.controller.tune.HostFiles;
+import io.rxbreak.controller.tune.KernelFiles;
+import io.rxbreak.controller.tune.TuneSite;
+import io.rxbreak.controller.tune.TuneState;
+import io.rxbreak.controller.tune.Tuner;
+import io.rxbreak.controller.tune.Tuning;
+import io.rxbreak.controller.tune.TuningPlan;
 import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.TunablesReader;
 import io.rxbreak.core.os.Privileges;
@@ -34,6 +43,12 @@ public final class Sandbox
      */
     public static final String HOST_SYSCTLS = "RXBREAK_HOST_SYSCTLS";
 
+    /**
+     * The environment variable through which the command inside learns what the tuning file set ({@code --tune}),
+     * as the JSON of a {@link Tuning}: the sandbox applies it, the report inside records it.
+     */
+    public static final String TUNING = "RXBREAK_TUNING";
+
     /** The namespace's own address on loopback: the multicast source inside it. */
     public static final String ADDRESS = "198.18.0.1";
 
@@ -43,6 +58,8 @@ public final class Sandbox
 
     private final String name;
     private volatile Process child;
+    private volatile Tuner tuner;
+    private PrintWriter err;
     private boolean deleted;
 
     private Sandbox(final String name)
@@ -53,12 +70,18 @@ public final class Sandbox
     /**
      * @param args the rxbreak arguments to run inside (without {@code --sandbox}).
      * @param setup what to set inside the namespace before the command starts.
+     * @param tuning the tuning file to apply ({@code --tune}), or null: inside the namespace what it can hold, on the
+     *     host the rest when {@code tuneHost} allows it, restored when the command ends.
+     * @param tuneHost whether the tuning file may change the host ({@code --tune-host}).
+     * @param err where the tuning is said, and a restore that failed.
      * @return the command's exit code.
-     * @throws BadInputException when not root, or when the setup names a sysctl the namespace has no copy of (or a
-     *     value the kernel refuses): before the command starts, the namespace deleted.
+     * @throws BadInputException when not root, or when the setup or the tuning file names a sysctl the namespace has
+     *     no copy of (or a value the kernel refuses): before the command starts, the namespace deleted and the host
+     *     restored.
      * @throws InterruptedException when interrupted while waiting.
      */
-    public static int run(final List<String> args, final SandboxSetup setup) throws InterruptedException
+    public static int run(final List<String> args, final SandboxSetup setup, final TuningPlan tuning,
+        final boolean tuneHost, final PrintWriter err) throws InterruptedException
     {
         if (!Privileges.isRoot())
         {
@@ -67,12 +90,20 @@ public final class Sandbox
         }
         removeLeftovers();
         final Sandbox sandbox = new Sandbox(PREFIX + ProcessHandle.current().pid());
+        sandbox.err = err;
         final Thread hook = new Thread(sandbox::cleanUp, "rxbreak-sandbox-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try
         {
             sandbox.create();
             sandbox.apply(setup);
+            if (tuning != null)
+            {
+                sandbox.tuner = Tuner.apply(tuning, sandbox.new InsideFiles(), HostFiles.LIVE, tuneHost,
+                    TuneState.of(TuneState.DIRECTORY), err);
+                err.println("rxbreak ramp: " + describe(sandbox.tuner.record()));
+                err.flush();
+            }
             return sandbox.runInside(args);
         }
         finally
@@ -150,18 +181,24 @@ public final class Sandbox
      */
     private String write(final String file, final String value, final String option, final String what)
     {
-        final Result written = inside("sh", "-c", "printf '%s\\n' \"$1\" > \"$2\"", "sh", value, file);
-        if (written.exitCode() != 0)
+        final InsideFiles files = new InsideFiles();
+        try
+        {
+            files.write(file, value);
+        }
+        catch (final IOException ex)
         {
             throw BadInputException.option(option, "the kernel refused " + what + "=" + value + " inside the sandbox: " +
-                written.output().trim().replace('\n', ' '));
+                ex.getMessage());
         }
-        final Result read = inside("cat", file);
-        if (read.exitCode() != 0)
+        try
         {
-            throw new IllegalStateException("could not read " + file + " inside " + name + ": " + read.output().trim());
+            return files.read(file);
         }
-        return read.output().trim();
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("could not read " + file + " inside " + name + ": " + ex.getMessage(), ex);
+        }
     }
 
     private Result inside(final String... command)
@@ -182,6 +219,10 @@ public final class Sandbox
         final ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(HOST_SYSCTLS, hostSysctls());
         builder.environment().put(RampCommand.IN_SANDBOX, name);
+        if (tuner != null)
+        {
+            builder.environment().put(TUNING, Json.toLine(tuner.record()));
+        }
         try
         {
             child = builder.start();
@@ -191,6 +232,40 @@ public final class Sandbox
             throw new IllegalStateException("could not start rxbreak inside the namespace " + name + ": " + ex.getMessage(), ex);
         }
         return child.waitFor();
+    }
+
+    /**
+     * @param tuning what a tuning file set.
+     * @return it in one line, like {@code tuning tune.conf: 2 settings inside the sandbox, 1 on the host (restored
+     *     when the run ends)}.
+     */
+    public static String describe(final Tuning tuning)
+    {
+        final long inside = tuning.settings().stream().filter(s -> s.site() == TuneSite.SANDBOX).count();
+        final long host = tuning.settings().stream().filter(s -> s.site() == TuneSite.HOST).count();
+        return "tuning " + tuning.file() + ": " + inside + " setting(s) inside the sandbox, " + host +
+            " on the host" + (host > 0 ? " (restored when the run ends)" : "") + ", each read back as asked";
+    }
+
+    /**
+     * @return what the sandbox's parent applied from the tuning file ({@link #TUNING}), or null when it applied none.
+     * @throws IllegalStateException when the variable is not a tuning record.
+     */
+    public static Tuning tuningFromEnvironment()
+    {
+        final String text = System.getenv(TUNING);
+        if (text == null || text.isBlank())
+        {
+            return null;
+        }
+        try
+        {
+            return Json.TOLERANT.readValue(text, Tuning.class);
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException(TUNING + " is not a tuning record: " + ex.getMessage(), ex);
+        }
     }
 
     private static String hostSysctls()
@@ -253,6 +328,11 @@ public final class Sandbox
                 Thread.currentThread().interrupt();
             }
         }
+        final Tuner applied = tuner;
+        if (applied != null)
+        {
+            applied.restore(err);
+        }
         delete(name);
     }
 
@@ -283,8 +363,15 @@ public final class Sandbox
         return Files.exists(Path.of("/run/netns", nsName));
     }
 
-    private static void removeLeftovers()
+    /**
+     * Delete the namespaces of sandboxes whose process is gone (killed outright), with what still runs in them.
+     */
+    static void removeLeftovers()
     {
+        if (!Files.isDirectory(Path.of("/run/netns")))
+        {
+            return;
+        }
         for (final String line : ipOutput("netns", "list").split("\n"))
         {
             final String nsName = line.trim().split("\\s+")[0];
@@ -336,6 +423,58 @@ public final class Sandbox
         {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted running " + String.join(" ", command), ex);
+        }
+    }
+
+    /**
+     * The kernel's setting files as the namespace sees them: read and written from a shell inside it (so that
+     * {@code /proc/sys/net} and {@code /sys/class/net} are the namespace's).
+     */
+    private final class InsideFiles implements KernelFiles
+    {
+        @Override
+        public boolean exists(final String file)
+        {
+            return inside("test", "-e", file).exitCode() == 0;
+        }
+
+        @Override
+        public boolean writable(final String file)
+        {
+            return inside("test", "-w", file).exitCode() == 0;
+        }
+
+        @Override
+        public List<String> list(final String directory)
+        {
+            final Result listed = inside("ls", "-1", directory);
+            if (listed.exitCode() != 0)
+            {
+                return List.of();
+            }
+            return List.of(listed.output().trim().split("\\s+")).stream().filter(n -> !n.isEmpty()).sorted()
+                .toList();
+        }
+
+        @Override
+        public String read(final String file) throws IOException
+        {
+            final Result read = inside("cat", file);
+            if (read.exitCode() != 0)
+            {
+                throw new IOException(read.output().trim());
+            }
+            return read.output().trim();
+        }
+
+        @Override
+        public void write(final String file, final String value) throws IOException
+        {
+            final Result written = inside("sh", "-c", "printf '%s\\n' \"$1\" > \"$2\"", "sh", value, file);
+            if (written.exitCode() != 0)
+            {
+                throw new IOException(written.output().trim().replace('\n', ' '));
+            }
         }
     }
 

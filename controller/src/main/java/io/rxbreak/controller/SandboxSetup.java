@@ -107,7 +107,7 @@ public record SandboxSetup(Map<String, String> sysctls, CpuSet rpsCpus)
      * @return the kernel's bitmap form of it: hex words of 32 bits, separated by commas, like {@code 2} or
      *     {@code 1,00000000}.
      */
-    static String mask(final CpuSet cpus)
+    public static String mask(final CpuSet cpus)
     {
         BigInteger bits = BigInteger.ZERO;
         for (int cpu = cpus.first(); cpu >= 0 && cpu <= cpus.last(); cpu++)
@@ -131,7 +131,7 @@ public record SandboxSetup(Map<String, String> sysctls, CpuSet rpsCpus)
      * @param text a bitmap as the kernel prints it, like {@code 00000002} or {@code 1,00000000}.
      * @return its value.
      */
-    static BigInteger maskValue(final String text)
+    public static BigInteger maskValue(final String text)
     {
         return new BigInteger(text.trim().replace(",", ""), 16);
     }

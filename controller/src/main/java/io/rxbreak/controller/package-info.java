@@ -3,7 +3,8 @@
  * before anything starts), the run ({@code RampRun}: start or reach the agents through {@code RunAgents}, place the
  * harness, optionally calibrate, run the search, write the run folder and the summary), the private-namespace
  * sandbox, CPU placement, and the run's environment. Sub-packages: {@code agents} (the trial runner and the sides it
- * drives), {@code search}, {@code trial}, {@code report}.
+ * drives), {@code search}, {@code trial}, {@code report}, {@code scenario}, {@code tune} (tuning files and the fix a
+ * ramp proposes).
  * <p>
  * May use: its sub-packages, harness-core (control client, protocol, counters, os, net, config, cli, wire), Jackson,
  * HdrHistogram and picocli. Must not use the sender or receiver modules (on its test class path only, for end-to-end

@@ -18,8 +18,8 @@ import io.rxbreak.core.protocol.SenderPacing;
 
 /**
  * The end-of-run summary for a person, in a fixed order: outcome, configuration, environment, tunables, the table of
- * trials, the break point, the attribution. Rendered from a {@link RunReport} alone, so {@code rxbreak report}
- * prints the same text from a run folder.
+ * trials, the break point, the attribution, then the tuning file's settings and the proposal, when there are.
+ * Rendered from a {@link RunReport} alone, so {@code rxbreak report} prints the same text from a run folder.
  */
 public final class ConsoleSummary
 {
@@ -44,6 +44,7 @@ public final class ConsoleSummary
         trials(out, report.trials());
         breakPoint(out, report);
         attribution(out, report);
+        TuningText.appendTo(out, report, INDENT);
         return out.toString();
     }
 
@@ -77,6 +78,8 @@ public final class ConsoleSummary
         }
         table.row("rcvbuf", rcvbuf);
         environment.details().forEach((key, value) -> table.row(key, orUnknown(value)));
+        environment.autoTuners().forEach(tuner -> table.row(tuner.kind().label(), tuner.detail() + ": " +
+            tuner.kind().effect()));
         appendWithoutHeader(out, table);
     }
 

@@ -2,8 +2,11 @@ package io.rxbreak.controller.report;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Where the run ran, as the controller found it; any value may be null when unknown.
@@ -15,6 +18,8 @@ import java.util.TreeMap;
  * @param rcvbufRequestedBytes the SO_RCVBUF the receiver asked for, or null.
  * @param rcvbufGrantedBytes   the SO_RCVBUF the kernel granted (read back), or null.
  * @param details              anything else worth keeping (host name, NIC driver, ring sizes...), sorted by key.
+ * @param autoTuners           services found running that can change settings during the run (irqbalance, TuneD,
+ *                             bpftune); empty when none.
  */
 public record Environment(
     String kernel,
@@ -23,7 +28,8 @@ public record Environment(
     String interfaceName,
     Long rcvbufRequestedBytes,
     Long rcvbufGrantedBytes,
-    Map<String, String> details)
+    Map<String, String> details,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AutoTuner> autoTuners)
 {
     /**
      * Copies the details, sorted and unmodifiable.
@@ -31,6 +37,7 @@ public record Environment(
     public Environment
     {
         details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(details)));
+        autoTuners = autoTuners == null ? List.of() : List.copyOf(autoTuners);
     }
 
     /**
@@ -38,7 +45,7 @@ public record Environment(
      */
     public static Environment unknown()
     {
-        return new Environment(null, null, null, null, null, null, Map.of());
+        return new Environment(null, null, null, null, null, null, Map.of(), List.of());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.tune.Tuning;
 
 /**
  * What is known when a run starts, written to {@code run.json} before the first trial so an interrupted run keeps
@@ -19,8 +20,10 @@ import io.rxbreak.controller.search.RampConfig;
  * @param startedAt     the start, ISO-8601 UTC.
  * @param config        the search configuration.
  * @param environment   where it runs.
- * @param harnessCeiling the harness's ceiling on this host ({@code --calibrate}), or null when not measured.
  * @param tunables      the kernel tunables that decide where the break point lies, by name, sorted.
+ * @param harnessCeiling the harness's ceiling on this host ({@code --calibrate}), or null when not measured.
+ * @param feed          the feed a replay ramp plays, or null.
+ * @param tuning        what the tuning file set before the run ({@code --tune}), or null.
  */
 public record RunHeader(
     int formatVersion,
@@ -30,7 +33,8 @@ public record RunHeader(
     Environment environment,
     Map<String, String> tunables,
     HarnessCeiling harnessCeiling,
-    @JsonInclude(JsonInclude.Include.NON_NULL) FeedReport feed)
+    @JsonInclude(JsonInclude.Include.NON_NULL) FeedReport feed,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Tuning tuning)
 {
     /**
      * Copies the collections.
@@ -58,7 +62,7 @@ public record RunHeader(
         final Map<String, String> tunables)
     {
         return new RunHeader(RunReport.FORMAT_VERSION, commandLine, startedAt, config, environment, tunables, null,
-            null);
+            null, null);
     }
 
     /**
@@ -67,7 +71,8 @@ public record RunHeader(
      */
     public RunHeader withCeiling(final HarnessCeiling ceiling)
     {
-        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling, feed);
+        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, ceiling, feed,
+            tuning);
     }
 
     /**
@@ -77,6 +82,16 @@ public record RunHeader(
     public RunHeader withFeed(final FeedReport replayed)
     {
         return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, harnessCeiling,
-            replayed);
+            replayed, tuning);
+    }
+
+    /**
+     * @param applied what the tuning file set, or null.
+     * @return this header with it.
+     */
+    public RunHeader withTuning(final Tuning applied)
+    {
+        return new RunHeader(formatVersion, commandLine, startedAt, config, environment, tunables, harnessCeiling,
+            feed, applied);
     }
 }

@@ -12,6 +12,8 @@ import io.rxbreak.controller.search.LossGoal;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.controller.search.RateSummary;
 import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.controller.tune.Proposal;
+import io.rxbreak.controller.tune.Tuning;
 
 /**
  * {@code report.json}: the whole run, complete or rebuilt from {@code trials.jsonl}. Rates are messages per second.
@@ -46,6 +48,9 @@ import io.rxbreak.controller.trial.TrialRecord;
  *                                   rate (a lower bound when the NDR is one); null without a replay or an NDR.
  * @param replayBreak                where a replay broke: the lowest failing speed's loss on the feed's timeline,
  *                                   or null.
+ * @param tuning                     what the tuning file set before the run ({@code --tune}), or null.
+ * @param proposal                   the fix proposed for the layer that broke first, from the run's figures; null
+ *                                   when nothing failed.
  */
 public record RunReport(
     int formatVersion,
@@ -72,7 +77,9 @@ public record RunReport(
     HarnessCeiling harnessCeiling,
     @JsonInclude(JsonInclude.Include.NON_NULL) FeedReport feed,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double headroom,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ReplayBreak replayBreak)
+    @JsonInclude(JsonInclude.Include.NON_NULL) ReplayBreak replayBreak,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Tuning tuning,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Proposal proposal)
 {
     /** The format version of the run folder's files. */
     public static final int FORMAT_VERSION = 1;

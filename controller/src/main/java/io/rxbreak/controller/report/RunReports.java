@@ -2,13 +2,20 @@ package io.rxbreak.controller.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.search.GoalStatus;
 import io.rxbreak.controller.search.LossGoal;
 import io.rxbreak.controller.search.RateHistory;
 import io.rxbreak.controller.search.SearchResult;
+import io.rxbreak.controller.trial.LayerLoss;
 import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.controller.trial.Verdict;
+import io.rxbreak.controller.tune.BreakFigures;
+import io.rxbreak.controller.tune.Proposal;
+import io.rxbreak.controller.tune.Proposals;
+import io.rxbreak.core.protocol.ReceiveBuffer;
 
 /**
  * Builds a {@link RunReport}: from a finished (or stopped) search, or from the trials alone after a crash.
@@ -43,7 +50,8 @@ public final class RunReports
             result.ndr().status() == GoalStatus.ABOVE_MAX_RATE, goals, result.stop().name(),
             attribution, result.rates(), result.trials(), header.harnessCeiling(), header.feed(),
             RunReport.headroomOf(result.ndr().rate(), header.feed()),
-            ReplayBreak.of(header.feed(), header.config(), result.trials(), result.lowestFailRate(), attribution));
+            ReplayBreak.of(header.feed(), header.config(), result.trials(), result.lowestFailRate(), attribution),
+            header.tuning(), proposal(header, result.trials(), result.lowestFailRate(), attribution));
     }
 
     /**
@@ -76,7 +84,54 @@ public final class RunReports
             header == null ? null : header.environment(), header == null ? null : header.tunables(),
             null, null, pdrRatio, history.firstFailRate(), lowestFail, null, null, false, goals, null,
             attribution, history.summaries(), trials, header == null ? null : header.harnessCeiling(), feed, null,
-            ReplayBreak.of(feed, header == null ? null : header.config(), trials, lowestFail, attribution));
+            ReplayBreak.of(feed, header == null ? null : header.config(), trials, lowestFail, attribution),
+            header == null ? null : header.tuning(), proposal(header, trials, lowestFail, attribution));
+    }
+
+    /**
+     * @return the fix for the layer that broke first, from the failed trials at the lowest failing rate; null when
+     *     nothing failed.
+     */
+    private static Proposal proposal(final RunHeader header, final List<TrialRecord> trials, final Long rate,
+        final List<AttributionEntry> attribution)
+    {
+        if (rate == null || attribution.isEmpty())
+        {
+            return null;
+        }
+        final AttributionEntry first = attribution.get(0);
+        long worst = 0;
+        ReceiveBuffer buffer = null;
+        Long squeeze = null;
+        for (final TrialRecord record : trials)
+        {
+            if (record.judgement().verdict() != Verdict.FAIL || record.request().targetRate() != rate)
+            {
+                continue;
+            }
+            final long lost = LayerLoss.UNEXPLAINED.equals(first.layer()) ? Math.max(0L, record.unexplained()) :
+                record.result().dropsByLayer().entrySet().stream().filter(e -> e.getKey().label().equals(first.layer()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            worst = Math.max(worst, lost);
+            buffer = record.result().receiveBuffer() != null ? record.result().receiveBuffer() : buffer;
+            if (record.result().timeSqueeze() != null)
+            {
+                squeeze = Math.max(squeeze == null ? 0 : squeeze, record.result().timeSqueeze());
+            }
+        }
+        final Long granted = buffer != null ? Long.valueOf(buffer.rcvbufBytes()) : header == null ? null :
+            header.environment().rcvbufGrantedBytes();
+        final BreakFigures figures = new BreakFigures(first.layer(), first.fellBehind(), rate, worst,
+            buffer == null ? null : buffer.datagrams(), buffer == null ? null : buffer.truesizeBytes(), granted,
+            squeeze);
+        final List<String> commandLine = new ArrayList<>(header == null ? List.of() : header.commandLine());
+        if (header != null && header.environment().details().containsKey("sandbox") &&
+            !commandLine.contains("--sandbox"))
+        {
+            // inside its sandbox a ramp's own arguments no longer say --sandbox; the sweep must
+            commandLine.add("--sandbox");
+        }
+        return Proposals.of(figures, header == null ? Map.of() : header.tunables(), commandLine);
     }
 
     private static GoalResult unconfirmed(final LossGoal goal, final RateHistory history)

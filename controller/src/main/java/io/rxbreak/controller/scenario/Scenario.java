@@ -22,6 +22,8 @@ import java.util.Map;
  *     in the file's order.
  * @param rcvbufForce {@code receiver.rcvbufForce}.
  * @param sysctls {@code host.sysctls}: dotted name to value, in the file's order.
+ * @param tuneFile {@code host.tune}: a tuning file (the ramp's {@code --tune}), resolved against the scenario file's
+ *     folder; null when not given.
  * @param goal the goal that must hold, or null for a ramp that only finds the break point.
  * @param expected the result recorded on a named machine, or null.
  */
@@ -35,6 +37,7 @@ public record Scenario(
     Map<String, String> options,
     boolean rcvbufForce,
     Map<String, String> sysctls,
+    Path tuneFile,
     Goal goal,
     Expected expected)
 {

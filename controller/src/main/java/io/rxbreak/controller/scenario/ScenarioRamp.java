@@ -17,6 +17,7 @@ import io.rxbreak.controller.RampCommand;
 import io.rxbreak.controller.SandboxSetup;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.controller.search.RateText;
+import io.rxbreak.controller.tune.TuneFile;
 import io.rxbreak.core.cli.Rxbreak;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.protocol.PatternSpec;
@@ -54,6 +55,11 @@ public record ScenarioRamp(Scenario scenario, List<String> args, Map<String, Str
     public static final String RCVBUF_FORCE = "receiver.rcvbufForce";
     /** {@code host.sysctls}: the ramp's {@code --sandbox-sysctl NAME=VALUE}, once per entry. */
     public static final String HOST_SYSCTLS = "host.sysctls";
+    /**
+     * {@code host.tune}: the ramp's {@code --tune FILE}, a path relative to the scenario file (applied in the sandbox;
+     * a scenario never changes the host, so there is no key for {@code --tune-host}).
+     */
+    public static final String HOST_TUNE = "host.tune";
     /** {@code goal.rate}: the ramp's {@code --verify-rate} in verify mode. */
     public static final String GOAL_RATE = "goal.rate";
     /** {@code goal.speed}: the ramp's {@code --verify-speed} in verify mode ({@code --verify-rate} for a pattern). */
@@ -110,8 +116,8 @@ public record ScenarioRamp(Scenario scenario, List<String> args, Map<String, Str
     public static List<String> rampOptions()
     {
         final List<String> all = new ArrayList<>(OPTIONS.values());
-        all.addAll(List.of(REPLAY, MAP, RCVBUF_FORCE_OPTION, SandboxSetup.SYSCTL_OPTION, RampConfig.VERIFY_RATE,
-            VERIFY_SPEED));
+        all.addAll(List.of(REPLAY, MAP, RCVBUF_FORCE_OPTION, SandboxSetup.SYSCTL_OPTION, TuneFile.OPTION,
+            RampConfig.VERIFY_RATE, VERIFY_SPEED));
         return all;
     }
 
@@ -144,6 +150,10 @@ public record ScenarioRamp(Scenario scenario, List<String> args, Map<String, Str
         }
         scenario.sysctls().forEach((name, value) -> add(args, keys, SandboxSetup.SYSCTL_OPTION, name + "=" + value,
             HOST_SYSCTLS));
+        if (scenario.tuneFile() != null)
+        {
+            add(args, keys, TuneFile.OPTION, scenario.tuneFile().toString(), HOST_TUNE);
+        }
         Long goalRate = null;
         Double goalSpeed = null;
         final Scenario.Goal goal = scenario.goal();

@@ -115,7 +115,7 @@ public final class ScenarioReader
         final JsonNode host = section(root, "host", false);
         final JsonNode search = section(root, "search", false);
         known(receiver, "receiver", keysOf("receiver", ScenarioRamp.RCVBUF_FORCE));
-        known(host, "host", keysOf("host", ScenarioRamp.HOST_SYSCTLS));
+        known(host, "host", keysOf("host", ScenarioRamp.HOST_SYSCTLS, ScenarioRamp.HOST_TUNE));
         known(search, "search", keysOf("search"));
         for (final String key : ScenarioRamp.OPTIONS.keySet())
         {
@@ -128,8 +128,10 @@ public final class ScenarioReader
             }
         }
         final Map<String, String> sysctls = map(host, ScenarioRamp.HOST_SYSCTLS);
+        final String tune = value(host, ScenarioRamp.HOST_TUNE);
         return new Scenario(file, name, description, feedFile, feedMap, feedRate, options,
-            flag(receiver, ScenarioRamp.RCVBUF_FORCE), sysctls, goal(section(root, "goal", false)),
+            flag(receiver, ScenarioRamp.RCVBUF_FORCE), sysctls, tune == null ? null : resolve(tune),
+            goal(section(root, "goal", false)),
             expected(section(root, "expected", false)));
     }
 
@@ -193,10 +195,10 @@ public final class ScenarioReader
             seconds == null ? null : Long.valueOf(seconds), value(expected, "expected.machine"));
     }
 
-    private Path resolve(final String feed)
+    private Path resolve(final String relative)
     {
         final Path folder = file.getParent();
-        return (folder == null ? Path.of(feed) : folder.resolve(feed)).normalize();
+        return (folder == null ? Path.of(relative) : folder.resolve(relative)).normalize();
     }
 
     /**

@@ -34,7 +34,7 @@ final class ReportFixtures
     {
         return RunHeader.of(List.of("ramp", "--start-rate", "1000", "--pdr", "0.1%"), "2026-11-25T00:00:00Z", config(),
             new Environment("6.18.0-test", 2, "OpenJDK 17.0.15", "lo", 4L << 20, 425_984L,
-                Map.of("host", "testbed")),
+                Map.of("host", "testbed"), List.of()),
             Map.of("net.core.rmem_max", "212992", "net.core.netdev_max_backlog", "1000"));
     }
 

@@ -45,7 +45,7 @@ public final class SampleRuns
     {
         return RunHeader.of(commandLine, "2026-11-25T00:00:00Z", config(),
             new Environment("6.18.0-sim", 2, "OpenJDK 17.0.15", interfaceName, 4L << 20, 425_984L,
-                Map.of("host", "simulated-testbed", "nic driver", "veth")),
+                Map.of("host", "simulated-testbed", "nic driver", "veth"), List.of()),
             Map.of("net.core.rmem_max", "212992", "net.core.netdev_max_backlog", "1000",
                 "net.core.netdev_budget", "300", "net.ipv4.udp_mem", "188088 250785 376176"));
     }

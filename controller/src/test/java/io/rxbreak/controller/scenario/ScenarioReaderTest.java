@@ -49,6 +49,7 @@ class ScenarioReaderTest
         "    net.core.rmem_max: 16777216",
         "    net.ipv4.udp_rmem_min: 8192",
         "  rps: 1",
+        "  tune: tuning/rx.conf",
         "search:",
         "  duration: 1s",
         "  warmUp: 250ms",
@@ -143,6 +144,7 @@ class ScenarioReaderTest
         assertThat(scenario.rcvbufForce()).isTrue();
         assertThat(scenario.sysctls()).containsExactly(entry("net.core.rmem_max", "16777216"),
             entry("net.ipv4.udp_rmem_min", "8192"));
+        assertThat(scenario.tuneFile()).isEqualTo(folder.resolve("tuning/rx.conf"));
         assertThat(scenario.goal()).isEqualTo(new Scenario.Goal(null, "1.5", Scenario.GoalMode.RAMP));
         assertThat(scenario.expected()).isEqualTo(new Scenario.Expected(ScenarioVerdict.NOT_HELD, "lost 10 at 1x",
             "2026-12-05", 31L, "2 CPUs, shared"));
@@ -171,13 +173,15 @@ class ScenarioReaderTest
             "--duration", "1s", "--warm-up", "250ms", "--confirm-duration", "2s", "--confirm-trial-duration", "1s",
             "--precision", "5%", "--step", "x2", "--start-speed", "0.5", "--max-speed", "8", "--max-trials", "12",
             "--max-invalid-retries", "3", "--rcvbuf-force", "--sandbox-sysctl", "net.core.rmem_max=16777216",
-            "--sandbox-sysctl", "net.ipv4.udp_rmem_min=8192", "--out", dir.resolve("run").toString(),
+            "--sandbox-sysctl", "net.ipv4.udp_rmem_min=8192", "--tune", folder.resolve("tuning/rx.conf").toString(),
+            "--out", dir.resolve("run").toString(),
             "--junit", dir.resolve("junit.xml").toString(), "--sandbox");
         // ramp mode: the goal is judged afterwards, not handed to the ramp
         assertThat(ramp.goalSpeed()).isEqualTo(1.5);
         assertThat(ramp.goalRate()).isNull();
         assertThat(ramp.keys()).containsEntry("--throttle", "receiver.throttle").containsEntry("--replay", "feed.file")
-            .containsEntry("--sandbox-sysctl", "host.sysctls").containsEntry("--rcvbuf-force", "receiver.rcvbufForce");
+            .containsEntry("--sandbox-sysctl", "host.sysctls").containsEntry("--rcvbuf-force", "receiver.rcvbufForce")
+            .containsEntry("--tune", "host.tune");
     }
 
     @Test
@@ -248,7 +252,7 @@ class ScenarioReaderTest
             + "a single value, found a list");
         cases.put(VALID.replace("  throttle: rate:20000", "  rcvbufForce: maybe"), "receiver.rcvbufForce: expected "
             + "true or false, found 'maybe'");
-        cases.put(VALID + "host:\n  rps_cpus: 1\n", "host.rps_cpus: unknown key: expected one of rps, sysctls");
+        cases.put(VALID + "host:\n  rps_cpus: 1\n", "host.rps_cpus: unknown key: expected one of rps, sysctls, tune");
         cases.put(VALID + "host:\n  sysctls: [net.core.rmem_max]\n", "host.sysctls: expected a map of name: value, "
             + "like net.core.rmem_max: 16777216, found a list");
         cases.put(VALID + "host:\n  sysctls:\n    net.core.rmem_max: {a: 1}\n", "host.sysctls: net.core.rmem_max: "
@@ -329,6 +333,9 @@ class ScenarioReaderTest
             + "it sets the sandbox's own network namespace, and rxbreak never changes the host's");
         cases.put(VALID + "host:\n  rps: 0-9999\n", "host.rps: only with --sandbox: it sets the sandbox's own network "
             + "namespace, and rxbreak never changes the host's");
+        cases.put(VALID + "host:\n  tune: rx.conf\n", "host.tune: without --sandbox the file would change the host: "
+            + "add --sandbox (root) to apply it inside a private namespace, or --tune-host (root) to apply it to the "
+            + "host and restore it afterwards");
         for (final Map.Entry<String, String> bad : cases.entrySet())
         {
             final Path file = write(bad.getKey());

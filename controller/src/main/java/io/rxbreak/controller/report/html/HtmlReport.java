@@ -44,6 +44,7 @@ public final class HtmlReport
         breakPoint(html, report);
         charts(html, report);
         trials(html, report);
+        TuningHtml.append(html, report);
         setup(html, report);
         data(html, report);
         HtmlPage.close(html, "rxbreak " + VersionProvider.version() + ". Rates are target rates in messages per "
@@ -232,6 +233,8 @@ public final class HtmlReport
         {
             kv(html, entry.getKey(), orUnknown(entry.getValue()));
         }
+        environment.autoTuners().forEach(tuner -> kv(html, tuner.kind().label(), tuner.detail() + ": " +
+            tuner.kind().effect()));
         html.append("</table></div><div><h2>Tunables</h2><table class=\"kv\">\n");
         if (report.tunables().isEmpty())
         {
