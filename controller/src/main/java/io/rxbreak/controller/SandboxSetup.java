@@ -64,6 +64,13 @@ public record SandboxSetup(Map<String, String> sysctls, CpuSet rpsCpus)
                 throw BadInputException.option(SYSCTL_OPTION, "'" + entry + "' is not NAME=VALUE, like " +
                     "net.ipv4.udp_rmem_min=8192");
             }
+            if (!name.startsWith("net."))
+            {
+                // kernel.*, vm.* and the like are writable inside a network namespace yet belong to the whole machine
+                throw BadInputException.option(SYSCTL_OPTION, name + " is not a network sysctl (net.*): a network "
+                    + "namespace has no copy of it, so setting it in the sandbox would change the host; use --tune FILE "
+                    + "with --tune-host to change it for the run and have it restored");
+            }
             if (!Files.exists(sysctlFile(name)))
             {
                 throw BadInputException.option(SYSCTL_OPTION, "this kernel has no sysctl " + name + " (no " +

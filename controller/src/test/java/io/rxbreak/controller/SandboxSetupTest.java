@@ -41,6 +41,9 @@ class SandboxSetupTest
             .isInstanceOf(BadInputException.class)
             .hasMessage("--sandbox-sysctl: this kernel has no sysctl net.core.no_such_knob (no "
                 + "/proc/sys/net/core/no_such_knob)");
+        assertThatThrownBy(() -> SandboxSetup.parse(List.of("kernel.sched_rt_runtime_us=-1"), null))
+            .as("writable inside a network namespace, yet the host's").isInstanceOf(BadInputException.class)
+            .hasMessageStartingWith("--sandbox-sysctl: kernel.sched_rt_runtime_us is not a network sysctl (net.*)");
         assertThatThrownBy(() -> SandboxSetup.parse(List.of(), "1023"))
             .isInstanceOf(BadInputException.class).hasMessageStartingWith("--sandbox-rps: 1023 names CPUs that are not online");
         assertThatThrownBy(() -> SandboxSetup.parse(List.of(), "one"))
