@@ -12,6 +12,7 @@ import io.rxbreak.controller.search.SearchResult;
 import io.rxbreak.controller.trial.LayerLoss;
 import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.controller.trial.Verdict;
+import io.rxbreak.core.counters.DropReasonCount;
 import io.rxbreak.controller.tune.BreakFigures;
 import io.rxbreak.controller.tune.Proposal;
 import io.rxbreak.controller.tune.Proposals;
@@ -123,7 +124,7 @@ public final class RunReports
             header.environment().rcvbufGrantedBytes();
         final BreakFigures figures = new BreakFigures(first.layer(), first.fellBehind(), rate, worst,
             buffer == null ? null : buffer.datagrams(), buffer == null ? null : buffer.truesizeBytes(), granted,
-            squeeze);
+            squeeze, first.kernelReasons().stream().map(DropReasonCount::reason).distinct().toList());
         final List<String> commandLine = new ArrayList<>(header == null ? List.of() : header.commandLine());
         if (header != null && header.environment().details().containsKey("sandbox") &&
             !commandLine.contains("--sandbox"))

@@ -17,6 +17,13 @@ public enum ProposalKind
     /** The receiver fell behind before it lost anything: no sysctl raises its throughput. */
     SLOWER_THAN_LOAD("no sysctl fixes it: the receiver fell behind the load before anything was lost, so it is "
         + "slower than the load; a larger buffer only delays the loss"),
+    /** Routing or a filter refused the datagrams: the kernel's drop reason names what to change. */
+    FILTER("routing or a filter refused the datagrams before any socket, and the kernel's drop reason in the "
+        + "attribution names which: a firewall rule (nft list ruleset), the group not joined on that interface, no "
+        + "route; no buffer or budget fixes it"),
+    /** IP or UDP rejected the datagrams as malformed. */
+    VALIDATION("IP or UDP rejected the datagrams (a bad checksum, a bad or truncated header: the kernel's drop reason "
+        + "in the attribution says which): the sender or the path corrupts them; no setting of this host fixes it"),
     /** The loss was counted by no layer. */
     UNEXPLAINED("no layer counted the loss, so no setting can be proposed: measure the missing layer first (see the "
         + "attribution)");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.rxbreak.core.counters.DropReasonKind;
 import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.LayerSysctl;
 
@@ -20,7 +21,9 @@ import io.rxbreak.core.counters.LayerSysctl;
  * ran out of budget (time_squeeze);</li>
  * <li>global UDP memory: {@code udp_mem}'s pressure and max raised by the pages the worst trial's drops needed, a
  * quarter more, rounded up to a power of two;</li>
- * <li>the NIC (ethtool, not sysctl), the application, a receiver that fell behind, and unexplained loss: no
+ * <li>routing/filtering: {@code net.ipv4.conf.all.rp_filter} loose (2) when the kernel's reason was
+ * {@code IP_RPFILTER}; a firewall, a membership or a route is no sysctl;</li>
+ * <li>the NIC (ethtool, not sysctl), validation (the sender or the path), the application, a receiver that fell behind, and unexplained loss: no
  * sysctl.</li>
  * </ul>
  */
@@ -80,6 +83,10 @@ public final class Proposals
                 return udpMemory(figures, tunables, commandLine);
             case NIC:
                 return none(ProposalKind.ETHTOOL, figures);
+            case ROUTING_FILTERING:
+                return routingFiltering(figures, tunables, commandLine);
+            case VALIDATION:
+                return none(ProposalKind.VALIDATION, figures);
             default:
                 return none(ProposalKind.APPLICATION, figures);
         }
@@ -141,6 +148,25 @@ public final class Proposals
         }
         return new Proposal(ProposalKind.SYSCTL, figures, settings, null,
             sweep(LayerSysctl.NETDEV_MAX_BACKLOG, tunables, Long.toString(proposed), rampOptions(commandLine)));
+    }
+
+    /**
+     * Reverse-path filtering is the one routing/filtering drop a sysctl fixes: loose mode (2) for every interface
+     * accepts a source that is reachable through any of them, as multicast from another network often is. A
+     * firewall, a missing membership or route: no sysctl.
+     */
+    private static Proposal routingFiltering(final BreakFigures figures, final Map<String, String> tunables,
+        final List<String> commandLine)
+    {
+        if (!figures.kernelReasons().contains(DropReasonKind.IP_RPFILTER.kernelName()))
+        {
+            return none(ProposalKind.FILTER, figures);
+        }
+        final LayerSysctl knob = LayerSysctl.RP_FILTER_ALL;
+        final String loose = "2";
+        return new Proposal(ProposalKind.SYSCTL, figures,
+            List.of(new ProposedSetting(knob.sysctlName(), tunables.get(knob.sysctlName()), loose)), null,
+            sweep(knob, tunables, loose, rampOptions(commandLine)));
     }
 
     private static Proposal udpMemory(final BreakFigures figures, final Map<String, String> tunables,

@@ -24,7 +24,7 @@ class ProposalsTest
 
     private static BreakFigures figures(final String layer, final long drops)
     {
-        return new BreakFigures(layer, false, 20_312, drops, 1024L, 832L, 851_968L, 0L);
+        return new BreakFigures(layer, false, 20_312, drops, 1024L, 832L, 851_968L, 0L, List.of());
     }
 
     @Test
@@ -54,7 +54,7 @@ class ProposalsTest
     @Test
     void aSoftirqBacklogGetsTheBacklogThatHoldsItsDropsAndMoreBudgetWhenItRanOut()
     {
-        final BreakFigures squeezed = new BreakFigures("softirq-backlog", false, 90_000, 3_000, null, null, null, 12L);
+        final BreakFigures squeezed = new BreakFigures("softirq-backlog", false, 90_000, 3_000, null, null, null, 12L, List.of());
 
         final Proposal proposal = Proposals.of(squeezed, TUNABLES, COMMAND);
 
@@ -65,7 +65,7 @@ class ProposalsTest
             new ProposedSetting("net.core.netdev_budget_usecs", "2000", "4000"));
         assertThat(proposal.rcvbufBytes()).isNull();
         assertThat(proposal.sweep()).startsWith("sweep", "net.core.netdev_max_backlog=1000,8192", "--throttle");
-        final BreakFigures unsqueezed = new BreakFigures("softirq-backlog", false, 90_000, 3_000, null, null, null, 0L);
+        final BreakFigures unsqueezed = new BreakFigures("softirq-backlog", false, 90_000, 3_000, null, null, null, 0L, List.of());
         assertThat(Proposals.of(unsqueezed, TUNABLES, COMMAND).sysctls()).hasSize(1);
     }
 
@@ -73,7 +73,7 @@ class ProposalsTest
     void globalUdpMemoryGetsThePagesItsDropsNeeded()
     {
         final BreakFigures figures = new BreakFigures("global-udp-memory", false, 50_000, 10_000, null, 768L, null,
-            null);
+            null, List.of());
 
         final Proposal proposal = Proposals.of(figures, TUNABLES, COMMAND);
 
@@ -91,13 +91,31 @@ class ProposalsTest
             .isEqualTo(ProposalKind.APPLICATION);
         assertThat(Proposals.of(figures("unexplained", 10), TUNABLES, COMMAND).kind())
             .isEqualTo(ProposalKind.UNEXPLAINED);
-        final BreakFigures slower = new BreakFigures("socket-buffer", true, 20_312, 0, 1024L, 832L, null, null);
+        final BreakFigures slower = new BreakFigures("socket-buffer", true, 20_312, 0, 1024L, 832L, null, null, List.of());
         final Proposal behind = Proposals.of(slower, TUNABLES, COMMAND);
         assertThat(behind.kind()).isEqualTo(ProposalKind.SLOWER_THAN_LOAD);
         assertThat(behind.sysctls()).isEmpty();
         assertThat(behind.sweep()).isEmpty();
         assertThat(behind.sysctlD()).isNull();
         assertThat(Proposals.of(null, TUNABLES, COMMAND)).isNull();
+    }
+
+    @Test
+    void reversePathFilteringGetsLooseModeAndOtherRoutingOrValidationLossNoSysctl()
+    {
+        final BreakFigures rpFilter = new BreakFigures("routing-filtering", false, 20_000, 999, null, null, null, null,
+            List.of("IP_RPFILTER"));
+        final Proposal loose = Proposals.of(rpFilter, Map.of("net.ipv4.conf.all.rp_filter", "1"), COMMAND);
+        assertThat(loose.kind()).isEqualTo(ProposalKind.SYSCTL);
+        assertThat(loose.sysctls()).containsExactly(new ProposedSetting("net.ipv4.conf.all.rp_filter", "1", "2"));
+        assertThat(loose.sweep().get(1)).isEqualTo("net.ipv4.conf.all.rp_filter=1,2");
+
+        final BreakFigures firewall = new BreakFigures("routing-filtering", false, 20_000, 999, null, null, null, null,
+            List.of("NETFILTER_DROP"));
+        assertThat(Proposals.of(firewall, TUNABLES, COMMAND).kind()).isEqualTo(ProposalKind.FILTER);
+        assertThat(Proposals.of(firewall, TUNABLES, COMMAND).sysctls()).isEmpty();
+        assertThat(Proposals.of(figures("validation", 10), TUNABLES, COMMAND).kind())
+            .isEqualTo(ProposalKind.VALIDATION);
     }
 
     @Test

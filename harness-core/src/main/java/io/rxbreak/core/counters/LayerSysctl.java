@@ -21,7 +21,12 @@ public enum LayerSysctl
     /** The microseconds one softirq run may take before it yields. */
     NETDEV_BUDGET_USECS("net.core.netdev_budget_usecs", Layer.SOFTIRQ_BACKLOG),
     /** All UDP sockets' memory, in pages: min, pressure, max. */
-    UDP_MEM("net.ipv4.udp_mem", Layer.GLOBAL_UDP_MEMORY);
+    UDP_MEM("net.ipv4.udp_mem", Layer.GLOBAL_UDP_MEMORY),
+    /**
+     * Reverse-path filtering for every interface: the kernel applies the larger of this and the interface's own
+     * ({@code net.ipv4.conf.DEV.rp_filter}); 2 (loose) accepts a source reachable through any interface.
+     */
+    RP_FILTER_ALL("net.ipv4.conf.all.rp_filter", Layer.ROUTING_FILTERING);
 
     private final String sysctlName;
     private final Layer layer;
