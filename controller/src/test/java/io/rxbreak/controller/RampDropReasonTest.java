@@ -82,6 +82,8 @@ class RampDropReasonTest
             assertThat(first.path("layer").asText()).as(ramp.output()).isEqualTo("routing-filtering");
             assertThat(first.path("kernelReasons").toString()).as(ramp.output())
                 .contains("NETFILTER_DROP").contains("nft_do_chain");
+            assertThat(ramp.report().path("proposal").path("kind").asText()).as("a firewall is no sysctl's to fix")
+                .isEqualTo("FILTER");
             assertThat(ramp.process().stdout()).contains("broke first: routing-filtering")
                 .contains("kernel reason NETFILTER_DROP");
             receiver.terminate(Duration.ofSeconds(30));
