@@ -21,6 +21,8 @@ import java.util.Map;
  * @param memberships multicast group memberships per device ({@code igmp}, {@code igmp6}).
  * @param tunables the tunables, or null when not read.
  * @param tracepoints tracepoint hit counts, or null when tracepoints were not counted.
+ * @param softirqs the NET_RX and NET_TX rows of {@code /proc/softirqs} (machine-wide), or null when not read.
+ * @param ksoftirqd the {@code ksoftirqd/N} threads' CPU accounting, by CPU, or null when not found.
  */
 public record CounterSnapshot(
     long monotonicNs,
@@ -33,7 +35,9 @@ public record CounterSnapshot(
     Map<String, Map<String, Long>> interfaceStatistics,
     List<GroupMembership> memberships,
     Tunables tunables,
-    TracepointCounts tracepoints)
+    TracepointCounts tracepoints,
+    Softirqs softirqs,
+    List<KsoftirqdThread> ksoftirqd)
 {
     /**
      * @param counts tracepoint counts read at the same moment.
@@ -42,6 +46,6 @@ public record CounterSnapshot(
     public CounterSnapshot withTracepoints(final TracepointCounts counts)
     {
         return new CounterSnapshot(monotonicNs, epochMs, bootId, softnet, snmp, udpSockets, netDev,
-            interfaceStatistics, memberships, tunables, counts);
+            interfaceStatistics, memberships, tunables, counts, softirqs, ksoftirqd);
     }
 }
