@@ -18,7 +18,7 @@ class AgentTrialRunnerTest
     private static WindowCounters counters()
     {
         return new WindowCounters(Map.of("softirq-backlog", 0L, "nic", 0L), Map.of(), 0L, 0L, 0L, 0, Map.of(), null,
-            List.of(), null);
+            List.of(), null, null);
     }
 
     /**

@@ -10,12 +10,17 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import io.rxbreak.core.counters.tracing.TracepointCounter;
+import io.rxbreak.core.timeline.TimelineSample;
+import io.rxbreak.core.timeline.TimelineSamples;
+import io.rxbreak.core.timeline.TrialTimeline;
 
 /**
  * Samples the receive-path counters at the start and the end of a trial and says what moved: per layer, per
  * selected socket, and the tracepoints when rxbreak may count them (root). One per receiving host and namespace;
  * a failure to read is reported in the result, never thrown, so that the trial is judged invalid rather than
- * silently clean.
+ * silently clean. Between the ends, a thread samples every {@link TrialTimeline#STEP_NS} into the window's
+ * {@link TrialTimeline}, so that the report shows when in the trial it broke; the timeline's intervals add up to
+ * the window (its last one ends at the window's end).
  */
 public final class TrialCounterWindow implements AutoCloseable
 {
@@ -23,8 +28,10 @@ public final class TrialCounterWindow implements AutoCloseable
     private final Supplier<Set<Long>> inodes;
     private final TracepointCounter tracepoints;
     private final String tracepointsUnavailable;
+    private final CounterSampler timelineSampler;
     private CounterSnapshot before;
     private String beginFailure;
+    private TimelineThread timelineThread;
 
     /**
      * @param roots where to read (the live system, or another process's namespace).
@@ -34,6 +41,7 @@ public final class TrialCounterWindow implements AutoCloseable
     public TrialCounterWindow(final CounterRoots roots, final Supplier<Set<Long>> inodes, final boolean countTracepoints)
     {
         this.sampler = new CounterSampler(roots, false);
+        this.timelineSampler = new CounterSampler(roots, false);
         this.inodes = inodes;
         if (countTracepoints)
         {
@@ -63,6 +71,12 @@ public final class TrialCounterWindow implements AutoCloseable
         {
             beginFailure = "reading the counters at the trial's start failed: " + ex.getMessage();
         }
+        stopTimeline();
+        if (before != null)
+        {
+            timelineThread = new TimelineThread(before);
+            timelineThread.start();
+        }
     }
 
     /**
@@ -72,6 +86,7 @@ public final class TrialCounterWindow implements AutoCloseable
      */
     public synchronized WindowCounters end()
     {
+        final TimelineThread timeline = stopTimeline();
         if (before == null)
         {
             return WindowCounters.failed(beginFailure == null ? "the counter window was never begun" : beginFailure);
@@ -116,7 +131,18 @@ public final class TrialCounterWindow implements AutoCloseable
         }
         return new WindowCounters(byLayer, socketDrops, diff.snmpDelta("Udp", "MemErrors"),
             diff.snmpDelta("Udp", "RcvbufErrors"), timeSqueeze, peakRxQueueBytes, diff.tracepoints(),
-            tracepointsUnavailable, diff.notes(), null);
+            tracepointsUnavailable, diff.notes(), null, timeline == null ? null : timeline.finish(after, selected));
+    }
+
+    private TimelineThread stopTimeline()
+    {
+        final TimelineThread thread = timelineThread;
+        timelineThread = null;
+        if (thread != null)
+        {
+            thread.halt();
+        }
+        return thread;
     }
 
     private static long rxQueue(final CounterSnapshot snapshot, final long inode)
@@ -147,9 +173,89 @@ public final class TrialCounterWindow implements AutoCloseable
         return tracepoints == null ? List.of() : List.copyOf(tracepoints.read().counts().keySet());
     }
 
-    @Override
-    public void close()
+    /**
+     * Samples the counters every {@link TrialTimeline#STEP_NS} from the window's start until halted; reads nothing
+     * the window's own sampler uses.
+     */
+    private final class TimelineThread extends Thread
     {
+        private final TrialTimeline timeline = new TrialTimeline();
+        private volatile boolean running = true;
+        private CounterSnapshot previous;
+
+        TimelineThread(final CounterSnapshot start)
+        {
+            super("rxbreak-trial-timeline");
+            setDaemon(true);
+            this.previous = start;
+        }
+
+        @Override
+        public void run()
+        {
+            final long startNs = previous.monotonicNs();
+            for (long i = 1; running; i++)
+            {
+                final long deadlineNs = startNs + i * TrialTimeline.STEP_NS;
+                long leftNs;
+                while (running && (leftNs = deadlineNs - System.nanoTime()) > 0)
+                {
+                    java.util.concurrent.locks.LockSupport.parkNanos(this, leftNs);
+                }
+                if (!running)
+                {
+                    return;
+                }
+                try
+                {
+                    final CounterSnapshot now = timelineSampler.sample();
+                    timeline.add(sampleOf(previous, now, inodes.get()));
+                    previous = now;
+                }
+                catch (final MalformedCounterException | UncheckedIOException | IllegalStateException ex)
+                {
+                    return; // the timeline stops here; the window's own ends still judge the trial
+                }
+            }
+        }
+
+        void halt()
+        {
+            running = false;
+            java.util.concurrent.locks.LockSupport.unpark(this);
+            try
+            {
+                join();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * @return the timeline, its last interval ending at {@code end} (call after {@link #halt()}).
+         */
+        List<TimelineSample> finish(final CounterSnapshot end, final Set<Long> selected)
+        {
+            if (end.monotonicNs() > previous.monotonicNs())
+            {
+                timeline.add(sampleOf(previous, end, selected));
+            }
+            return timeline.points();
+        }
+    }
+
+    private static TimelineSample sampleOf(final CounterSnapshot from, final CounterSnapshot to,
+        final Set<Long> selected)
+    {
+        return TimelineSamples.of(CounterDiffer.diff(from, to, new SocketSelection(0, selected, null)), null);
+    }
+
+    @Override
+    public synchronized void close()
+    {
+        stopTimeline();
         if (tracepoints != null)
         {
             tracepoints.close();

@@ -3,6 +3,11 @@ package io.rxbreak.core.counters;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.rxbreak.core.timeline.TimelineSample;
+import io.rxbreak.core.timeline.TrialTimeline;
+
 /**
  * What the kernel counted during one trial on the receiving host, in the shape the control protocol carries:
  * the receiver agent (or the controller, in observe mode) takes it from a {@link TrialCounterWindow}.
@@ -18,6 +23,8 @@ import java.util.Map;
  * @param tracepointsUnavailable why tracepoints were not counted, or null.
  * @param notes caveats (a CPU went offline, a counter went backwards).
  * @param failure why the counters could not be read, or null when they were: a trial with a failure is invalid.
+ * @param timeline the window's counters over time, at {@link TrialTimeline#STEP_NS} or a coarser step (at most
+ *     {@link TrialTimeline#MAX_POINTS} points), or null when not sampled.
  */
 public record WindowCounters(
     Map<String, Long> dropsByLayer,
@@ -29,7 +36,8 @@ public record WindowCounters(
     Map<String, Long> tracepoints,
     String tracepointsUnavailable,
     List<String> notes,
-    String failure)
+    String failure,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineSample> timeline)
 {
     /**
      * @param reason why the counters could not be read.
@@ -37,6 +45,6 @@ public record WindowCounters(
      */
     public static WindowCounters failed(final String reason)
     {
-        return new WindowCounters(Map.of(), Map.of(), null, null, null, 0, null, null, List.of(), reason);
+        return new WindowCounters(Map.of(), Map.of(), null, null, null, 0, null, null, List.of(), reason, null);
     }
 }
