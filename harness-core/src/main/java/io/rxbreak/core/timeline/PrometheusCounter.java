@@ -111,12 +111,11 @@ public final class PrometheusCounter
             int rest = metric.length();
             if (rest < line.length() && line.charAt(rest) == '{')
             {
-                rest = line.indexOf('}', rest);
+                rest = labelsEnd(line, rest);
                 if (rest < 0)
                 {
                     continue;
                 }
-                rest++;
             }
             else if (rest >= line.length() || !Character.isWhitespace(line.charAt(rest)))
             {
@@ -134,5 +133,31 @@ public final class PrometheusCounter
             }
         }
         return sum;
+    }
+
+    /**
+     * @return the index after the closing brace of the labels opening at {@code open}, or -1; braces inside quoted
+     *     label values (with backslash escapes) do not count.
+     */
+    private static int labelsEnd(final String line, final int open)
+    {
+        boolean quoted = false;
+        for (int i = open + 1; i < line.length(); i++)
+        {
+            final char c = line.charAt(i);
+            if (quoted && c == '\\')
+            {
+                i++;
+            }
+            else if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '}')
+            {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 }
