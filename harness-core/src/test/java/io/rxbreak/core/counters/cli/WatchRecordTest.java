@@ -104,11 +104,14 @@ class WatchRecordTest
                             sendFromMs);
                         assertThat(startMs).as("a loss before the sender ended").isLessThanOrEqualTo(sendToMs);
                     }
-                    assertThat(sample.intervalNs()).as("the interval").isBetween(INTERVAL_MS * 500_000L,
-                        INTERVAL_MS * 4_000_000L);
+                    assertThat(sample.intervalNs()).as("an interval").isPositive();
                     lost += drops;
                     assertThat(sample.socketDrops().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(drops);
                 }
+                // the schedule is fixed-rate (a late sample is followed by a short interval), so the median is the step
+                final long[] intervals = samples.stream().mapToLong(TimelineSample::intervalNs).sorted().toArray();
+                assertThat(intervals[intervals.length / 2]).as("the median interval")
+                    .isBetween(INTERVAL_MS * 800_000L, INTERVAL_MS * 1_200_000L);
                 assertThat(lost).as("most of %d datagrams lost", SENT).isGreaterThan(SENT / 2);
                 assertThat(samples.get(samples.size() - 1).totalRxQueueBytes()).as("the full queue").isPositive();
                 assertThat(samples.get(0).netRx()).isNotEmpty();
