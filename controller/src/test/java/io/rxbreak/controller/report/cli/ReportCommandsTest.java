@@ -40,6 +40,26 @@ class ReportCommandsTest
     }
 
     @Test
+    void aRecordingGetsItsTimelinePageBesideItAndBadEventsAreOneLine() throws Exception
+    {
+        final Path recording = temp.resolve("rec.jsonl");
+        io.rxbreak.controller.report.SampleRecordings.write(recording);
+        assertThat(run("report", recording.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString().strip()).isEqualTo("Wrote " + temp.resolve("rec.html"));
+        assertThat(Files.readString(temp.resolve("rec.html"))).contains("rxbreak counter timeline");
+
+        final Path events = temp.resolve("loss.log");
+        Files.writeString(events, "1796190200000 2\nsoon 3\n");
+        assertThat(run("report", recording.toString(), "--app-loss-events", events.toString()))
+            .isEqualTo(ExitCodes.BAD_INPUT);
+        assertOneLine("--app-loss-events: " + events + " line 2: expected a time: epoch seconds, ms, us or ns, "
+            + "or ISO-8601, got 'soon 3'");
+        assertThat(run("report", temp.resolve("run-folder-like").toString(), "--out", "x.html"))
+            .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--out").contains("is not one");
+    }
+
+    @Test
     void anInterruptedRunStillRendersAndKeepsItsExitCode() throws Exception
     {
         final Path dir = temp.resolve("cut");
