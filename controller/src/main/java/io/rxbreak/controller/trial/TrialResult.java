@@ -1,6 +1,7 @@
 package io.rxbreak.controller.trial;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,6 +11,7 @@ import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.protocol.LossTimeline;
 import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.core.timeline.TimelineSample;
 
 /**
  * What a controller measured in one trial, before judgement: the sender's side, the receiver's side and the counter
@@ -48,6 +50,9 @@ import io.rxbreak.core.protocol.SenderPacing;
  * @param lossTimeline      where in the trial the sequence gaps opened: bins counted from the schedule's offset 0
  *                          (bin {@code k} covers offsets from {@code k * binNs}); null when nothing was missing or
  *                          it is unknown.
+ * @param counterTimeline   the receive-path counters over the trial at a coarse step (see
+ *                          {@link io.rxbreak.core.timeline.TrialTimeline}), so that a person sees when in the trial
+ *                          it broke; null when the receiving side kept none.
  */
 public record TrialResult(
     double achievedRate,
@@ -70,7 +75,8 @@ public record TrialResult(
     ReceiveBuffer receiveBuffer,
     HarnessLoad harnessLoad,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double speed,
-    @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline)
+    @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineSample> counterTimeline)
 {
     /**
      * Copies the maps, ordered (layers in their enum order, names sorted) and unmodifiable.
@@ -116,6 +122,7 @@ public record TrialResult(
         private HarnessLoad harnessLoad;
         private Double speed;
         private LossTimeline lossTimeline;
+        private List<TimelineSample> counterTimeline;
 
         private Builder()
         {
@@ -279,12 +286,20 @@ public record TrialResult(
             return this;
         }
 
+        /** @param value the counters over the trial, or null. @return this. */
+        public Builder counterTimeline(final List<TimelineSample> value)
+        {
+            counterTimeline = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
         /** @return the measurement. */
         public TrialResult build()
         {
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
                 hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
-                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline);
+                backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline,
+                counterTimeline);
         }
     }
 }

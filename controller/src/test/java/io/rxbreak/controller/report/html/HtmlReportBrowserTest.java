@@ -15,6 +15,8 @@ import io.rxbreak.controller.report.RunFolderReader;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.report.SampleRecordings;
 import io.rxbreak.controller.report.SampleRuns;
+import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.controller.trial.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,14 @@ class HtmlReportBrowserTest
         assertThat(dom).contains(ConsoleSummary.goalLine(report.goals().get(0), report))
             .contains(ConsoleSummary.brokeFirst(report).substring(1))
             .contains(Layer.SOFTIRQ_BACKLOG.meaning()).contains(Layer.SOFTIRQ_BACKLOG.knob());
+        // the failing trial of the lowest rate: all its counted drops in the sample the fixture put them in
+        final TrialRecord failed = report.trials().stream().filter(t -> t.judgement().verdict() == Verdict.FAIL)
+            .min(java.util.Comparator.comparingLong(t -> t.request().targetRate())).orElseThrow();
+        final long counted = failed.result().dropsByLayer().values().stream().mapToLong(Long::longValue).sum();
+        final double lossSeconds = SampleRuns.lossPoint(failed.request().durationNs()) * 0.25;
+        assertThat(dom).contains("When in the trial it broke")
+            .contains("id=\"trial-" + failed.request().trial() + "-timeline\"")
+            .contains(String.format(java.util.Locale.ROOT, "%,d lost at %.1fs", counted, lossSeconds));
         assertThat(dom).as("data never becomes markup").doesNotContain("<img").doesNotContain("pwned</title>")
             .contains("eth0&lt;img src=x");
 
