@@ -5,12 +5,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.Layer;
+import io.rxbreak.core.counters.ProcessSockets;
+import io.rxbreak.core.counters.TrialCounterWindow;
+import io.rxbreak.core.counters.WindowCounters;
 import io.rxbreak.core.timeline.RecordingHeader;
 import io.rxbreak.core.timeline.RecordingReader;
 import io.rxbreak.core.timeline.TimelineSample;
@@ -26,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code counters watch --record}: refusals before anything starts, and a real recording, in a private network
  * namespace, of a socket that is never read overflowing: the loss is in the samples of the time it was sent, and
- * nowhere else; a recording stopped like Ctrl-C (the thread interrupted) is complete to its last line.
+ * nowhere else; a recording stopped like Ctrl-C (the thread interrupted) is complete to its last line. Then a
+ * trial's counter window over the same socket keeps its timeline at 250 ms, adding up to the window.
  */
 class WatchRecordTest
 {
@@ -116,6 +122,27 @@ class WatchRecordTest
                 assertThat(samples.get(samples.size() - 1).totalRxQueueBytes()).as("the full queue").isPositive();
                 assertThat(samples.get(0).netRx()).isNotEmpty();
                 assertThat(samples.get(0).ksoftirqdCpuNs()).isNotEmpty();
+
+                // a ramp trial's counter window keeps the same timeline at its coarser step, summing to the window
+                final Set<Long> inodes = ProcessSockets.inodes(Path.of("/proc"), Long.parseLong(pid));
+                try (TrialCounterWindow window = new TrialCounterWindow(
+                    CounterRoots.LIVE.inNamespaceOf(Long.parseLong(pid)), () -> inodes, false))
+                {
+                    window.begin();
+                    final long windowFromMs = System.currentTimeMillis();
+                    final ChildProcess again = ns.startJava(PlainMulticastSender.class, GROUP + ":" + PORT, "--count",
+                        Integer.toString(SENT));
+                    assertThat(again.waitFor(Duration.ofSeconds(60))).as(again.stderr()).isZero();
+                    final WindowCounters counters = window.end();
+                    final long windowMs = System.currentTimeMillis() - windowFromMs;
+                    final List<TimelineSample> timeline = counters.timeline();
+                    assertThat(timeline).as("a point per 250 ms of a %d ms window", windowMs)
+                        .hasSizeBetween((int)(windowMs / 250) - 1, (int)(windowMs / 250) + 2);
+                    final long windowDrops = counters.socketDrops().values().stream().mapToLong(Long::longValue).sum();
+                    assertThat(windowDrops).isGreaterThan(SENT / 2);
+                    assertThat(timeline.stream().mapToLong(t -> TimelineSample.sum(t.socketDrops())).sum())
+                        .as("the timeline adds up to the window").isEqualTo(windowDrops);
+                }
             }
             finally
             {
