@@ -9,6 +9,7 @@ import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.protocol.IdleMode;
+import io.rxbreak.core.timeline.PrometheusMetric;
 
 /**
  * A ramp's whole configuration, validated once before anything starts.
@@ -42,6 +43,8 @@ import io.rxbreak.core.protocol.IdleMode;
  * @param replay the feed every trial replays ({@code --replay}), or null for the pattern.
  * @param sandboxSetup what {@code --sandbox} sets inside its namespace ({@code --sandbox-sysctl},
  *     {@code --sandbox-rps}).
+ * @param observeLoss observe mode: the application's own loss counter ({@code --observe-loss-url},
+ *     {@code --observe-loss-metric}), laid on each trial's counter timeline; or null.
  */
 public record RampSettings(
     RampConfig search,
@@ -71,7 +74,8 @@ public record RampSettings(
     CpuSet controllerCpus,
     boolean calibrate,
     ReplayPlan replay,
-    SandboxSetup sandboxSetup)
+    SandboxSetup sandboxSetup,
+    PrometheusMetric observeLoss)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import io.rxbreak.core.counters.tracing.TracepointCounter;
+import io.rxbreak.core.timeline.PrometheusCounter;
 import io.rxbreak.core.timeline.TimelineSample;
 import io.rxbreak.core.timeline.TimelineSamples;
 import io.rxbreak.core.timeline.TrialTimeline;
@@ -29,6 +30,7 @@ public final class TrialCounterWindow implements AutoCloseable
     private final TracepointCounter tracepoints;
     private final String tracepointsUnavailable;
     private final CounterSampler timelineSampler;
+    private final PrometheusCounter appLoss;
     private CounterSnapshot before;
     private String beginFailure;
     private TimelineThread timelineThread;
@@ -40,6 +42,20 @@ public final class TrialCounterWindow implements AutoCloseable
      */
     public TrialCounterWindow(final CounterRoots roots, final Supplier<Set<Long>> inodes, final boolean countTracepoints)
     {
+        this(roots, inodes, countTracepoints, null);
+    }
+
+    /**
+     * @param roots where to read (the live system, or another process's namespace).
+     * @param inodes the sockets to account, asked for at each end of the window (a pid's sockets may change).
+     * @param countTracepoints whether to try tracepoints (needs root; otherwise unavailable with the reason).
+     * @param appLoss the observed application's own loss counter, laid on the timeline (scraped each step), or
+     *     null.
+     */
+    public TrialCounterWindow(final CounterRoots roots, final Supplier<Set<Long>> inodes, final boolean countTracepoints,
+        final PrometheusCounter appLoss)
+    {
+        this.appLoss = appLoss;
         this.sampler = new CounterSampler(roots, false);
         this.timelineSampler = new CounterSampler(roots, false);
         this.inodes = inodes;
@@ -74,7 +90,11 @@ public final class TrialCounterWindow implements AutoCloseable
         stopTimeline();
         if (before != null)
         {
-            timelineThread = new TimelineThread(before);
+            if (appLoss != null)
+            {
+                appLoss.lostSince(); // the count at the start
+            }
+            timelineThread = new TimelineThread(before, inodes.get());
             timelineThread.start();
         }
     }
@@ -174,20 +194,27 @@ public final class TrialCounterWindow implements AutoCloseable
     }
 
     /**
-     * Samples the counters every {@link TrialTimeline#STEP_NS} from the window's start until halted; reads nothing
-     * the window's own sampler uses.
+     * Samples the counters every {@link TrialTimeline#STEP_NS} from the window's start until halted, with a sampler
+     * of its own.
      */
     private final class TimelineThread extends Thread
     {
         private final TrialTimeline timeline = new TrialTimeline();
+        private final Set<Long> selected;
         private volatile boolean running = true;
         private CounterSnapshot previous;
 
-        TimelineThread(final CounterSnapshot start)
+        /**
+         * @param start the window's first sample.
+         * @param selected the sockets followed, as at the window's start (asked for on the caller's thread: the
+         *     supplier may use a sampler of its own that is not thread safe).
+         */
+        TimelineThread(final CounterSnapshot start, final Set<Long> selected)
         {
             super("rxbreak-trial-timeline");
             setDaemon(true);
             this.previous = start;
+            this.selected = selected;
         }
 
         @Override
@@ -209,7 +236,7 @@ public final class TrialCounterWindow implements AutoCloseable
                 try
                 {
                     final CounterSnapshot now = timelineSampler.sample();
-                    timeline.add(sampleOf(previous, now, inodes.get()));
+                    timeline.add(sampleOf(previous, now, selected, appLoss));
                     previous = now;
                 }
                 catch (final MalformedCounterException | UncheckedIOException | IllegalStateException ex)
@@ -240,16 +267,17 @@ public final class TrialCounterWindow implements AutoCloseable
         {
             if (end.monotonicNs() > previous.monotonicNs())
             {
-                timeline.add(sampleOf(previous, end, selected));
+                timeline.add(sampleOf(previous, end, selected, appLoss));
             }
             return timeline.points();
         }
     }
 
     private static TimelineSample sampleOf(final CounterSnapshot from, final CounterSnapshot to,
-        final Set<Long> selected)
+        final Set<Long> selected, final PrometheusCounter appLoss)
     {
-        return TimelineSamples.of(CounterDiffer.diff(from, to, new SocketSelection(0, selected, null)), null);
+        return TimelineSamples.of(CounterDiffer.diff(from, to, new SocketSelection(0, selected, null)),
+            appLoss == null ? null : appLoss.lostSince());
     }
 
     @Override
