@@ -29,6 +29,7 @@ final class SvgChart
     private final List<String[]> legend = new ArrayList<>();
     private final List<double[]> markLabels = new ArrayList<>();
     private final StringBuilder marks = new StringBuilder();
+    private final StringBuilder underlay = new StringBuilder();
     private IntFunction<String> xTick = i -> Integer.toString(i + 1);
     private boolean log;
     private double yMin;
@@ -162,15 +163,15 @@ final class SvgChart
     }
 
     /**
-     * A vertical mark across the plot at band {@code index} (a moment of loss), with its exact figure on hover;
-     * drawn over the series.
+     * A vertical mark across the plot over band {@code index} (a moment of loss), with its exact figure on hover;
+     * drawn under the series, so that they stay readable through it.
      */
     SvgChart vmark(final int index, final String colour, final String title)
     {
         final double xPx = bandCentre(index);
-        marks.append(String.format(Locale.ROOT,
+        underlay.append(String.format(Locale.ROOT,
             "<line class=\"loss-mark\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
-                + "stroke-opacity=\"0.55\" stroke-width=\"%.1f\"><title>%s</title></line>",
+                + "stroke-opacity=\"0.3\" stroke-width=\"%.1f\"><title>%s</title></line>",
             xPx, xPx, TOP, TOP + plotHeight(), colour, Math.max(1.5, bandWidth()), Html.escape(title)));
         return this;
     }
@@ -265,7 +266,7 @@ final class SvgChart
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fbfbfd\" "
             + "stroke=\"#d0d4dc\"/>", LEFT, TOP, plotWidth(), plotHeight()));
         gridAndAxes(svg);
-        svg.append(body).append(marks);
+        svg.append(underlay).append(body).append(marks);
         legend(svg);
         svg.append("</svg>");
         return svg.toString();

@@ -8,7 +8,8 @@ import io.rxbreak.core.counters.Layer;
 
 /**
  * The charts of a counter timeline, one above the other on the same time axis: drops per second per layer (the
- * layer colours of the ramp report), time_squeeze, rx_queue per socket, NET_RX softirqs per CPU and ksoftirqd's
+ * layer colours of the ramp report; the socket-buffer layer counts the whole namespace, so the selected sockets'
+ * own drops are dashed beside it), time_squeeze, rx_queue per socket, NET_RX softirqs per CPU and ksoftirqd's
  * CPU use per CPU (with its wait for the CPU dashed). Every point where something was lost is marked by a vertical
  * line across all of them.
  */
@@ -37,7 +38,7 @@ final class TimelineCharts
         final String axis = "time since the start (each point the largest of " + series.bucket + " sample"
             + (series.bucket == 1 ? "" : "s") + ")";
 
-        double most = 0;
+        double most = series.selectedSocketDropsPerSecond == null ? 0 : max(series.selectedSocketDropsPerSecond);
         for (final double[] values : series.dropsPerSecond.values())
         {
             most = Math.max(most, max(values));
@@ -47,6 +48,11 @@ final class TimelineCharts
         for (final Map.Entry<Layer, double[]> layer : series.dropsPerSecond.entrySet())
         {
             drops.trace(layer.getKey().label(), LayerColours.of(layer.getKey()), layer.getValue(), false);
+        }
+        if (series.selectedSocketDropsPerSecond != null)
+        {
+            drops.trace("the selected sockets' drops", LayerColours.of(Layer.SOCKET_BUFFER),
+                series.selectedSocketDropsPerSecond, true);
         }
         panel(html, idPrefix + "drops", marked(drops, series).render("drops per second per layer over time"));
 

@@ -50,6 +50,8 @@ final class TimelineSeries
     final Map<Integer, double[]> ksoftirqdCpu = new TreeMap<>();
     final Map<Integer, double[]> ksoftirqdWait = new TreeMap<>();
     final Map<Long, double[]> rxQueueBytes = new LinkedHashMap<>();
+    /** The selected sockets' own drops per second (the socket-buffer layer counts the whole namespace), or null. */
+    double[] selectedSocketDropsPerSecond;
     final long[] lostPerPoint;
     final Map<Layer, Long> lostByLayer = new EnumMap<>(Layer.class);
     final long appLossOutside;
@@ -117,6 +119,7 @@ final class TimelineSeries
         final TreeSet<Integer> ksoftirqdCpus = new TreeSet<>();
         final TreeSet<Integer> waitCpus = new TreeSet<>();
         final Map<Long, Long> socketPeaks = new TreeMap<>();
+        boolean socketDrops;
 
         @Override
         public void accept(final TimelineSample sample)
@@ -139,6 +142,7 @@ final class TimelineSeries
             {
                 sample.rxQueueBytes().forEach((inode, bytes) -> socketPeaks.merge(inode, bytes, Math::max));
             }
+            socketDrops |= sample.socketDrops() != null;
         }
 
         private static void keys(final Map<Integer, Long> values, final TreeSet<Integer> into)
@@ -176,6 +180,7 @@ final class TimelineSeries
         private final Map<Integer, MaxDownsampler> cpu = new TreeMap<>();
         private final Map<Integer, MaxDownsampler> wait = new TreeMap<>();
         private final Map<Long, MaxDownsampler> rxQueue = new LinkedHashMap<>();
+        private final MaxDownsampler socketDrops;
         private long index;
 
         Filler(final Survey survey, final AppLossEvents events, final int maxPoints, final long appLossOutside)
@@ -195,6 +200,7 @@ final class TimelineSeries
             survey.ksoftirqdCpus.forEach(c -> cpu.put(c, new MaxDownsampler(survey.count, maxPoints)));
             survey.waitCpus.forEach(c -> wait.put(c, new MaxDownsampler(survey.count, maxPoints)));
             survey.busiestSockets().forEach(s -> rxQueue.put(s, new MaxDownsampler(survey.count, maxPoints)));
+            socketDrops = survey.socketDrops ? new MaxDownsampler(survey.count, maxPoints) : null;
         }
 
         @Override
@@ -228,6 +234,11 @@ final class TimelineSeries
             {
                 series.lostPerPoint[point] += lost;
             }
+            if (socketDrops != null)
+            {
+                socketDrops.add(sample.epochMs(), sample.socketDrops() == null || seconds <= 0 ? Double.NaN
+                    : TimelineSample.sum(sample.socketDrops()) / seconds);
+            }
             perSecond(squeeze, sample.timeSqueeze(), sample.epochMs(), seconds, 1);
             perSecond(netRx, sample.netRx(), sample.epochMs(), seconds, 1);
             perSecond(cpu, sample.ksoftirqdCpuNs(), sample.epochMs(), seconds, 1e-9 * 100);
@@ -259,6 +270,7 @@ final class TimelineSeries
             cpu.forEach((c, d) -> series.ksoftirqdCpu.put(c, d.values()));
             wait.forEach((c, d) -> series.ksoftirqdWait.put(c, d.values()));
             rxQueue.forEach((s, d) -> series.rxQueueBytes.put(s, d.values()));
+            series.selectedSocketDropsPerSecond = socketDrops == null ? null : socketDrops.values();
             return series;
         }
     }
