@@ -27,6 +27,20 @@ public final class RecordingWriter implements AutoCloseable
     }
 
     /**
+     * Create a new recording file (it must not exist), empty: {@link #header} writes its first line once the first
+     * snapshot is taken, so that an unwritable path is refused before anything starts.
+     *
+     * @param file the file.
+     * @return the writer.
+     * @throws IOException when the file exists or cannot be created.
+     */
+    public static RecordingWriter create(final Path file) throws IOException
+    {
+        return new RecordingWriter(file, Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+    }
+
+    /**
      * Create a new recording file (it must not exist) and write its header line.
      *
      * @param file the file.
@@ -36,12 +50,10 @@ public final class RecordingWriter implements AutoCloseable
      */
     public static RecordingWriter create(final Path file, final RecordingHeader header) throws IOException
     {
-        final OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-            StandardOpenOption.APPEND);
-        final RecordingWriter writer = new RecordingWriter(file, out);
+        final RecordingWriter writer = create(file);
         try
         {
-            writer.line(new RecordingLine(header));
+            writer.header(header);
         }
         catch (final IOException ex)
         {
@@ -52,11 +64,29 @@ public final class RecordingWriter implements AutoCloseable
     }
 
     /**
+     * @param header the first line, written once before any sample.
+     * @throws IOException when it cannot be written.
+     * @throws IllegalStateException when a line was written already.
+     */
+    public void header(final RecordingHeader header) throws IOException
+    {
+        if (lines != 0)
+        {
+            throw new IllegalStateException("the header is the first line of " + file);
+        }
+        line(new RecordingLine(header));
+    }
+
+    /**
      * @param sample the next sample, appended as one line.
      * @throws IOException when it cannot be written.
      */
     public void write(final TimelineSample sample) throws IOException
     {
+        if (lines == 0)
+        {
+            throw new IllegalStateException("write the header of " + file + " first");
+        }
         line(sample);
     }
 

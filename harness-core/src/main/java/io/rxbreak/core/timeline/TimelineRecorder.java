@@ -15,7 +15,7 @@ public final class TimelineRecorder implements AutoCloseable
     private final PrometheusCounter appLoss;
 
     /**
-     * @param writer the recording, its header written.
+     * @param writer the recording (its header written before the first {@link #onInterval}).
      * @param appLoss the application's loss counter, or null.
      */
     public TimelineRecorder(final RecordingWriter writer, final PrometheusCounter appLoss)
@@ -26,6 +26,15 @@ public final class TimelineRecorder implements AutoCloseable
         {
             appLoss.lostSince(); // the starting value
         }
+    }
+
+    /**
+     * @param header the recording's first line, written before any interval.
+     * @throws IOException when it cannot be written.
+     */
+    public void header(final RecordingHeader header) throws IOException
+    {
+        writer.header(header);
     }
 
     /**
@@ -41,11 +50,19 @@ public final class TimelineRecorder implements AutoCloseable
     }
 
     /**
+     * @return whether the header was written.
+     */
+    public boolean started()
+    {
+        return writer.lines() > 0;
+    }
+
+    /**
      * @return the samples written so far.
      */
     public long samples()
     {
-        return writer.lines() - 1;
+        return Math.max(0, writer.lines() - 1);
     }
 
     @Override

@@ -114,7 +114,7 @@ public final class WatchCommand implements Callable<Integer>
         selectionOptions.selection(roots);
         final PrintWriter out = spec.commandLine().getOut();
         final CounterSampler sampler = new CounterSampler(roots, false);
-        final TimelineRecorder recorder = record == null ? null : recorder(sampler, appLoss);
+        final TimelineRecorder recorder = record == null ? null : recorder(appLoss);
         final TracepointCounter tracer;
         final TracepointCounts unavailable;
         if (noTracepoints)
@@ -145,9 +145,16 @@ public final class WatchCommand implements Callable<Integer>
             }
             if (recorder != null)
             {
-                out.println("recorded " + recorder.samples() + " samples to " + record);
-                out.flush();
                 closeQuietly(recorder);
+                if (recorder.started())
+                {
+                    out.println("recorded " + recorder.samples() + " samples to " + record);
+                    out.flush();
+                }
+                else
+                {
+                    deleteQuietly(record); // refused before its first line: leave nothing behind
+                }
             }
         }
     }
@@ -184,20 +191,23 @@ public final class WatchCommand implements Callable<Integer>
         return counter;
     }
 
-    private TimelineRecorder recorder(final CounterSampler sampler, final PrometheusCounter appLoss)
+    private TimelineRecorder recorder(final PrometheusCounter appLoss)
     {
-        final CounterSnapshot first = Commands.read(sampler::sample, "--proc-root");
-        final RecordingHeader header = new RecordingHeader(RecordingHeader.SCHEMA_VERSION, hostName(), first.bootId(),
-            System.getProperty("os.version"), intervalNs, first.epochMs(), selectionOptions.describe(),
-            appLossUrl == null ? null : appLossUrl.toString(), appLossMetric);
         try
         {
-            return new TimelineRecorder(RecordingWriter.create(record, header), appLoss);
+            return new TimelineRecorder(RecordingWriter.create(record), appLoss);
         }
         catch (final IOException ex)
         {
             throw BadInputException.option("--record", "cannot write a new file " + record + ": " + describe(ex));
         }
+    }
+
+    private RecordingHeader header(final CounterSnapshot first)
+    {
+        return new RecordingHeader(RecordingHeader.SCHEMA_VERSION, hostName(), first.bootId(),
+            System.getProperty("os.version"), intervalNs, first.epochMs(), selectionOptions.describe(),
+            appLossUrl == null ? null : appLossUrl.toString(), appLossMetric);
     }
 
     private static String describe(final IOException ex)
@@ -226,6 +236,18 @@ public final class WatchCommand implements Callable<Integer>
         catch (final IOException ex)
         {
             return System.getenv().getOrDefault("HOSTNAME", "unknown");
+        }
+    }
+
+    private static void deleteQuietly(final Path file)
+    {
+        try
+        {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
         }
     }
 
@@ -262,6 +284,17 @@ public final class WatchCommand implements Callable<Integer>
         }
         CounterSnapshot previous = sample(sampler, tracer, unavailable);
         final long startNs = previous.monotonicNs();
+        if (recorder != null)
+        {
+            try
+            {
+                recorder.header(header(previous));
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("could not write " + record + ": " + ex.getMessage(), ex);
+            }
+        }
         for (long i = 1; count == 0 || i <= count; i++)
         {
             final long deadlineNs = startNs + i * intervalNs;

@@ -99,6 +99,9 @@ class WatchRecordTest
                 assertThat(header.intervalNs()).isEqualTo(INTERVAL_MS * 1_000_000L);
                 assertThat(header.selection()).isEqualTo("--port " + PORT + " --pid " + pid);
                 assertThat(samples).hasSize((int)lines(file) - 1);
+                assertThat(samples.get(0).epochMs() - samples.get(0).intervalNs() / 1_000_000L)
+                    .as("the header's start is the first interval's").isBetween(header.startEpochMs() - 2,
+                        header.startEpochMs() + 2);
                 long lost = 0;
                 for (final TimelineSample sample : samples)
                 {
