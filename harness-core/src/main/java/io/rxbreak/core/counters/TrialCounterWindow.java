@@ -221,9 +221,12 @@ public final class TrialCounterWindow implements AutoCloseable
         public void run()
         {
             final long startNs = previous.monotonicNs();
-            for (long i = 1; running; i++)
+            long slot = 0;
+            while (running)
             {
-                final long deadlineNs = startNs + i * TrialTimeline.STEP_NS;
+                // slots already past are skipped: a held-up sample makes one longer interval, not a burst
+                slot = Math.max(slot + 1, (System.nanoTime() - startNs) / TrialTimeline.STEP_NS + 1);
+                final long deadlineNs = startNs + slot * TrialTimeline.STEP_NS;
                 long leftNs;
                 while (running && (leftNs = deadlineNs - System.nanoTime()) > 0)
                 {

@@ -295,9 +295,13 @@ public final class WatchCommand implements Callable<Integer>
                 throw new UncheckedIOException("could not write " + record + ": " + ex.getMessage(), ex);
             }
         }
+        long slot = 0;
         for (long i = 1; count == 0 || i <= count; i++)
         {
-            final long deadlineNs = startNs + i * intervalNs;
+            // the next slot of the schedule; slots already past are skipped (a sampler that was held up, by a busy
+            // machine or a pause, gives one longer interval, never a burst of short ones to catch up)
+            slot = Math.max(slot + 1, (System.nanoTime() - startNs) / intervalNs + 1);
+            final long deadlineNs = startNs + slot * intervalNs;
             long leftNs;
             while ((leftNs = deadlineNs - System.nanoTime()) > 0)
             {

@@ -113,11 +113,11 @@ class WatchRecordTest
                             sendFromMs);
                         assertThat(startMs).as("a loss before the sender ended").isLessThanOrEqualTo(sendToMs);
                     }
-                    assertThat(sample.intervalNs()).as("an interval").isPositive();
+                    assertThat(sample.intervalNs()).as("an interval").isGreaterThan(INTERVAL_MS * 500_000L);
                     lost += drops;
                     assertThat(sample.socketDrops().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(drops);
                 }
-                // the schedule is fixed-rate (a late sample is followed by a short interval), so the median is the step
+                // a sample held up by the busy machine makes one longer interval: the median is the step
                 final long[] intervals = samples.stream().mapToLong(TimelineSample::intervalNs).sorted().toArray();
                 assertThat(intervals[intervals.length / 2]).as("the median interval")
                     .isBetween(INTERVAL_MS * 800_000L, INTERVAL_MS * 1_200_000L);
