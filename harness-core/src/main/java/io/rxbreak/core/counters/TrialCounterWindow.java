@@ -52,8 +52,8 @@ public final class TrialCounterWindow implements AutoCloseable
      * @param appLoss the observed application's own loss counter, laid on the timeline (scraped each step), or
      *     null.
      */
-    public TrialCounterWindow(final CounterRoots roots, final Supplier<Set<Long>> inodes, final boolean countTracepoints,
-        final PrometheusCounter appLoss)
+    public TrialCounterWindow(final CounterRoots roots, final Supplier<Set<Long>> inodes,
+        final boolean countTracepoints, final PrometheusCounter appLoss)
     {
         this.appLoss = appLoss;
         this.sampler = new CounterSampler(roots, false);

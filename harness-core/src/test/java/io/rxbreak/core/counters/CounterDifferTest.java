@@ -99,8 +99,10 @@ class CounterDifferTest
     void memErrorsAbsentMeansCannotTellNotZero()
     {
         final SnmpCounters older = ParseFixtures.snmp("linux-4.19-no-memerrors.txt");
-        final CounterSnapshot before = new CounterSnapshot(0, 1, null, null, older, null, null, null, List.of(), null, null, null, null);
-        final CounterSnapshot after = new CounterSnapshot(0, 2, null, null, older, null, null, null, List.of(), null, null, null, null);
+        final CounterSnapshot before = new CounterSnapshot(0, 1, null, null, older, null, null, null, List.of(), null,
+            null, null, null);
+        final CounterSnapshot after = new CounterSnapshot(0, 2, null, null, older, null, null, null, List.of(), null,
+            null, null, null);
         final CounterDiff diff = CounterDiffer.diff(before, after, SocketSelection.ALL);
         assertThat(diff.layer(Layer.GLOBAL_UDP_MEMORY).drops()).isNull();
         assertThat(diff.layer(Layer.GLOBAL_UDP_MEMORY).note()).contains("5.11");

@@ -44,7 +44,8 @@ class AppLossSourcesTest
     void aBadLineIsNamed()
     {
         assertThatThrownBy(() -> AppLossEvents.parse(List.of("1764654106", "yesterday 3"), "loss.log"))
-            .hasMessage("loss.log line 2: expected a time: epoch seconds, ms, us or ns, or ISO-8601, got 'yesterday 3'");
+            .hasMessage("loss.log line 2: expected a time: epoch seconds, ms, us or ns, or ISO-8601, "
+                + "got 'yesterday 3'");
         assertThatThrownBy(() -> AppLossEvents.parse(List.of("1764654106 many"), "loss.log"))
             .hasMessageContaining("line 1: expected a whole number");
     }

@@ -186,7 +186,8 @@ public final class WatchCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            throw BadInputException.option("--app-loss-url", "could not read " + appLossMetric + ": " + ex.getMessage());
+            throw BadInputException.option("--app-loss-url", "could not read " + appLossMetric + ": "
+                + ex.getMessage());
         }
         return counter;
     }

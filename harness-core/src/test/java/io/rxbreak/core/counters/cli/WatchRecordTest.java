@@ -113,11 +113,12 @@ class WatchRecordTest
                             sendFromMs);
                         assertThat(startMs).as("a loss before the sender ended").isLessThanOrEqualTo(sendToMs);
                     }
-                    assertThat(sample.intervalNs()).as("an interval").isGreaterThan(INTERVAL_MS * 500_000L);
+                    assertThat(sample.intervalNs()).as("an interval").isPositive();
                     lost += drops;
-                    assertThat(sample.socketDrops().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(drops);
+                    assertThat(TimelineSample.sum(sample.socketDrops())).isEqualTo(drops);
                 }
-                // a sample held up by the busy machine makes one longer interval: the median is the step
+                // the schedule is fixed (a sample that woke late makes its interval longer and the next one shorter;
+                // missed slots are skipped, not caught up): the median is the step
                 final long[] intervals = samples.stream().mapToLong(TimelineSample::intervalNs).sorted().toArray();
                 assertThat(intervals[intervals.length / 2]).as("the median interval")
                     .isBetween(INTERVAL_MS * 800_000L, INTERVAL_MS * 1_200_000L);
