@@ -204,8 +204,8 @@ public final class HtmlReport
         failed.sort(java.util.Comparator.comparingLong((TrialRecord r) -> r.request().targetRate())
             .thenComparingInt(r -> r.request().trial()));
         html.append("<h2 id=\"trial-timelines\">When in the trial it broke</h2>\n<p class=\"sub\">The receive-path "
-            + "counters through the failing trials of the lowest rates, sampled on the receiving host; a red line "
-            + "marks each moment of loss.</p>\n");
+            + "counters through the failing trials of the lowest rates, sampled on the receiving host from the start "
+            + "of the warm-up; a red band marks each moment of loss.</p>\n");
         for (int i = 0; i < Math.min(MAX_TRIAL_TIMELINES, failed.size()); i++)
         {
             final TrialRecord record = failed.get(i);

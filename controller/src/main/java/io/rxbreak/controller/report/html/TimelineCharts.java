@@ -10,8 +10,8 @@ import io.rxbreak.core.counters.Layer;
  * The charts of a counter timeline, one above the other on the same time axis: drops per second per layer (the
  * layer colours of the ramp report; the socket-buffer layer counts the whole namespace, so the selected sockets'
  * own drops are dashed beside it), time_squeeze, rx_queue per socket, NET_RX softirqs per CPU and ksoftirqd's
- * CPU use per CPU (with its wait for the CPU dashed). Every point where something was lost is marked by a vertical
- * line across all of them.
+ * CPU use per CPU (with its wait for the CPU dashed). Every point where something was lost is marked by a red band
+ * across all of them.
  */
 final class TimelineCharts
 {
