@@ -105,6 +105,11 @@ public final class WatchCommand implements Callable<Integer>
         {
             throw BadInputException.option("--interval", "must be more than 0, like 1s");
         }
+        if (record != null && (json || all))
+        {
+            throw BadInputException.option(json ? "--json" : "--all", "is for the lines printed: --record writes "
+                + "every sample to its file (read it with rxbreak report FILE)");
+        }
         final PrometheusCounter appLoss = appLoss();
         if (count < 0)
         {

@@ -59,6 +59,11 @@ class WatchRecordTest
         assertThat(half.exitCode()).isEqualTo(2);
         assertThat(half.err()).contains("--app-loss-metric");
         assertThat(dir.resolve("new.jsonl")).doesNotExist();
+        final CliRun withJson = CliRun.run("counters", "watch", "--record", dir.resolve("new.jsonl").toString(),
+            "--json");
+        assertThat(withJson.exitCode()).isEqualTo(2);
+        assertThat(withJson.err()).contains("--json: is for the lines printed");
+        assertThat(dir.resolve("new.jsonl")).doesNotExist();
     }
 
     @Test
