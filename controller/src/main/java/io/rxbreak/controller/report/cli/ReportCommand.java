@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         "A run that did not finish is rebuilt from trials.jsonl. The exit code is the run's own (0 complete, "
             + "1 failed, 4 no valid trial, 130 interrupted), or the regression gate's with --baseline.",
         "Given a recording of counters watch --record instead, write its timeline page (FILE.html beside it, or "
-            + "--out), with the application's loss events of --app-loss-events laid on it."})
+            + "--out). --app-loss-events lays the application's own loss events on the timelines of either."})
 public final class ReportCommand implements Callable<Integer>, RxbreakCommand
 {
     @Spec
@@ -53,8 +53,9 @@ public final class ReportCommand implements Callable<Integer>, RxbreakCommand
         + "(default: the recording's name with .html).")
     Path out;
 
-    @Option(names = "--app-loss-events", paramLabel = "FILE", description = "For a recording: the application's "
-        + "own loss events, one per line: TIME [COUNT], TIME in epoch s/ms/us/ns or ISO-8601 (docs/counters.md).")
+    @Option(names = "--app-loss-events", paramLabel = "FILE", description = "The application's own loss events, laid "
+        + "on a recording's timeline or on the trials' counter timelines of a run (observe mode): one per line, "
+        + "TIME [COUNT], TIME in epoch s/ms/us/ns or ISO-8601 (docs/counters.md).")
     Path appLossEvents;
 
     @Option(names = "--no-files", description = "Only print the summary; write no report.html or report.csv.")
@@ -76,10 +77,15 @@ public final class ReportCommand implements Callable<Integer>, RxbreakCommand
         {
             return timeline();
         }
-        if (out != null || appLossEvents != null)
+        if (out != null)
         {
-            throw BadInputException.option(out != null ? "--out" : "--app-loss-events",
-                "is for a recording of counters watch --record; " + run + " is not one");
+            throw BadInputException.option("--out", "is for a recording of counters watch --record; " + run
+                + " is not one");
+        }
+        final AppLossEvents events = appLossEvents();
+        if (events != null && noFiles)
+        {
+            throw BadInputException.option("--app-loss-events", "is laid on report.html: drop --no-files");
         }
         pipeline.validate();
         final RunReport report = ReportSource.load(run);
@@ -88,7 +94,7 @@ public final class ReportCommand implements Callable<Integer>, RxbreakCommand
         if (!noFiles)
         {
             final Path folder = Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
-            ReportArtifacts.writeAll(folder, report);
+            ReportArtifacts.writeAll(folder, report, events);
             out.println();
             out.println("Wrote " + folder.resolve(ReportArtifacts.HTML_FILE) + " and "
                 + folder.resolve(ReportArtifacts.CSV_FILE));
@@ -104,22 +110,7 @@ public final class ReportCommand implements Callable<Integer>, RxbreakCommand
             throw BadInputException.option(noFiles ? "--no-files" : "--baseline", "is for a run folder; " + run
                 + " is a recording");
         }
-        AppLossEvents events = null;
-        if (appLossEvents != null)
-        {
-            try
-            {
-                events = AppLossEvents.read(appLossEvents);
-            }
-            catch (final java.nio.file.NoSuchFileException ex)
-            {
-                throw BadInputException.option("--app-loss-events", "no such file " + appLossEvents);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw BadInputException.option("--app-loss-events", ex.getMessage());
-            }
-        }
+        final AppLossEvents events = appLossEvents();
         final Path page = out != null ? out : htmlBeside(run);
         if (Files.isDirectory(page))
         {
@@ -139,6 +130,29 @@ public final class ReportCommand implements Callable<Integer>, RxbreakCommand
         console.println("Wrote " + page);
         console.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * @return the events of {@code --app-loss-events}, or null when not given.
+     */
+    private AppLossEvents appLossEvents() throws IOException
+    {
+        if (appLossEvents == null)
+        {
+            return null;
+        }
+        try
+        {
+            return AppLossEvents.read(appLossEvents);
+        }
+        catch (final java.nio.file.NoSuchFileException ex)
+        {
+            throw BadInputException.option("--app-loss-events", "no such file " + appLossEvents);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw BadInputException.option("--app-loss-events", ex.getMessage());
+        }
     }
 
     private static Path htmlBeside(final Path recording)

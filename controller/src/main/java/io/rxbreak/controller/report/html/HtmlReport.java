@@ -17,6 +17,7 @@ import io.rxbreak.controller.trial.TrialRecord;
 import io.rxbreak.controller.trial.Verdict;
 import io.rxbreak.core.cli.VersionProvider;
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.timeline.AppLossEvents;
 import io.rxbreak.core.timeline.TimelineSample;
 import io.rxbreak.core.timeline.TrialTimeline;
 
@@ -43,13 +44,23 @@ public final class HtmlReport
      */
     public static String render(final RunReport report)
     {
+        return render(report, null);
+    }
+
+    /**
+     * @param report the run.
+     * @param appLoss the application's own loss events to lay on the trials' counter timelines, or null.
+     * @return the page.
+     */
+    public static String render(final RunReport report, final AppLossEvents appLoss)
+    {
         final StringBuilder html = new StringBuilder(64 * 1024);
         HtmlPage.open(html, "rxbreak report: " + headline(report));
         header(html, report);
         cards(html, report);
         breakPoint(html, report);
         charts(html, report);
-        trialTimelines(html, report);
+        trialTimelines(html, report, appLoss);
         trials(html, report);
         setup(html, report);
         data(html, report);
@@ -186,7 +197,7 @@ public final class HtmlReport
             .append(ReportCharts.timeSqueeze(report)).append("</div></div>\n");
     }
 
-    private static void trialTimelines(final StringBuilder html, final RunReport report)
+    private static void trialTimelines(final StringBuilder html, final RunReport report, final AppLossEvents appLoss)
     {
         final List<TrialRecord> failed = new ArrayList<>();
         for (final TrialRecord record : report.trials())
@@ -216,7 +227,7 @@ public final class HtmlReport
             final List<TimelineSample> samples = record.result().counterTimeline();
             try
             {
-                TimelineCharts.render(html, TimelineSeries.of(each -> samples.forEach(each), null,
+                TimelineCharts.render(html, TimelineSeries.of(each -> samples.forEach(each), appLoss,
                     TrialTimeline.MAX_POINTS), 1240, "trial-" + trial + "-");
             }
             catch (final java.io.IOException ex)
