@@ -2,6 +2,7 @@ package io.rxbreak.controller;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +38,7 @@ import io.rxbreak.core.os.Privileges;
 import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.PatternSpec;
 import io.rxbreak.core.protocol.ThrottleSpec;
+import io.rxbreak.core.timeline.PrometheusMetric;
 import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.feed.Feed;
 import io.rxbreak.feed.FeedProfile;
@@ -255,6 +257,15 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         + "application joined; the sender sends there.")
     String observeGroup;
 
+    @Option(names = "--observe-loss-url", paramLabel = "URL", description = "Observe mode: the application's "
+        + "Prometheus text endpoint, scraped every 250ms of each trial to lay its own loss on the trial's counter "
+        + "timeline (with --observe-loss-metric).")
+    URI observeLossUrl;
+
+    @Option(names = "--observe-loss-metric", paramLabel = "NAME", description = "Observe mode: the counter of "
+        + "messages the application lost, like app_lost_total (every label set added up).")
+    String observeLossMetric;
+
     @Option(names = "--sandbox", description = "Run the whole ramp in a private network namespace of its own, "
         + "removed afterwards whatever happens (root).")
     boolean sandbox;
@@ -461,6 +472,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 throw BadInputException.option("--observe-pid", "no process " + observePid);
             }
         }
+        final PrometheusMetric observeLoss = observeLoss(observe);
         if (calibrate && (senderAgent != null || receiverAgent != null))
         {
             throw BadInputException.option("--calibrate", "it measures this host with local agents: drop it, or "
@@ -526,7 +538,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
             cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,
-            replayPlan, sandboxSetup, tuningPlan, tuneHost);
+            replayPlan, sandboxSetup, tuningPlan, tuneHost, observeLoss);
     }
 
     /**
@@ -565,6 +577,44 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 + "namespace, so its network settings are not the host's: run it from the host");
         }
         return TuneFile.read(tune);
+    }
+
+    /**
+     * @param observe whether this is observe mode.
+     * @return the application's loss counter, read once to check it, or null when not given.
+     */
+    private PrometheusMetric observeLoss(final boolean observe)
+    {
+        if ((observeLossUrl == null) != (observeLossMetric == null))
+        {
+            throw BadInputException.option(observeLossUrl == null ? "--observe-loss-url" : "--observe-loss-metric",
+                "is needed too: --observe-loss-url and --observe-loss-metric go together");
+        }
+        if (observeLossUrl == null)
+        {
+            return null;
+        }
+        if (!observe)
+        {
+            throw BadInputException.option("--observe-loss-url", "is for observe mode (--observe-port, --observe-pid "
+                + "or --observe-group): rxbreak's own receiver counts its loss itself");
+        }
+        if (!"http".equals(observeLossUrl.getScheme()) && !"https".equals(observeLossUrl.getScheme()))
+        {
+            throw BadInputException.option("--observe-loss-url", "must be an http:// or https:// URL, not "
+                + observeLossUrl);
+        }
+        final PrometheusMetric metric = new PrometheusMetric(observeLossUrl, observeLossMetric);
+        try
+        {
+            metric.counter(java.time.Duration.ofSeconds(2)).scrape();
+        }
+        catch (final IOException ex)
+        {
+            throw BadInputException.option("--observe-loss-url", "could not read " + observeLossMetric + ": "
+                + ex.getMessage());
+        }
+        return metric;
     }
 
     /**

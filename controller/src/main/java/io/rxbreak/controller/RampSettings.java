@@ -10,6 +10,7 @@ import io.rxbreak.controller.tune.TuningPlan;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.protocol.IdleMode;
+import io.rxbreak.core.timeline.PrometheusMetric;
 
 /**
  * A ramp's whole configuration, validated once before anything starts.
@@ -46,6 +47,8 @@ import io.rxbreak.core.protocol.IdleMode;
  * @param tune the tuning file to apply ({@code --tune}), read; null without one, and inside the sandbox (whose
  *     parent applied it).
  * @param tuneHost whether the tuning file may change the host ({@code --tune-host}).
+ * @param observeLoss observe mode: the application's own loss counter ({@code --observe-loss-url},
+ *     {@code --observe-loss-metric}), laid on each trial's counter timeline; or null.
  */
 public record RampSettings(
     RampConfig search,
@@ -77,7 +80,8 @@ public record RampSettings(
     ReplayPlan replay,
     SandboxSetup sandboxSetup,
     TuningPlan tune,
-    boolean tuneHost)
+    boolean tuneHost,
+    PrometheusMetric observeLoss)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

@@ -98,7 +98,7 @@ final class RunAgents
         if (settings.observe())
         {
             final ReceiverSide observed = new ObservedReceiverSide(settings.observePid(), settings.groups().get(0).port(),
-                settings.groups().get(0).address(), true);
+                settings.groups().get(0).address(), true, settings.observeLoss());
             toClose.add(observed);
             return observed;
         }

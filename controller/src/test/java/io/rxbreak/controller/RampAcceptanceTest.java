@@ -229,6 +229,20 @@ class RampAcceptanceTest
                 .filter(trial -> "FAIL".equals(trial.path("verdict").asText())).toList();
             assertThat(failed).isNotEmpty().allSatisfy(trial ->
                 assertThat(trial.path("dropsByLayer").path("socket-buffer").asLong()).isEqualTo(trial.path("lost").asLong()));
+            assertThat(failed).allSatisfy(trial ->
+            {
+                long timelineDrops = 0;
+                for (final JsonNode point : trial.path("counterTimeline"))
+                {
+                    for (final JsonNode socket : point.path("socketDrops"))
+                    {
+                        timelineDrops += socket.asLong();
+                    }
+                }
+                assertThat(trial.path("counterTimeline").size()).as("a point per 250 ms of the trial").isGreaterThan(4);
+                assertThat(timelineDrops).as("the trial's counter timeline adds up to its socket drops")
+                    .isEqualTo(trial.path("dropsByLayer").path("socket-buffer").asLong());
+            });
             assertThat(ramp.process().stderr()).contains("observed application (pid " + app.pid() + ")");
             app.close();
         }

@@ -86,6 +86,11 @@ class RampCommandLineTest
         refused("--observe-port", "--observe-port", "47001", "--throttle", "rate:100");
         refused("--observe-port", "--observe-port", "1234");
         refused("--observe-pid", "--observe-pid", "999999999", "--observe-group", "239.1.2.3:4000");
+        refused("--observe-loss-metric", "--observe-loss-url", "http://127.0.0.1:1/metrics");
+        refused("--observe-loss-url: is for observe mode", "--observe-loss-url", "http://127.0.0.1:1/metrics",
+            "--observe-loss-metric", "app_lost_total");
+        refused("--observe-loss-url: could not read app_lost_total", "--observe-group", "239.1.2.3:4000",
+            "--observe-loss-url", "http://127.0.0.1:1/metrics", "--observe-loss-metric", "app_lost_total");
         refused("--frobnicate", "--frobnicate");
         refused("--max-backlog-growth", "--max-backlog-growth", "150%");
         refused("--max-backlog-growth", "--max-backlog-growth", "lots");
@@ -136,7 +141,8 @@ class RampCommandLineTest
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--throttle", "--rcvbuf", "--sockets", "--group", "--size", "--start-rate",
             "--step", "--precision", "--pdr", "--confirm-duration", "--max-sender-lag", "warm-up-trial",
-            "--sender-agent", "--receiver-agent", "--observe-port", "--observe-pid", "--observe-group", "--sandbox",
+            "--sender-agent", "--receiver-agent", "--observe-port", "--observe-pid", "--observe-group",
+            "--observe-loss-url", "--observe-loss-metric", "--sandbox",
             "--json", "--out", "--baseline", "--junit");
     }
 

@@ -122,7 +122,8 @@ public final class AgentReceiverSide implements ReceiverSide
         }
         return new WindowCounters(counters.dropsByLayer(), counters.socketDrops(), counters.memErrors(),
             counters.rcvbufErrors(), counters.timeSqueeze(), sampledPeakBytes, counters.tracepoints(),
-            counters.tracepointsUnavailable(), counters.dropReasons(), counters.notes(), counters.failure());
+            counters.tracepointsUnavailable(), counters.dropReasons(), counters.notes(), counters.failure(),
+            counters.timeline());
     }
 
     private static Histogram histogram(final String base64)

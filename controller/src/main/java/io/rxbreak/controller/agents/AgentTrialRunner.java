@@ -171,7 +171,8 @@ public final class AgentTrialRunner implements TrialRunner
             .senderLagGrowth(sent.lagGrowth())
             .receiveBuffer(buffer)
             .harnessLoad(load)
-            .speed(speed);
+            .speed(speed)
+            .counterTimeline(counters == null ? null : counters.timeline());
         if (received.lossTimeline() != null && sent.startEpochNs() != null)
         {
             result.lossTimeline(received.lossTimeline().rebased(sent.startEpochNs()));

@@ -2,6 +2,7 @@ package io.rxbreak.controller.agents;
 
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -21,6 +22,7 @@ import io.rxbreak.core.os.ForeignSocket;
 import io.rxbreak.core.os.ThreadGroupClock;
 import io.rxbreak.core.protocol.CpuUse;
 import io.rxbreak.core.protocol.ReceiveBuffer;
+import io.rxbreak.core.timeline.PrometheusMetric;
 
 /**
  * Observe mode: no rxbreak receiver. The user's own application is the system under test, and each trial is
@@ -31,6 +33,8 @@ import io.rxbreak.core.protocol.ReceiveBuffer;
 public final class ObservedReceiverSide implements ReceiverSide
 {
     private static final long SETTLE_NS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How long one scrape of the application's loss counter may take: within a step of the trial timeline. */
+    private static final Duration APP_LOSS_TIMEOUT = Duration.ofMillis(200);
 
     private final CounterRoots roots;
     private final long pid;
@@ -46,9 +50,11 @@ public final class ObservedReceiverSide implements ReceiverSide
      * @param port the port its sockets are bound to.
      * @param group the group they joined, or null to match any address on the port.
      * @param countTracepoints whether to count the socket-buffer tracepoints.
+     * @param appLoss the application's own loss counter, laid on each trial's counter timeline; or null.
      * @throws BadInputException when no socket matches: the application is not listening.
      */
-    public ObservedReceiverSide(final long pid, final int port, final InetAddress group, final boolean countTracepoints)
+    public ObservedReceiverSide(final long pid, final int port, final InetAddress group, final boolean countTracepoints,
+        final PrometheusMetric appLoss)
     {
         this.roots = pid > 0 ? CounterRoots.LIVE.inNamespaceOf(pid) : CounterRoots.LIVE;
         this.pid = pid;
@@ -61,7 +67,8 @@ public final class ObservedReceiverSide implements ReceiverSide
                 (pid > 0 ? "of process " + pid + " " : "") + "is bound to port " + port +
                 (group == null ? "" : " for " + group.getHostAddress()) + ": is the application running and joined?");
         }
-        this.window = new TrialCounterWindow(roots, this::selected, countTracepoints);
+        this.window = new TrialCounterWindow(roots, this::selected, countTracepoints,
+            appLoss == null ? null : appLoss.counter(APP_LOSS_TIMEOUT));
         this.owner = pid > 0 ? pid : ForeignSocket.ownerOf(Path.of("/proc"), selected().iterator().next());
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 
 import io.rxbreak.controller.report.csv.TrialsCsv;
 import io.rxbreak.controller.report.html.HtmlReport;
+import io.rxbreak.core.timeline.AppLossEvents;
 
 /**
  * Writes the run folder's files for people and spreadsheets from a {@link RunReport}: {@code report.html} and
@@ -34,7 +35,21 @@ public final class ReportArtifacts
      */
     public static void writeAll(final Path runDirectory, final RunReport report) throws IOException
     {
-        write(runDirectory.resolve(HTML_FILE), HtmlReport.render(report));
+        writeAll(runDirectory, report, null);
+    }
+
+    /**
+     * Write {@code report.html} and {@code report.csv} into the run folder.
+     *
+     * @param runDirectory the run folder (it must exist).
+     * @param report       the run, complete or rebuilt.
+     * @param appLoss      the application's own loss events to lay on the trials' counter timelines, or null.
+     * @throws IOException when a file cannot be written.
+     */
+    public static void writeAll(final Path runDirectory, final RunReport report, final AppLossEvents appLoss)
+        throws IOException
+    {
+        write(runDirectory.resolve(HTML_FILE), HtmlReport.render(report, appLoss));
         write(runDirectory.resolve(CSV_FILE), TrialsCsv.render(report));
     }
 

@@ -1,6 +1,7 @@
 package io.rxbreak.controller.trial;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,6 +12,7 @@ import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.protocol.LossTimeline;
 import io.rxbreak.core.protocol.ReceiveBuffer;
 import io.rxbreak.core.protocol.SenderPacing;
+import io.rxbreak.core.timeline.TimelineSample;
 
 /**
  * What a controller measured in one trial, before judgement: the sender's side, the receiver's side and the counter
@@ -53,6 +55,9 @@ import io.rxbreak.core.protocol.SenderPacing;
  * @param lossTimeline      where in the trial the sequence gaps opened: bins counted from the schedule's offset 0
  *                          (bin {@code k} covers offsets from {@code k * binNs}); null when nothing was missing or
  *                          it is unknown.
+ * @param counterTimeline   the receive-path counters over the trial at a coarse step (see
+ *                          {@link io.rxbreak.core.timeline.TrialTimeline}), so that a person sees when in the trial
+ *                          it broke; null when the receiving side kept none.
  */
 public record TrialResult(
     double achievedRate,
@@ -77,7 +82,8 @@ public record TrialResult(
     @JsonInclude(JsonInclude.Include.NON_NULL) Double speed,
     @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline,
     @JsonInclude(JsonInclude.Include.NON_NULL) DropReasons dropReasons,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long reasonsBeyondLoss)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long reasonsBeyondLoss,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineSample> counterTimeline)
 {
     /** The layers no trial counter measures, which the kernel's drop reasons may fill. */
     public static final java.util.List<Layer> REASON_LAYERS = java.util.List.of(Layer.ROUTING_FILTERING, Layer.VALIDATION);
@@ -127,6 +133,7 @@ public record TrialResult(
         private Double speed;
         private LossTimeline lossTimeline;
         private DropReasons dropReasons;
+        private List<TimelineSample> counterTimeline;
 
         private Builder()
         {
@@ -301,6 +308,13 @@ public record TrialResult(
             return this;
         }
 
+        /** @param value the counters over the trial, or null. @return this. */
+        public Builder counterTimeline(final List<TimelineSample> value)
+        {
+            counterTimeline = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
         /**
          * @return the measurement. When drop reasons were counted, loss the counted layers leave unexplained
          *     ({@code sent - received - drops}) is put in the {@link #REASON_LAYERS} the reasons name, at most as much
@@ -336,7 +350,7 @@ public record TrialResult(
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
                 hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
                 backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline,
-                dropReasons, beyond);
+                dropReasons, beyond, counterTimeline);
         }
     }
 }

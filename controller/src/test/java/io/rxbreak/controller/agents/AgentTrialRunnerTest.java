@@ -25,7 +25,7 @@ class AgentTrialRunnerTest
     private static WindowCounters counters(final DropReasons reasons)
     {
         return new WindowCounters(Map.of("softirq-backlog", 0L, "nic", 0L), Map.of(), 0L, 0L, 0L, 0, Map.of(), null,
-            reasons, List.of(), null);
+            reasons, List.of(), null, null);
     }
 
     private static DropReasons rpFilter(final long count)

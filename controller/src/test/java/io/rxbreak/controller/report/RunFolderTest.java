@@ -53,6 +53,16 @@ class RunFolderTest
     }
 
     @Test
+    void eachTrialsCounterTimelineReadsBackFromTrialsJsonl() throws IOException
+    {
+        final Path dir = temp.resolve("timelines");
+        final RunReport written = SampleRuns.complete(dir);
+        assertThat(written.trials()).allSatisfy(trial -> assertThat(trial.result().counterTimeline()).isNotEmpty());
+        assertThat(Files.readString(dir.resolve(RunFolder.TRIALS_FILE))).contains("\"counterTimeline\":[");
+        assertThat(RunFolderReader.load(dir).trials()).isEqualTo(written.trials());
+    }
+
+    @Test
     void reportJsonHasTheDocumentedKeys() throws IOException
     {
         final SearchResult result = ReportFixtures.search(record -> { });

@@ -3,6 +3,7 @@ package io.rxbreak.controller.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import io.rxbreak.controller.search.SearchResult;
 import io.rxbreak.controller.search.TrialRunner;
 import io.rxbreak.controller.trial.Latency;
 import io.rxbreak.controller.trial.TrialResult;
+import io.rxbreak.core.timeline.TimelineSample;
+import io.rxbreak.core.timeline.TrialTimeline;
 
 /**
  * Run folders for the report tests, written by the real {@link RunFolderWriter} from the real search driving a
@@ -82,8 +85,40 @@ public final class SampleRuns
                 .drops(Layer.GLOBAL_UDP_MEMORY, 0).drops(Layer.NIC, 0).hostRcvbufErrors(socket)
                 .timeSqueeze((long)(40 * load * load * load)).peakRxQueueBytes(Math.min(425_984L,
                     (long)(425_984 * load * load * 0.8)))
-                .latency(new Latency(p50, p50 * 2, p50 * 6, p50 * 15, p50 * 60)).build();
+                .latency(new Latency(p50, p50 * 2, p50 * 6, p50 * 15, p50 * 60))
+                .counterTimeline(counterTimeline(request.trial(), request.durationNs(), backlog, socket)).build();
         };
+    }
+
+    /**
+     * @return a trial's counter timeline at {@link TrialTimeline#STEP_NS}: quiet, but for all of its backlog and
+     *     socket drops in the point {@link #lossPoint} of it.
+     */
+    private static List<TimelineSample> counterTimeline(final int trial, final long durationNs, final long backlog,
+        final long socket)
+    {
+        final int points = (int)Math.max(1, durationNs / TrialTimeline.STEP_NS);
+        final long startMs = 1_796_190_000_000L + trial * 100_000L;
+        final List<TimelineSample> samples = new ArrayList<>();
+        for (int i = 0; i < points; i++)
+        {
+            final boolean loss = i == lossPoint(durationNs);
+            samples.add(new TimelineSample(startMs + (i + 1) * TrialTimeline.STEP_NS / 1_000_000L,
+                TrialTimeline.STEP_NS, Map.of(Layer.SOFTIRQ_BACKLOG, loss ? backlog : 0L, Layer.SOCKET_BUFFER,
+                    loss ? socket : 0L), loss && socket > 0 ? Map.of(77L, socket) : Map.of(),
+                Map.of(77L, loss ? 425_984L : 832L), Map.of(0, loss ? 12L : 0L, 1, 0L), Map.of(0, 2_500L, 1, 300L),
+                Map.of(0, loss ? 200_000_000L : 1_000_000L, 1, 0L), Map.of(0, 0L, 1, 0L), null));
+        }
+        return samples;
+    }
+
+    /**
+     * @param durationNs a trial's duration.
+     * @return the point of its counter timeline that holds all of its loss: the middle one.
+     */
+    public static int lossPoint(final long durationNs)
+    {
+        return (int)Math.max(1, durationNs / TrialTimeline.STEP_NS) / 2;
     }
 
     /**

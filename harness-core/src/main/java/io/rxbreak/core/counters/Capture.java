@@ -60,6 +60,7 @@ public final class Capture
             final String path = Tunables.sysctlPath(sysctl);
             copy(files, roots.procRoot().resolve(path), proc.resolve(path), dir, written);
         }
+        copy(files, roots.procRoot().resolve("softirqs"), proc.resolve("softirqs"), dir, written);
         copy(files, roots.procRoot().resolve("sys/kernel/random/boot_id"), proc.resolve("sys/kernel/random/boot_id"),
             dir, written);
         for (final Path irq : CounterFiles.list(roots.procRoot().resolve("irq"), "[0-9]*"))
@@ -154,7 +155,7 @@ public final class Capture
         }
         return new CounterSnapshot(monotonicNs, epochMs, bootId, counters.softnet(), counters.snmp(),
             counters.netstat(), counters.udpSockets(), counters.netDev(), counters.interfaceStatistics(),
-            counters.memberships(), counters.tunables(), null, null);
+            counters.memberships(), counters.tunables(), null, null, counters.softirqs(), counters.ksoftirqd());
     }
 
     private static boolean copy(final CounterFiles files, final Path source, final Path target, final Path dir,

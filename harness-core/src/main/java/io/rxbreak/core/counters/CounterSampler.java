@@ -19,6 +19,8 @@ public final class CounterSampler
     private final SnmpParser snmpParser = new SnmpParser();
     private final NetDevParser netDevParser = new NetDevParser();
     private final IgmpParser igmpParser = new IgmpParser();
+    private final SoftirqsParser softirqsParser = new SoftirqsParser();
+    private final KsoftirqdReader ksoftirqdReader;
     private final InterfaceStatisticsReader interfaceStatisticsReader;
     private final TunablesReader tunablesReader;
     private final boolean sysfsMatchesNamespace;
@@ -35,6 +37,7 @@ public final class CounterSampler
         this.interfaceStatisticsReader = new InterfaceStatisticsReader(roots.sysRoot(), files);
         this.sysfsMatchesNamespace = roots.sysfsShowsNamespace();
         this.tunablesReader = new TunablesReader(roots, sysfsMatchesNamespace);
+        this.ksoftirqdReader = new KsoftirqdReader(roots.procRoot());
     }
 
     public CounterRoots roots()
@@ -73,7 +76,8 @@ public final class CounterSampler
             tunables = tunablesReader.read();
         }
         return new CounterSnapshot(monotonicNs, epochMs, bootId(), softnet, snmp, netstat, udp, netDev, statistics,
-            memberships, tunables, null, null);
+            memberships, tunables, null, null, softirqsParser.read(roots.procRoot().resolve("softirqs"), files),
+            ksoftirqdReader.read(files));
     }
 
     private String bootId()

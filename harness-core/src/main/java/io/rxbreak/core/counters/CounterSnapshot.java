@@ -24,6 +24,8 @@ import java.util.Map;
  * @param tunables the tunables, or null when not read.
  * @param tracepoints tracepoint hit counts, or null when tracepoints were not counted.
  * @param dropReasons the kernel's drop reasons counted so far (machine-wide), or null when not counted.
+ * @param softirqs the NET_RX and NET_TX rows of {@code /proc/softirqs} (machine-wide), or null when not read.
+ * @param ksoftirqd the {@code ksoftirqd/N} threads' CPU accounting, by CPU, or null when not found.
  */
 public record CounterSnapshot(
     long monotonicNs,
@@ -38,7 +40,9 @@ public record CounterSnapshot(
     List<GroupMembership> memberships,
     Tunables tunables,
     TracepointCounts tracepoints,
-    DropReasons dropReasons)
+    DropReasons dropReasons,
+    Softirqs softirqs,
+    List<KsoftirqdThread> ksoftirqd)
 {
     /**
      * @param counts tracepoint counts read at the same moment.
@@ -47,7 +51,7 @@ public record CounterSnapshot(
     public CounterSnapshot withTracepoints(final TracepointCounts counts)
     {
         return new CounterSnapshot(monotonicNs, epochMs, bootId, softnet, snmp, netstat, udpSockets, netDev,
-            interfaceStatistics, memberships, tunables, counts, dropReasons);
+            interfaceStatistics, memberships, tunables, counts, dropReasons, softirqs, ksoftirqd);
     }
 
     /**
@@ -57,6 +61,6 @@ public record CounterSnapshot(
     public CounterSnapshot withDropReasons(final DropReasons reasons)
     {
         return new CounterSnapshot(monotonicNs, epochMs, bootId, softnet, snmp, netstat, udpSockets, netDev,
-            interfaceStatistics, memberships, tunables, tracepoints, reasons);
+            interfaceStatistics, memberships, tunables, tracepoints, reasons, softirqs, ksoftirqd);
     }
 }

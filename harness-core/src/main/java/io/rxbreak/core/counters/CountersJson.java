@@ -105,7 +105,43 @@ public final class CountersJson
         memberships(node, snapshot.memberships());
         tracepoints(node, snapshot.tracepoints());
         dropReasons(node, snapshot.dropReasons());
+        softirqs(node, snapshot);
         return node;
+    }
+
+    private static void softirqs(final ObjectNode node, final CounterSnapshot snapshot)
+    {
+        if (snapshot.softirqs() == null)
+        {
+            node.putNull("softirqs");
+        }
+        else
+        {
+            final ArrayNode rows = node.putArray("softirqs");
+            for (final SoftirqCpu cpu : snapshot.softirqs().cpus())
+            {
+                final ObjectNode row = rows.addObject();
+                row.put("cpu", cpu.cpu());
+                row.put("netRx", cpu.netRx());
+                optional(row, "netTx", cpu.netTx());
+            }
+        }
+        if (snapshot.ksoftirqd() == null)
+        {
+            node.putNull("ksoftirqd");
+        }
+        else
+        {
+            final ArrayNode rows = node.putArray("ksoftirqd");
+            for (final KsoftirqdThread thread : snapshot.ksoftirqd())
+            {
+                final ObjectNode row = rows.addObject();
+                row.put("cpu", thread.cpu());
+                row.put("pid", thread.pid());
+                row.put("onCpuNs", thread.onCpuNs());
+                optional(row, "runQueueWaitNs", thread.runQueueWaitNs());
+            }
+        }
     }
 
     /**

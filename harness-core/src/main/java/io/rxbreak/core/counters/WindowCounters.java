@@ -3,6 +3,11 @@ package io.rxbreak.core.counters;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.rxbreak.core.timeline.TimelineSample;
+import io.rxbreak.core.timeline.TrialTimeline;
+
 /**
  * What the kernel counted during one trial on the receiving host, in the shape the control protocol carries:
  * the receiver agent (or the controller, in observe mode) takes it from a {@link TrialCounterWindow}.
@@ -20,6 +25,8 @@ import java.util.Map;
  *     why, or null from an agent that does not count them.
  * @param notes caveats (a CPU went offline, a counter went backwards).
  * @param failure why the counters could not be read, or null when they were: a trial with a failure is invalid.
+ * @param timeline the window's counters over time, at {@link TrialTimeline#STEP_NS} or a coarser step (at most
+ *     {@link TrialTimeline#MAX_POINTS} points), or null when not sampled.
  */
 public record WindowCounters(
     Map<String, Long> dropsByLayer,
@@ -32,7 +39,8 @@ public record WindowCounters(
     String tracepointsUnavailable,
     DropReasons dropReasons,
     List<String> notes,
-    String failure)
+    String failure,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineSample> timeline)
 {
     /**
      * @param reason why the counters could not be read.
@@ -40,6 +48,6 @@ public record WindowCounters(
      */
     public static WindowCounters failed(final String reason)
     {
-        return new WindowCounters(Map.of(), Map.of(), null, null, null, 0, null, null, null, List.of(), reason);
+        return new WindowCounters(Map.of(), Map.of(), null, null, null, 0, null, null, null, List.of(), reason, null);
     }
 }

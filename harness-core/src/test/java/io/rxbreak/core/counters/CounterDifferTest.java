@@ -60,10 +60,10 @@ class CounterDifferTest
     {
         final CounterSnapshot before = new CounterSnapshot(1_000_000_000L, 1_000, "boot",
             softnet("00000000 00000000 00000000 0 0 0 0 0 0 00000000 00000000 00000000 00000000"), snmp(0, 0, 0, 0, 0),
-            null, udp(""), Map.of("veth0", device("veth0", 10, 0)), null, List.of(), null, null, null);
+            null, udp(""), Map.of("veth0", device("veth0", 10, 0)), null, List.of(), null, null, null, null, null);
         final CounterSnapshot after = new CounterSnapshot(2_000_000_000L, 2_000, "boot",
             softnet("00000100 00000034 00000000 0 0 0 0 0 0 00000000 00000000 00000000 00000000"), snmp(0, 0, 0, 0, 0),
-            null, udp(""), Map.of("veth0", device("veth0", 10 + 52 + 3, 2)), null, List.of(), null, null, null);
+            null, udp(""), Map.of("veth0", device("veth0", 10 + 52 + 3, 2)), null, List.of(), null, null, null, null, null);
         final CounterDiff diff = CounterDiffer.diff(before, after, SocketSelection.ALL);
 
         assertThat(diff.layer(Layer.SOFTIRQ_BACKLOG).drops()).isEqualTo(52);
@@ -99,8 +99,8 @@ class CounterDifferTest
     void memErrorsAbsentMeansCannotTellNotZero()
     {
         final SnmpCounters older = ParseFixtures.snmp("linux-4.19-no-memerrors.txt");
-        final CounterSnapshot before = new CounterSnapshot(0, 1, null, null, older, null, null, null, null, List.of(), null, null, null);
-        final CounterSnapshot after = new CounterSnapshot(0, 2, null, null, older, null, null, null, null, List.of(), null, null, null);
+        final CounterSnapshot before = new CounterSnapshot(0, 1, null, null, older, null, null, null, null, List.of(), null, null, null, null, null);
+        final CounterSnapshot after = new CounterSnapshot(0, 2, null, null, older, null, null, null, null, List.of(), null, null, null, null, null);
         final CounterDiff diff = CounterDiffer.diff(before, after, SocketSelection.ALL);
         assertThat(diff.layer(Layer.GLOBAL_UDP_MEMORY).drops()).isNull();
         assertThat(diff.layer(Layer.GLOBAL_UDP_MEMORY).note()).contains("5.11");
@@ -151,7 +151,7 @@ class CounterDifferTest
         final UdpSocketTable udp)
     {
         return new CounterSnapshot(monotonicNs, 1 + monotonicNs / 1_000_000, "boot", softnet, snmp, null, udp,
-            Map.of(), null, List.of(), null, null, null);
+            Map.of(), null, List.of(), null, null, null, null, null);
     }
 
     private static SoftnetStat softnet(final String rows)

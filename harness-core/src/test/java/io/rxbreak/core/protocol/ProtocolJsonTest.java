@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.DropReasonCount;
 import io.rxbreak.core.counters.DropReasons;
+import io.rxbreak.core.counters.Layer;
 import io.rxbreak.core.counters.WindowCounters;
+import io.rxbreak.core.timeline.TimelineSample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -232,13 +234,17 @@ class ProtocolJsonTest
         final SocketResult socket = new SocketResult(0, "239.1.1.1:5000", 606_051, 800, 800, 0, 805, 610, 3, 832, 1,
             0, 212_992, "rate:5000", null);
         final StreamResult stream = new StreamResult(0, 1, 800, 800, 0, 1, 2, 3, 4, 799, true);
+        final TimelineSample timelineSample = new TimelineSample(1_764_654_105_250L, 250_000_000L,
+            Map.of(Layer.SOCKET_BUFFER, 3L, Layer.NIC, 0L), Map.of(606_051L, 3L), Map.of(606_051L, 212_992L),
+            Map.of(0, 1L, 1, 0L), Map.of(0, 812L, 1, 90L), Map.of(0, 1_500_000L, 1, 0L), Map.of(0, 9_000_000L, 1, 0L),
+            null);
         final ReceiverTrialReport received = new ReceiverTrialReport(null, false, 1.675611395, 800, 800, 0, 1, 2, 3, 4,
             5, 805, 610, Map.of("TOO_SHORT", 1L), 6, 5, 1, 8_388_608, 212_992, "rate:5000", List.of(socket),
             List.of(stream), latency, null, null);
         final WindowCounters counters = new WindowCounters(Map.of("nic", 0L, "socket-buffer", 3L), Map.of(606_051L, 3L),
             null, 3L, 0L, 3584, null, "not root",
             new DropReasons(List.of(new DropReasonCount("IP_RPFILTER", "ip_rcv_finish_core", 999)), 0, null),
-            List.of("cpu 1 went offline"), null);
+            List.of("cpu 1 went offline"), null, List.of(timelineSample));
         final ReceiverStatus.Socket statusSocket = new ReceiverStatus.Socket(0, "239.1.1.1:5000", 606_051, 0, 212_992,
             null);
         final CpuUse cpu = new CpuUse(81_745_325L, 146_987_783L, 0L);
@@ -257,7 +263,7 @@ class ProtocolJsonTest
             new ThrottleAnswer("stall:50ms/1s:random"), new ErrorAnswer("no such path /x", 404),
             ThrottleSpec.parse("stall:50ms/1s:random"), ThrottleSpec.parse("cost:1500ns:exponential"),
             PatternSpec.parse("steps:1000@1s,2k@2s"), PatternSpec.parse("playback:/tmp/x.csv"),
-            new PatternSpec.Step(1_000, 1_000_000_000L),
+            new PatternSpec.Step(1_000, 1_000_000_000L), timelineSample,
             new LossTimeline(LossTimeline.BIN_NS, new long[] {17_650_001_234L, 17_650_001_240L}, new long[] {3, 1}, 2)));
         return samples;
     }

@@ -1,5 +1,7 @@
 package io.rxbreak.controller.report.html;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,9 +14,13 @@ import io.rxbreak.controller.report.ReportJson;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.controller.trial.Verdict;
 import io.rxbreak.core.cli.VersionProvider;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.counters.DropReasonCount;
+import io.rxbreak.core.timeline.AppLossEvents;
+import io.rxbreak.core.timeline.TimelineSample;
+import io.rxbreak.core.timeline.TrialTimeline;
 
 /**
  * {@code report.html}: one self-contained page (inline SVG charts and style, no script, no network) that shows a
@@ -26,6 +32,8 @@ public final class HtmlReport
 {
     /** The id of the embedded JSON block. */
     public static final String DATA_ID = "rxbreak-report";
+    /** The most failing trials whose counter timeline the page draws (those of the lowest rates). */
+    static final int MAX_TRIAL_TIMELINES = 4;
 
     private HtmlReport()
     {
@@ -37,12 +45,23 @@ public final class HtmlReport
      */
     public static String render(final RunReport report)
     {
+        return render(report, null);
+    }
+
+    /**
+     * @param report the run.
+     * @param appLoss the application's own loss events to lay on the trials' counter timelines, or null.
+     * @return the page.
+     */
+    public static String render(final RunReport report, final AppLossEvents appLoss)
+    {
         final StringBuilder html = new StringBuilder(64 * 1024);
         HtmlPage.open(html, "rxbreak report: " + headline(report));
         header(html, report);
         cards(html, report);
         breakPoint(html, report);
         charts(html, report);
+        trialTimelines(html, report, appLoss);
         trials(html, report);
         TuningHtml.append(html, report);
         setup(html, report);
@@ -183,6 +202,52 @@ public final class HtmlReport
             .append(ReportCharts.rxQueue(report)).append("</div>")
             .append("<div class=\"panel\" id=\"chart-squeeze\"><h3>time_squeeze per trial</h3>")
             .append(ReportCharts.timeSqueeze(report)).append("</div></div>\n");
+    }
+
+    private static void trialTimelines(final StringBuilder html, final RunReport report, final AppLossEvents appLoss)
+    {
+        final List<TrialRecord> failed = new ArrayList<>();
+        for (final TrialRecord record : report.trials())
+        {
+            if (record.judgement().verdict() == Verdict.FAIL && record.result().counterTimeline() != null
+                && !record.result().counterTimeline().isEmpty())
+            {
+                failed.add(record);
+            }
+        }
+        if (failed.isEmpty())
+        {
+            return;
+        }
+        failed.sort(java.util.Comparator.comparingLong((TrialRecord r) -> r.request().targetRate())
+            .thenComparingInt(r -> r.request().trial()));
+        html.append("<h2 id=\"trial-timelines\">When in the trial it broke</h2>\n<p class=\"sub\">The receive-path "
+            + "counters through the failing trials of the lowest rates, sampled on the receiving host from the start "
+            + "of the warm-up; a red band marks each moment of loss.</p>\n");
+        for (int i = 0; i < Math.min(MAX_TRIAL_TIMELINES, failed.size()); i++)
+        {
+            final TrialRecord record = failed.get(i);
+            final int trial = record.request().trial();
+            html.append("<h3>Trial ").append(trial).append(String.format(Locale.ROOT, ": %,d msgs/s, %s, %,d lost",
+                record.request().targetRate(), record.request().phase().name().toLowerCase(Locale.ROOT),
+                record.lost())).append("</h3>\n<div id=\"trial-").append(trial).append("-timeline\">\n");
+            final List<TimelineSample> samples = record.result().counterTimeline();
+            try
+            {
+                TimelineCharts.render(html, TimelineSeries.of(each -> samples.forEach(each), appLoss,
+                    TrialTimeline.MAX_POINTS), 1240, "trial-" + trial + "-");
+            }
+            catch (final java.io.IOException ex)
+            {
+                throw new java.io.UncheckedIOException(ex); // a list in memory: never
+            }
+            html.append("</div>\n");
+        }
+        if (failed.size() > MAX_TRIAL_TIMELINES)
+        {
+            html.append("<p class=\"sub\">").append(failed.size() - MAX_TRIAL_TIMELINES)
+                .append(" more failing trials keep their timeline in trials.jsonl (counterTimeline).</p>\n");
+        }
     }
 
     private static void trials(final StringBuilder html, final RunReport report)

@@ -29,6 +29,7 @@ final class SvgChart
     private final List<String[]> legend = new ArrayList<>();
     private final List<double[]> markLabels = new ArrayList<>();
     private final StringBuilder marks = new StringBuilder();
+    private final StringBuilder underlay = new StringBuilder();
     private IntFunction<String> xTick = i -> Integer.toString(i + 1);
     private boolean log;
     private double yMin;
@@ -132,6 +133,49 @@ final class SvgChart
         return this;
     }
 
+    /**
+     * A line through many points (a timeline), without a dot per point: one {@code <title>} for the whole line
+     * (its name and largest value). NaN leaves a gap.
+     */
+    SvgChart trace(final String name, final String colour, final double[] values, final boolean dashed)
+    {
+        final StringBuilder path = new StringBuilder();
+        boolean pen = false;
+        double most = Double.NaN;
+        for (int i = 0; i < values.length; i++)
+        {
+            if (!drawable(values[i]))
+            {
+                pen = false;
+                continue;
+            }
+            most = Double.isNaN(most) ? values[i] : Math.max(most, values[i]);
+            path.append(pen ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", bandCentre(i),
+                y(values[i])));
+            pen = true;
+        }
+        body.append("<path d=\"").append(path.toString().trim()).append("\" fill=\"none\" stroke=\"").append(colour)
+            .append("\" stroke-width=\"1.6\"").append(dashed ? " stroke-dasharray=\"5 3\"" : "")
+            .append("><title>").append(Html.escape(name + ": at most " + format.format(Double.isNaN(most) ? 0 : most)))
+            .append("</title></path>");
+        legend.add(new String[] {name, colour, dashed ? "dash" : "line"});
+        return this;
+    }
+
+    /**
+     * A vertical mark across the plot over band {@code index} (a moment of loss), with its exact figure on hover;
+     * drawn under the series, so that they stay readable through it.
+     */
+    SvgChart vmark(final int index, final String colour, final String title)
+    {
+        final double xPx = bandCentre(index);
+        underlay.append(String.format(Locale.ROOT,
+            "<line class=\"loss-mark\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                + "stroke-opacity=\"0.3\" stroke-width=\"%.1f\"><title>%s</title></line>",
+            xPx, xPx, TOP, TOP + plotHeight(), colour, Math.max(1.5, bandWidth()), Html.escape(title)));
+        return this;
+    }
+
     /** Bars, one per trial; NaN or 0 draws nothing. */
     SvgChart bars(final String name, final String colour, final double[] values, final String[] titles)
     {
@@ -222,7 +266,7 @@ final class SvgChart
         svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fbfbfd\" "
             + "stroke=\"#d0d4dc\"/>", LEFT, TOP, plotWidth(), plotHeight()));
         gridAndAxes(svg);
-        svg.append(body).append(marks);
+        svg.append(underlay).append(body).append(marks);
         legend(svg);
         svg.append("</svg>");
         return svg.toString();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Rxbreak;
@@ -11,6 +12,9 @@ import io.rxbreak.controller.report.ReportArtifacts;
 import io.rxbreak.controller.report.RunFolder;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.report.SampleRuns;
+import io.rxbreak.controller.trial.TrialRecord;
+import io.rxbreak.controller.trial.Verdict;
+import io.rxbreak.core.timeline.TimelineSample;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,52 @@ class ReportCommandsTest
         assertThat(dir.resolve(ReportArtifacts.HTML_FILE)).isRegularFile();
         assertThat(dir.resolve(ReportArtifacts.CSV_FILE)).isRegularFile();
         assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aRecordingGetsItsTimelinePageBesideItAndBadEventsAreOneLine() throws Exception
+    {
+        final Path recording = temp.resolve("rec.jsonl");
+        io.rxbreak.controller.report.SampleRecordings.write(recording);
+        assertThat(run("report", recording.toString())).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString().strip()).isEqualTo("Wrote " + temp.resolve("rec.html"));
+        assertThat(Files.readString(temp.resolve("rec.html"))).contains("rxbreak counter timeline");
+
+        final Path events = temp.resolve("loss.log");
+        Files.writeString(events, "1796190200000 2\nsoon 3\n");
+        assertThat(run("report", recording.toString(), "--app-loss-events", events.toString()))
+            .isEqualTo(ExitCodes.BAD_INPUT);
+        assertOneLine("--app-loss-events: " + events + " line 2: expected a time: epoch seconds, ms, us or ns, "
+            + "or ISO-8601, got 'soon 3'");
+        assertThat(run("report", temp.resolve("run-folder-like").toString(), "--out", "x.html"))
+            .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--out").contains("is not one");
+    }
+
+    @Test
+    void theApplicationsLossEventsAreLaidOnTheTrialsCounterTimelines() throws Exception
+    {
+        final Path dir = temp.resolve("observed");
+        final RunReport report = SampleRuns.complete(dir);
+        // the failing trial of the lowest rate: the page draws its timeline; 9 messages the application lost
+        // 1.1 s after its timeline's start land in the point from 1.0 s to 1.25 s
+        final TrialRecord failed = report.trials().stream()
+            .filter(t -> t.judgement().verdict() == Verdict.FAIL)
+            .min(Comparator.comparingLong(t -> t.request().targetRate())).orElseThrow();
+        final TimelineSample first = failed.result().counterTimeline().get(0);
+        final long startMs = first.epochMs() - first.intervalNs() / 1_000_000L;
+        final Path events = temp.resolve("app-loss.log");
+        Files.writeString(events, (startMs + 1_100) + " 9\n");
+
+        assertThat(run("report", dir.toString(), "--app-loss-events", events.toString())).as(err.toString())
+            .isEqualTo(ExitCodes.OK);
+        final String html = Files.readString(dir.resolve(ReportArtifacts.HTML_FILE));
+        final String section = html.substring(html.indexOf("id=\"trial-" + failed.request().trial() + "-timeline\""));
+        assertThat(section.substring(0, section.indexOf("</div>\n</div>"))).contains("9 lost at 1.0s")
+            .contains("application: at most 36");
+        assertThat(run("report", dir.toString(), "--app-loss-events", events.toString(), "--no-files"))
+            .isEqualTo(ExitCodes.BAD_INPUT);
+        assertOneLine("--app-loss-events: is laid on report.html: drop --no-files");
     }
 
     @Test

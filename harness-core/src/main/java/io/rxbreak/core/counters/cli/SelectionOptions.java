@@ -36,6 +36,32 @@ public final class SelectionOptions
     String group;
 
     /**
+     * @return the selection in the words of its options, like {@code --port 5000 --pid 42}, or
+     *     {@code all UDP sockets}.
+     */
+    String describe()
+    {
+        final StringBuilder text = new StringBuilder();
+        if (port > 0)
+        {
+            text.append(" --port ").append(port);
+        }
+        if (!inodes.isEmpty())
+        {
+            text.append(" --inode ").append(String.join(",", inodes.stream().map(String::valueOf).toList()));
+        }
+        if (pid > 0)
+        {
+            text.append(" --pid ").append(pid);
+        }
+        if (group != null)
+        {
+            text.append(" --group ").append(group);
+        }
+        return text.length() == 0 ? "all UDP sockets" : text.toString().strip();
+    }
+
+    /**
      * @param roots the validated roots.
      * @return the roots, in the namespace of {@code --pid} when given.
      */
