@@ -166,11 +166,15 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
      */
     private static final class SweepRamp
     {
+        private final SweepKnob knob;
+        private final SweepValue value;
         private final RampCommand command;
 
         SweepRamp(final SweepKnob knob, final SweepValue value, final List<String> args, final PrintWriter stdout,
             final PrintWriter stderr)
         {
+            this.knob = knob;
+            this.value = value;
             try
             {
                 final CommandLine.ParseResult parsed = Rxbreak.newCommandLine(stdout, stderr)
@@ -185,7 +189,14 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
 
         void check() throws IOException
         {
-            command.check();
+            try
+            {
+                command.check();
+            }
+            catch (final BadInputException ex)
+            {
+                throw explain(knob, value, ex.getMessage(), ex);
+            }
         }
 
         int run() throws Exception
@@ -193,10 +204,14 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
             return command.call();
         }
 
+        /**
+         * @return the ramp's line, naming the point when it is about the knob's option and value (a value the ramp
+         *     refused); unchanged when it is about the options every point shares.
+         */
         static BadInputException explain(final SweepKnob knob, final SweepValue value, final String message,
             final Exception cause)
         {
-            return message.contains(knob.option()) ? new BadInputException("KNOB " + knob.name() + "=" + value.text() +
+            return message.contains(knob.option()) && message.contains(value.text()) ? new BadInputException("KNOB " + knob.name() + "=" + value.text() +
                 ": " + message, cause) : new BadInputException(message, cause);
         }
     }
