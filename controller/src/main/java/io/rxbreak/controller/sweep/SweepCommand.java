@@ -156,7 +156,7 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
     }
 
     private static SweepRamp ramp(final SweepKnob knob, final SweepValue value, final List<String> args,
-        final PrintWriter stdout, final PrintWriter stderr) throws IOException
+        final PrintWriter stdout, final PrintWriter stderr)
     {
         return new SweepRamp(knob, value, args, stdout, stderr);
     }
