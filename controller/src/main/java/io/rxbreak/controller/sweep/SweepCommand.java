@@ -43,6 +43,7 @@ import io.rxbreak.core.config.BadInputException;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     usageHelpAutoWidth = true,
+    customSynopsis = "rxbreak sweep [-hV] [--verbose] [--out=DIR] KNOB=V1,V2,... [RAMP-OPTION...]",
     description = {
         "Run a ramp per value of one knob and report the NDR (and PDR) against it: where raising it stops moving the "
             + "break point, and which layer breaks first there. KNOB is rcvbuf, sockets, size, throttle (whole "
