@@ -212,8 +212,9 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
         static BadInputException explain(final SweepKnob knob, final SweepValue value, final String message,
             final Exception cause)
         {
-            return message.contains(knob.option()) && message.contains(value.text()) ? new BadInputException("KNOB " + knob.name() + "=" + value.text() +
-                ": " + message, cause) : new BadInputException(message, cause);
+            return message.contains(knob.option()) && message.contains(value.text()) ?
+                new BadInputException("KNOB " + knob.name() + "=" + value.text() + ": " + message, cause) :
+                new BadInputException(message, cause);
         }
     }
 
@@ -280,8 +281,9 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
                     final SweepPoint point = point(value, directory.resolve(knob.folderName(value)), exitCode,
                         interrupted, (System.nanoTime() - startNs) / 1e9);
                     points.add(point);
-                    stderr.printf(Locale.ROOT, "rxbreak sweep: point %d/%d: %s: %s, NDR %s msgs/s, %s; exit %d, %.0f s%n",
-                        i + 1, knob.values().size(), label, point.status().text(), rate(point.ndr()),
+                    stderr.printf(Locale.ROOT,
+                        "rxbreak sweep: point %d/%d: %s: %s, NDR %s msgs/s, %s; exit %d, %.0f s%n", i + 1,
+                        knob.values().size(), label, point.status().text(), rate(point.ndr()),
                         point.layer() == null ? "nothing lost" : point.layer() + " broke first", exitCode,
                         point.wallTimeS());
                     stderr.flush();

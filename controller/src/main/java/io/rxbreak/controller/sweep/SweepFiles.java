@@ -53,7 +53,8 @@ public final class SweepFiles
 
     /**
      * @param points the points.
-     * @return {@code sweep.csv}: a header and a row per point, in the order run, lines ended by CRLF as {@code report.csv}'s.
+     * @return {@code sweep.csv}: a header and a row per point, in the order run, lines ended by CRLF as
+     *     {@code report.csv}'s.
      */
     public static String csv(final List<SweepPoint> points)
     {

@@ -38,7 +38,7 @@ public record SweepKnob(Kind kind, String name, List<SweepValue> values)
         SOCKETS("--sockets", Unit.COUNT),
         /** {@code size}: the datagram length, {@code --size}. */
         SIZE("--size", Unit.BYTES),
-        /** {@code throttle}: a whole throttle spec, or the part that fills {@code {}} in the ramp's {@code --throttle}. */
+        /** {@code throttle}: a whole throttle spec, or the part that fills {@code {}} in the ramp's --throttle. */
         THROTTLE(ThrottleSpec.OPTION, Unit.NONE),
         /** {@code rps}: RPS of the sandbox's loopback to a CPU list, {@code --sandbox-rps}. */
         RPS(SandboxSetup.RPS_OPTION, Unit.NONE),

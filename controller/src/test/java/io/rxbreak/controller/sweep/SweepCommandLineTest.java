@@ -47,7 +47,7 @@ class SweepCommandLineTest
     void eachIsRefusedBeforeAnythingStarts()
     {
         refused("KNOB unknown knob 'colour'", "colour=red,blue");
-        // an option of the ramp's before the knob: picocli takes its value for the knob, and the line says to put it first
+        // an option of the ramp's before the knob: picocli takes its value for the knob; the line says to give it first
         refused("KNOB 'stall:5ms/100ms' is not KNOB=V1,V2,...: give the knob first", "--throttle", "stall:5ms/100ms",
             "rcvbuf=64KiB,1MiB");
         // the ramp refuses the second point's size: the line names that point
@@ -61,7 +61,7 @@ class SweepCommandLineTest
         refused("KNOB throttle=20ms: --throttle: 'stall:20ms/10ms': the pause must be shorter than the period",
             "throttle=20ms,30ms", "--throttle", "stall:{}/10ms");
         refused("--sandbox-sysctl: only with --sandbox", "net.ipv4.udp_rmem_min=4096,8192");
-        refused("KNOB net.core.netdev_max_backlog is machine-wide on this kernel", "net.core.netdev_max_backlog=100,1000",
-            "--sandbox");
+        refused("KNOB net.core.netdev_max_backlog is machine-wide on this kernel",
+            "net.core.netdev_max_backlog=100,1000", "--sandbox");
     }
 }

@@ -31,13 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * copy of it). So 32 KiB and 64 KiB give about 780 and 1,570 msgs/s (78 and 157 datagrams of 832 bytes' truesize,
  * over 100 ms), and 256 KiB is granted the same buffer as 64 KiB: the NDR stops there. That flat part is real, not
  * the search's own cap ({@code --max-rate} is 10,000,000), and the receiver's reading outside its stalls (about a
- * million messages a second here, a third of it between the stalls) is far above it. The trials are judged on loss alone
- * ({@code --max-backlog-growth off}): a stalling receiver's latency swings by the pause within a trial, which is
+ * million messages a second here, a third of it between the stalls) is far above it. The trials are judged on loss
+ * alone ({@code --max-backlog-growth off}): a stalling receiver's latency swings by the pause within a trial, which is
  * not a backlog that grows. The pause is long (100 ms) so that the receiver's waits for a CPU on a shared host,
- * which lengthen a stall, stay small beside it; a trial's drain is short (200 ms), as a failed trial's lost messages
- * never arrive and its drain would otherwise wait the default 2 s. The sweep runs at a raised priority
- * ({@code nice -n -10}, inherited by its ramps and their agents), so that other work on the host does not hold the
- * receiver off its CPU for longer than the pause.
+ * which lengthen a stall, stay small beside it. A trial's drain is shorter than the default 2 s (500 ms: the pause,
+ * and a sender held up on a busy host), as a failed trial's lost messages never arrive and its drain waits it out.
+ * The sweep runs at a raised priority ({@code nice -n -10}, inherited by its ramps and their agents), so that other
+ * work on the host does not hold the receiver off its CPU for longer than the pause.
  */
 class SweepRcvbufTest
 {
@@ -68,7 +68,7 @@ class SweepRcvbufTest
             final List<String> command = new ArrayList<>(List.of("nice", "-n", NICENESS));
             command.addAll(ChildProcess.javaCommand(Main.class, List.of("sweep", "rcvbuf=32KiB,64KiB,256KiB",
                 "--throttle", "stall:100ms/150ms", "--sandbox", "--duration", "450ms", "--warm-up", "100ms",
-                "--drain", "200ms", "--confirm-duration", "450ms", "--confirm-trial-duration", "450ms", "--precision",
+                "--drain", "500ms", "--confirm-duration", "450ms", "--confirm-trial-duration", "450ms", "--precision",
                 "10%", "--start-rate", "400", "--step", "x2", "--no-warm-up-trial", "--max-backlog-growth", "off",
                 "--out", out.toString())));
             run = ChildProcess.start(command);
