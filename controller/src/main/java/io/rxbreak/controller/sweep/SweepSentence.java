@@ -56,9 +56,11 @@ public final class SweepSentence
         final SweepPoint stop = found.get(knee);
         if (knee == found.size() - 1)
         {
+            final SweepPoint before = found.get(knee - 1);
             return verb + knob.name() + " from " + first.value() + " to " + last.value() + " " + moved(first, last) +
-                " msgs/s, and it still moved at the last step (from " + found.get(knee - 1).value() + "): " +
-                layer(last) + " at " + last.value() + "; sweep further to see where it stops" + leftOut;
+                " msgs/s, and it still moved at the last step (" + (last.ndr() >= before.ndr() ? "rose" : "fell") +
+                " from " + rate(before) + " at " + before.value() + "): " + layer(last) + " at " + last.value() +
+                "; sweep further to see where it stops" + leftOut;
         }
         return verb + knob.name() + " from " + first.value() + " to " + stop.value() + " " + moved(first, stop) +
             " msgs/s; " + (knob.numeric() ? "above " : "after ") + stop.value() + " it no longer moves (" + tolerated +

@@ -65,8 +65,8 @@ class SweepSentenceTest
         final List<SweepPoint> rising = List.of(point("208KiB", 5_000L, "socket-buffer", null),
             point("1MiB", 10_000L, "socket-buffer", null), point("8MiB", 40_000L, "socket-buffer", null));
         assertThat(SweepSentence.of(RCVBUF, rising, 0.02)).isEqualTo("raising rcvbuf from 208KiB to 8MiB moved the "
-            + "NDR from 5,000 to 40,000 msgs/s, and it still moved at the last step (from 1MiB): the socket-buffer "
-            + "layer breaks first at 8MiB; sweep further to see where it stops");
+            + "NDR from 5,000 to 40,000 msgs/s, and it still moved at the last step (rose from 10,000 at 1MiB): the "
+            + "socket-buffer layer breaks first at 8MiB; sweep further to see where it stops");
     }
 
     @Test
