@@ -352,6 +352,19 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     }
 
     /**
+     * Validate everything as {@link #call()} does before it starts anything, and start nothing: for a command that
+     * runs ramps (a sweep) and checks each of them before the first starts.
+     *
+     * @throws BadInputException naming the option to change.
+     * @throws IOException when a file the options name cannot be read.
+     */
+    public void check() throws IOException
+    {
+        validate();
+        pipeline.validate();
+    }
+
+    /**
      * @return the run folder a ramp writes when {@code --out} is not given: {@code runs/<timestamp>}, relative to the
      *     current folder.
      */

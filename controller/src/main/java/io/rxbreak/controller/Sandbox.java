@@ -121,6 +121,45 @@ public final class Sandbox
     }
 
     /**
+     * Whether a network namespace has a copy of its own of a sysctl, asked of a new namespace that lives only as
+     * long as the question ({@code unshare --net}): a machine-wide one is missing there, or read-only, as the sandbox
+     * would find it.
+     *
+     * @param name a dotted sysctl name, like {@code net.core.netdev_max_backlog}.
+     * @return true when a namespace can set it; false when it is machine-wide on this kernel.
+     * @throws BadInputException when not root (only root can make a namespace).
+     */
+    public static boolean namespaceHasOwn(final String name)
+    {
+        if (!Privileges.isRoot())
+        {
+            throw BadInputException.option("--sandbox", "needs root to create a network namespace (ip netns add); "
+                + "run as root");
+        }
+        try
+        {
+            final Process process = new ProcessBuilder("unshare", "--net", "test", "-w",
+                SandboxSetup.sysctlFile(name).toString()).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            if (!process.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS))
+            {
+                process.destroyForcibly();
+                throw new IllegalStateException("unshare --net test -w did not finish");
+            }
+            return process.exitValue() == 0;
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("could not run unshare (is util-linux installed?): " + ex.getMessage(), ex);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted asking whether " + name + " is machine-wide", ex);
+        }
+    }
+
+    /**
      * @return the namespace's name.
      */
     public String name()
