@@ -31,6 +31,7 @@ import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.config.GsoSetting;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
@@ -148,6 +149,15 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     @Option(names = "--share-sockets", description = "The local receiver opens one socket per port (times --sockets) "
         + "joined to every group on it, instead of one per group: for feeds of tens to hundreds of groups.")
     boolean shareSockets;
+
+    @Option(names = "--busy-poll", paramLabel = "USEC", description = "The local receiver's SO_BUSY_POLL in "
+        + "microseconds, as 'rxbreak receive --busy-poll' takes it (default: off).")
+    Integer busyPollUs;
+
+    @Option(names = GsoSetting.OPTION, paramLabel = "auto|off|N", description = "The local sender's UDP GSO, as "
+        + "'rxbreak send --gso' takes it (default: " + GsoSetting.DEFAULT + "). Packet counters and the kernel's drop "
+        + "reasons count a GSO packet once, however many datagrams it holds: off makes each count a datagram.")
+    String gso;
 
     @Option(names = "--start-rate", paramLabel = "RATE", defaultValue = RampConfig.Defaults.START_RATE,
         description = "The first trial's rate, messages/s (default: ${DEFAULT-VALUE}; 10k works).")
@@ -486,6 +496,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             }
         }
         final PrometheusMetric observeLoss = observeLoss(observe);
+        agentOptions(observe);
         if (calibrate && (senderAgent != null || receiverAgent != null))
         {
             throw BadInputException.option("--calibrate", "it measures this host with local agents: drop it, or "
@@ -551,7 +562,32 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
             cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,
-            replayPlan, sandboxSetup, tuningPlan, tuneHost, observeLoss);
+            replayPlan, sandboxSetup, tuningPlan, tuneHost, observeLoss, busyPollUs, gso);
+    }
+
+    /**
+     * Check the options the ramp hands to the agents it starts: they do not reach an agent it does not start.
+     */
+    private void agentOptions(final boolean observe)
+    {
+        if (busyPollUs != null && busyPollUs < 0)
+        {
+            throw BadInputException.option("--busy-poll", "must be 0 (off) or more microseconds, not " + busyPollUs);
+        }
+        if (busyPollUs != null && (receiverAgent != null || observe))
+        {
+            throw BadInputException.option("--busy-poll", "sets the receiver this ramp starts; " + (observe ?
+                "observe mode has none" : "a remote receiver agent (--receiver-agent) takes it when it starts"));
+        }
+        if (gso != null)
+        {
+            GsoSetting.parse(gso);
+            if (senderAgent != null)
+            {
+                throw BadInputException.option(GsoSetting.OPTION, "sets the sender this ramp starts; a remote sender "
+                    + "agent (--sender-agent) takes it when it starts");
+            }
+        }
     }
 
     /**

@@ -49,6 +49,8 @@ import io.rxbreak.core.timeline.PrometheusMetric;
  * @param tuneHost whether the tuning file may change the host ({@code --tune-host}).
  * @param observeLoss observe mode: the application's own loss counter ({@code --observe-loss-url},
  *     {@code --observe-loss-metric}), laid on each trial's counter timeline; or null.
+ * @param busyPollUs the local receiver's SO_BUSY_POLL ({@code --busy-poll}), or null for its default (off).
+ * @param gso the local sender's {@code --gso} as typed (checked), or null for its default.
  */
 public record RampSettings(
     RampConfig search,
@@ -81,7 +83,9 @@ public record RampSettings(
     SandboxSetup sandboxSetup,
     TuningPlan tune,
     boolean tuneHost,
-    PrometheusMetric observeLoss)
+    PrometheusMetric observeLoss,
+    Integer busyPollUs,
+    String gso)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

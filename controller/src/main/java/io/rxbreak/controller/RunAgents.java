@@ -14,6 +14,7 @@ import io.rxbreak.controller.agents.ReceiverSide;
 import io.rxbreak.controller.agents.ReplayPlan;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.config.GsoSetting;
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
@@ -138,6 +139,10 @@ final class RunAgents
         {
             args.add("--rcvbuf-force");
         }
+        if (settings.busyPollUs() != null)
+        {
+            args.addAll(List.of("--busy-poll", Integer.toString(settings.busyPollUs())));
+        }
         if (settings.sizeBytes() > MessageHeader.DEFAULT_MAX_MESSAGE_LENGTH)
         {
             // the receiver's recvmmsg slots must hold the datagrams, or it counts them as foreign
@@ -193,6 +198,10 @@ final class RunAgents
             args.addAll(List.of("--streams", Integer.toString(settings.streams())));
         }
         args.addAll(List.of("--interface", settings.interfaceName(), "--idle", senderIdle()));
+        if (settings.gso() != null)
+        {
+            args.addAll(List.of(GsoSetting.OPTION, settings.gso()));
+        }
         final LocalAgent agent = startLocal("sender", args, placement == null ? null : placement.sender());
         toClose.add(agent);
         final AgentSenderSide side = new AgentSenderSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);

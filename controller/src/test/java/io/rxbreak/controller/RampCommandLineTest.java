@@ -92,6 +92,12 @@ class RampCommandLineTest
         refused("--observe-loss-url: could not read app_lost_total", "--observe-group", "239.1.2.3:4000",
             "--observe-loss-url", "http://127.0.0.1:1/metrics", "--observe-loss-metric", "app_lost_total");
         refused("--frobnicate", "--frobnicate");
+        refused("--gso: 'lots' is not auto, off or a number of segments", "--gso", "lots");
+        refused("--gso: segments per send must be 2 to 64", "--gso", "65");
+        refused("--gso: sets the sender this ramp starts", "--gso", "off", "--sender-agent", "http://127.0.0.1:1");
+        refused("--busy-poll: must be 0 (off) or more", "--busy-poll", "-1");
+        refused("--busy-poll: sets the receiver this ramp starts", "--busy-poll", "50", "--receiver-agent",
+            "http://127.0.0.1:1");
         refused("--max-backlog-growth", "--max-backlog-growth", "150%");
         refused("--max-backlog-growth", "--max-backlog-growth", "lots");
         refused("--sender-cpus", "--sender-cpus", "1-0");

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.rxbreak.core.cli.Main;
-import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.PacketCapture;
 import io.rxbreak.testsupport.Privileges;
@@ -19,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Loss whose only cause is a firewall, end to end: an nftables rule in the ramp's namespace drops the group's
  * datagrams beyond {@value #LIMIT_PER_S} a second, the receiver (unthrottled, a large buffer) takes everything that
- * passes, and the verify gate offers twice that rate from a sender with UDP GSO off. The gate must fail (exit 3) with every lost datagram placed in
- * routing/filtering, named by the kernel's drop reason {@code NETFILTER_DROP} and the function that freed it, and
+ * passes, and the verify gate offers twice that rate from a sender with UDP GSO off ({@code ramp --gso off}). The
+ * gate must fail (exit 3) with every lost datagram placed in routing/filtering, named by the kernel's drop reason {@code NETFILTER_DROP} and the function that freed it, and
  * nothing left unexplained: sent = received + routing/filtering drops. (How exactly nftables' token bucket meters
  * the rate is its own business: the test asserts where the loss went, not the bucket's precision.)
  */
@@ -28,14 +26,6 @@ class RampDropReasonTest
 {
     private static final int LIMIT_PER_S = 8_000;
     private static final String GROUP = "239.255.77.11:47011";
-    private static final String TOKEN = "drop-reason-test-token";
-    private static final String LISTENING = "rxbreak agent listening on ";
-
-    private static String url(final ChildProcess agent)
-    {
-        return agent.awaitLine(Duration.ofSeconds(30), line -> line.startsWith(LISTENING))
-            .substring(LISTENING.length()).trim();
-    }
 
     @TempDir
     Path runs;
@@ -56,13 +46,9 @@ class RampDropReasonTest
 
             // UDP GSO off: a dropped packet is then one datagram (a GSO packet on loopback holds up to 64, and the
             // kernel's reasons, like every packet counter, count packets)
-            final ChildProcess receiver = ns.startJava(Main.class, "receive", "--group", GROUP, "--rcvbuf", "8MiB",
-                "--rcvbuf-force", "--agent", "127.0.0.1:0", "--agent-token", TOKEN);
-            final ChildProcess sender = ns.startJava(Main.class, "send", "--group", GROUP, "--gso", "off", "--agent",
-                "127.0.0.1:0", "--agent-token", TOKEN);
-            final RampProcess ramp = RampProcess.start(ns, runs.resolve("run"), "--sender-agent", url(sender),
-                "--receiver-agent", url(receiver), "--agent-token", TOKEN, "--group", GROUP, "--verify-rate", Integer.toString(2 * LIMIT_PER_S), "--duration", "1s", "--warm-up", "250ms",
-                "--confirm-duration", "1s", "--confirm-trial-duration", "1s", "--no-warm-up-trial");
+            final RampProcess ramp = RampProcess.start(ns, runs.resolve("run"), "--group", GROUP, "--rcvbuf", "8MiB",
+                "--rcvbuf-force", "--gso", "off", "--verify-rate", Integer.toString(2 * LIMIT_PER_S), "--duration", "1s",
+                "--warm-up", "250ms", "--confirm-duration", "1s", "--confirm-trial-duration", "1s", "--no-warm-up-trial");
             assertThat(ramp.waitFor(Duration.ofMinutes(2))).as("the gate did not hold: " + ramp.output()).isEqualTo(3);
 
             final List<JsonNode> failed = ramp.trials().stream()
@@ -86,8 +72,6 @@ class RampDropReasonTest
                 .isEqualTo("FILTER");
             assertThat(ramp.process().stdout()).contains("broke first: routing-filtering")
                 .contains("kernel reason NETFILTER_DROP");
-            receiver.terminate(Duration.ofSeconds(30));
-            sender.terminate(Duration.ofSeconds(30));
         }
     }
 }

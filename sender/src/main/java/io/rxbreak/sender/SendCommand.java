@@ -22,6 +22,7 @@ import io.rxbreak.core.cli.RxbreakCommand;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
+import io.rxbreak.core.config.GsoSetting;
 import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.net.Interfaces;
@@ -118,7 +119,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         + "the interface).")
     boolean allowUnicast;
 
-    @Option(names = "--gso", paramLabel = "auto|off|N", defaultValue = SenderConfig.Defaults.GSO,
+    @Option(names = GsoSetting.OPTION, paramLabel = "auto|off|N", defaultValue = SenderConfig.Defaults.GSO,
         description = "UDP GSO: one send carries up to N datagrams (2-64), each with its own header. auto (default) "
             + "uses it where the kernel supports it.")
     String gso;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.rxbreak.core.config.BadInputException;
+import io.rxbreak.core.config.GsoSetting;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
@@ -19,11 +20,11 @@ import io.rxbreak.core.protocol.IdleMode;
 public final class SenderConfig
 {
     /** {@code --gso} value meaning: use GSO where the kernel supports it, with as many segments as fit. */
-    public static final int GSO_AUTO = -1;
+    public static final int GSO_AUTO = GsoSetting.AUTO;
     /** {@code --gso off}. */
-    public static final int GSO_OFF = 0;
+    public static final int GSO_OFF = GsoSetting.OFF;
     /** The most segments one GSO send carries. */
-    public static final int GSO_MAX_SEGMENTS = 64;
+    public static final int GSO_MAX_SEGMENTS = GsoSetting.MAX_SEGMENTS;
     /** The most messages one batch carries (the batch is flushed as one or more sendmmsg calls). */
     public static final int MAX_BATCH_MESSAGES = 65_536;
     /** The most streams per group. */
@@ -174,7 +175,7 @@ public final class SenderConfig
         /** {@value}. */
         public static final String STREAMS = "1";
         /** {@value}. */
-        public static final String GSO = "auto";
+        public static final String GSO = GsoSetting.DEFAULT;
         /** {@value}. */
         public static final String IDLE = "auto";
         /** {@value}. */
@@ -273,24 +274,7 @@ public final class SenderConfig
          */
         public Builder gso(final String text)
         {
-            final String value = text.trim();
-            if ("auto".equalsIgnoreCase(value) || "on".equalsIgnoreCase(value))
-            {
-                return gsoSegments(GSO_AUTO);
-            }
-            if ("off".equalsIgnoreCase(value) || "0".equals(value))
-            {
-                return gsoSegments(GSO_OFF);
-            }
-            try
-            {
-                return gsoSegments(Integer.parseInt(value));
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw BadInputException.option("--gso", "'" + text + "' is not auto, off or a number of segments (2-" +
-                    GSO_MAX_SEGMENTS + ")");
-            }
+            return gsoSegments(GsoSetting.parse(text));
         }
 
         public Builder idleMode(final IdleMode mode)
@@ -363,11 +347,7 @@ public final class SenderConfig
             {
                 throw BadInputException.option("--ttl", "must be 0 to 255, not " + effectiveTtl);
             }
-            if (gsoSegments != GSO_AUTO && gsoSegments != GSO_OFF && (gsoSegments < 2 || gsoSegments > GSO_MAX_SEGMENTS))
-            {
-                throw BadInputException.option("--gso", "segments per send must be 2 to " + GSO_MAX_SEGMENTS +
-                    " (or auto, off), not " + gsoSegments);
-            }
+            GsoSetting.check(gsoSegments);
             if (maxBatchMessages < 0 || maxBatchMessages > MAX_BATCH_MESSAGES)
             {
                 throw BadInputException.option("--batch", "must be 1 to " + MAX_BATCH_MESSAGES + " messages, not " + maxBatchMessages);

@@ -28,6 +28,7 @@ import io.rxbreak.controller.report.RunFolderWriter;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.report.TextTable;
 import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.tune.TuneFile;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Rxbreak;
 import io.rxbreak.core.cli.RxbreakCommand;
@@ -84,7 +85,9 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
     {
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
-        final SweepKnob knob = SweepKnob.parse(knobText, SweepKnob.throttleTemplate(rampArgs) != null);
+        final SweepKnob parsed = SweepKnob.parse(knobText, SweepKnob.throttleTemplate(rampArgs) != null);
+        final SweepKnob knob = parsed.kind() == SweepKnob.Kind.SYSCTL && !Sandbox.namespaceHasOwn(parsed.name()) ?
+            onHost(parsed) : parsed;
         refuseOptions(knob);
         final Path directory = out != null ? out : defaultDirectory();
         if (Files.exists(directory.resolve(SweepFiles.JSON)))
@@ -98,22 +101,44 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
             throw BadInputException.option("--out", unwritable);
         }
         final List<List<String>> args = new ArrayList<>();
-        for (final SweepValue value : knob.values())
+        final HostTuneFiles tuneFiles = knob.kind() == SweepKnob.Kind.HOST_SYSCTL ?
+            HostTuneFiles.of(knob, rampArgs, directory) : null;
+        try
         {
-            final List<String> point = new ArrayList<>(List.of("ramp"));
-            point.addAll(knob.rampArgs(value, rampArgs));
-            point.add("--out");
-            point.add(directory.resolve(knob.folderName(value)).toString());
-            ramp(knob, value, point, stdout, stderr).check();
-            args.add(point);
+            for (final SweepValue value : knob.values())
+            {
+                final List<String> point = new ArrayList<>(List.of("ramp"));
+                point.addAll(tuneFiles != null ? tuneFiles.rampArgs(value) : knob.rampArgs(value, rampArgs));
+                point.add("--out");
+                point.add(directory.resolve(knob.folderName(value)).toString());
+                ramp(knob, value, point, stdout, stderr).check();
+                args.add(point);
+            }
         }
-        if (knob.kind() == SweepKnob.Kind.SYSCTL && !Sandbox.namespaceHasOwn(knob.name()))
+        catch (final BadInputException | IOException ex)
         {
-            throw new BadInputException("KNOB " + knob.name() + " is machine-wide on this kernel (a network namespace "
-                + "has no copy of its own): a sweep sets a machine-wide sysctl only through the ramp's --tune-host, "
-                + "which this rxbreak does not have yet");
+            if (tuneFiles != null)
+            {
+                tuneFiles.delete(); // refused before anything started: leave nothing behind
+            }
+            throw ex;
         }
         return new Run(knob, directory, stdout, stderr).run(args);
+    }
+
+    /**
+     * @return the knob turned on the host: a machine-wide sysctl, which a sweep sets only with the ramp's
+     *     {@code --tune-host}.
+     */
+    private SweepKnob onHost(final SweepKnob knob)
+    {
+        if (!rampArgs.contains(TuneFile.HOST_OPTION))
+        {
+            throw new BadInputException("KNOB " + knob.name() + " is machine-wide on this kernel (a network namespace "
+                + "has no copy of its own): add " + TuneFile.HOST_OPTION + " (root) to set it on the host at each "
+                + "point, restored after the point");
+        }
+        return new SweepKnob(SweepKnob.Kind.HOST_SYSCTL, knob.name(), knob.values());
     }
 
     /**
@@ -138,7 +163,7 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
                 throw BadInputException.option(option, "not in a sweep: each point's run folder holds its own "
                     + "report.json, and " + SweepFiles.JSON + " holds the points");
             }
-            if (!option.equals(knob.option()))
+            if (!option.equals(knob.option()) || knob.kind() == SweepKnob.Kind.HOST_SYSCTL)
             {
                 continue;
             }

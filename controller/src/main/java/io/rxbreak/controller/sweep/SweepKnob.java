@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.rxbreak.controller.SandboxSetup;
+import io.rxbreak.controller.tune.TuneFile;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
 import io.rxbreak.core.protocol.ThrottleSpec;
@@ -40,10 +41,17 @@ public record SweepKnob(Kind kind, String name, List<SweepValue> values)
         SIZE("--size", Unit.BYTES),
         /** {@code throttle}: a whole throttle spec, or the part that fills {@code {}} in the ramp's --throttle. */
         THROTTLE(ThrottleSpec.OPTION, Unit.NONE),
+        /** {@code busy-poll}: the receiver's SO_BUSY_POLL in microseconds, {@code --busy-poll}. */
+        BUSY_POLL("--busy-poll", Unit.COUNT),
         /** {@code rps}: RPS of the sandbox's loopback to a CPU list, {@code --sandbox-rps}. */
         RPS(SandboxSetup.RPS_OPTION, Unit.NONE),
         /** A sysctl set inside the sandbox, {@code --sandbox-sysctl NAME=VALUE}. */
-        SYSCTL(SandboxSetup.SYSCTL_OPTION, Unit.COUNT);
+        SYSCTL(SandboxSetup.SYSCTL_OPTION, Unit.COUNT),
+        /**
+         * A machine-wide sysctl (a network namespace has no copy of it), set on the host for each point through a
+         * tuning file of the point's own ({@code --tune FILE}, with the ramp's {@code --tune-host}), restored after.
+         */
+        HOST_SYSCTL(TuneFile.OPTION, Unit.COUNT);
 
         private final String option;
         private final Unit unit;
@@ -103,7 +111,7 @@ public record SweepKnob(Kind kind, String name, List<SweepValue> values)
         if (equals <= 0 || equals == text.length() - 1)
         {
             throw bad("'" + text + "' is not KNOB=V1,V2,...: give the knob first, like rcvbuf=256KiB,1MiB,4MiB "
-                + "(knobs: rcvbuf, sockets, size, throttle, rps, or a sysctl like net.ipv4.udp_rmem_min)");
+                + "(knobs: rcvbuf, sockets, size, throttle, busy-poll, rps, or a sysctl like net.ipv4.udp_rmem_min)");
         }
         final String name = text.substring(0, equals).trim().toLowerCase(Locale.ROOT);
         final Kind kind = kind(name);
@@ -146,15 +154,13 @@ public record SweepKnob(Kind kind, String name, List<SweepValue> values)
             case "rps":
                 return Kind.RPS;
             case "busy-poll":
-                throw bad("busy-poll: rxbreak ramp has no busy-poll setting of its own, and net.core.busy_read and "
-                    + "net.core.busy_poll are machine-wide: a sweep sets machine-wide sysctls only through the ramp's "
-                    + "--tune-host, which this rxbreak does not have yet");
+                return Kind.BUSY_POLL;
             default:
                 if (SYSCTL.matcher(name).matches())
                 {
                     return Kind.SYSCTL;
                 }
-                throw bad("unknown knob '" + name + "': rcvbuf, sockets, size, throttle, rps, or a sysctl like "
+                throw bad("unknown knob '" + name + "': rcvbuf, sockets, size, throttle, busy-poll, rps, or a sysctl like "
                     + "net.ipv4.udp_rmem_min");
         }
     }
@@ -170,10 +176,12 @@ public record SweepKnob(Kind kind, String name, List<SweepValue> values)
                 case SIZE:
                     return (double)Units.parseBytes(value);
                 case SOCKETS:
+                case BUSY_POLL:
                     return (double)Integer.parseInt(value);
                 case THROTTLE:
                     return throttlePlaceholder ? number(value) : null;
                 case SYSCTL:
+                case HOST_SYSCTL:
                     return number(value);
                 default:
                     return null;
@@ -181,7 +189,8 @@ public record SweepKnob(Kind kind, String name, List<SweepValue> values)
         }
         catch (final IllegalArgumentException ex)
         {
-            throw bad(name + ": " + (kind == Kind.SOCKETS ? "'" + value + "' is not a whole number" : ex.getMessage()));
+            throw bad(name + ": " + (kind == Kind.SOCKETS || kind == Kind.BUSY_POLL ? "'" + value
+                + "' is not a whole number" : ex.getMessage()));
         }
     }
 

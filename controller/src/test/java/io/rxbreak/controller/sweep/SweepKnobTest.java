@@ -30,6 +30,8 @@ class SweepKnobTest
             .containsExactly(64.0, 1400.0);
         assertThat(SweepKnob.parse("sockets=1,2,8", false).rampArgs(new SweepValue("8", 8.0), List.of()))
             .containsExactly("--sockets", "8");
+        assertThat(SweepKnob.parse("busy-poll=0,50", false).rampArgs(new SweepValue("50", 50.0), List.of()))
+            .containsExactly("--busy-poll", "50");
     }
 
     @Test
@@ -75,8 +77,9 @@ class SweepKnobTest
         refused("rcvbuf=4MiB,,8MiB", "KNOB rcvbuf: an empty value");
         refused("rcvbuf=4MiB,lots", "KNOB rcvbuf: 'lots' is not a size");
         refused("sockets=1,two", "KNOB sockets: 'two' is not a whole number");
-        refused("colour=red,blue", "KNOB unknown knob 'colour': rcvbuf, sockets, size, throttle, rps, or a sysctl");
-        refused("busy-poll=0,50", "KNOB busy-poll: rxbreak ramp has no busy-poll setting of its own");
+        refused("colour=red,blue", "KNOB unknown knob 'colour': rcvbuf, sockets, size, throttle, busy-poll, rps, or a "
+            + "sysctl");
+        refused("busy-poll=0,fast", "KNOB busy-poll: 'fast' is not a whole number");
     }
 
     private static void refused(final String text, final String start)
