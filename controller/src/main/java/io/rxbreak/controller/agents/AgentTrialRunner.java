@@ -172,7 +172,8 @@ public final class AgentTrialRunner implements TrialRunner
             .receiveBuffer(buffer)
             .harnessLoad(load)
             .speed(speed)
-            .counterTimeline(counters == null ? null : counters.timeline());
+            .counterTimeline(counters == null ? null : counters.timeline())
+            .datagramsPerPacket(sent.packets() > 0 ? (double)sent.sent() / sent.packets() : null);
         if (received.lossTimeline() != null && sent.startEpochNs() != null)
         {
             result.lossTimeline(received.lossTimeline().rebased(sent.startEpochNs()));

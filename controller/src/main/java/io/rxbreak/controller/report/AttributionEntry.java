@@ -48,6 +48,25 @@ public record AttributionEntry(String layer, long drops, double share, String me
         "measure the missing layer: use rxbreak's own receiver (it counts its discards), check the sender's host "
             + "(Udp SndbufErrors) and the path";
 
+    /**
+     * What to do about unexplained loss beside a layer that counts packets, when the sender packed datagrams into
+     * packets (UDP GSO): {@code %.1f} the datagrams per packet.
+     */
+    public static final String PACKED_KNOB = "the sender put %.1f datagrams in a packet on average (UDP GSO), and the "
+        + "layers above count packets, as the kernel does: a packet they dropped held up to that many datagrams, so "
+        + "this loss is most likely theirs; ramp --gso off makes every count a datagram";
+
+    /**
+     * @param loss the unexplained loss.
+     * @param datagramsPerPacket the sender's datagrams per packet, on average, above 1.
+     * @return the entry, whose knob says that packet counters undercount packed datagrams.
+     */
+    public static AttributionEntry unexplainedPacked(final LayerLoss loss, final double datagramsPerPacket)
+    {
+        return new AttributionEntry(loss.layer(), loss.drops(), loss.share(), UNEXPLAINED_MEANING,
+            String.format(java.util.Locale.ROOT, PACKED_KNOB, datagramsPerPacket), false, List.of());
+    }
+
     /** What a layer that had not lost yet but was filling means. */
     public static final String FELL_BEHIND_MEANING = "nothing lost in the trials yet, but the receiver fell behind the "
         + "offered load and its backlog was growing here: a longer trial overflows it";

@@ -23,8 +23,30 @@ import io.rxbreak.controller.trial.Verdict;
  */
 public final class BreakAttribution
 {
+    /**
+     * Datagrams per packet above which a sender's GSO packing is said (1 is none; a trial's mean of a few batches
+     * sent without GSO is not above this).
+     */
+    private static final double PACKED = 1.05;
+
     private BreakAttribution()
     {
+    }
+
+    /**
+     * @return whether a layer whose counters count packets, not datagrams, lost any: the NIC, the softirq backlog,
+     *     and what the kernel's drop reasons name (routing/filtering, validation).
+     */
+    private static boolean countsPackets(final Map<Layer, Long> drops)
+    {
+        for (final Layer layer : List.of(Layer.NIC, Layer.SOFTIRQ_BACKLOG, Layer.ROUTING_FILTERING, Layer.VALIDATION))
+        {
+            if (drops.getOrDefault(layer, 0L) > 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -43,6 +65,7 @@ public final class BreakAttribution
         long unexplained = 0;
         LayerLoss behind = null;
         final Map<String, Map<String, DropReasonCount>> reasons = new HashMap<>();
+        double packed = 1.0;
         for (final TrialRecord record : trials)
         {
             if (record.judgement().verdict() == Verdict.FAIL && record.request().targetRate() == rate)
@@ -58,6 +81,10 @@ public final class BreakAttribution
                 }
                 record.result().dropsByLayer().forEach((layer, count) -> drops.merge(layer, count, Long::sum));
                 unexplained += Math.max(0L, record.unexplained());
+                if (record.result().datagramsPerPacket() != null)
+                {
+                    packed = Math.max(packed, record.result().datagramsPerPacket());
+                }
                 if (record.result().dropReasons() != null && record.result().dropReasons().available())
                 {
                     for (final DropReasonCount count : record.result().dropReasons().udpAndNetwork())
@@ -72,7 +99,8 @@ public final class BreakAttribution
         for (final LayerLoss loss : TrialJudge.attribute(drops, unexplained))
         {
             final Map<String, DropReasonCount> named = reasons.get(loss.layer());
-            final AttributionEntry entry = AttributionEntry.of(loss);
+            final AttributionEntry entry = LayerLoss.UNEXPLAINED.equals(loss.layer()) && packed > PACKED &&
+                countsPackets(drops) ? AttributionEntry.unexplainedPacked(loss, packed) : AttributionEntry.of(loss);
             entries.add(named == null ? entry : entry.withKernelReasons(new DropReasons(
                 new ArrayList<>(named.values()), 0, null).counts()));
         }

@@ -58,6 +58,9 @@ import io.rxbreak.core.timeline.TimelineSample;
  * @param counterTimeline   the receive-path counters over the trial at a coarse step (see
  *                          {@link io.rxbreak.core.timeline.TrialTimeline}), so that a person sees when in the trial
  *                          it broke; null when the receiving side kept none.
+ * @param datagramsPerPacket the sender's datagrams per packet it wrote, on average (above 1 with UDP GSO: on
+ *                          loopback and veth such a packet stays whole to the socket, and every packet counter, the
+ *                          kernel's drop reasons included, counts it once); null when the sender did not say.
  */
 public record TrialResult(
     double achievedRate,
@@ -83,7 +86,8 @@ public record TrialResult(
     @JsonInclude(JsonInclude.Include.NON_NULL) LossTimeline lossTimeline,
     @JsonInclude(JsonInclude.Include.NON_NULL) DropReasons dropReasons,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long reasonsBeyondLoss,
-    @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineSample> counterTimeline)
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineSample> counterTimeline,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double datagramsPerPacket)
 {
     /** The layers no trial counter measures, which the kernel's drop reasons may fill. */
     public static final java.util.List<Layer> REASON_LAYERS = java.util.List.of(Layer.ROUTING_FILTERING, Layer.VALIDATION);
@@ -134,6 +138,7 @@ public record TrialResult(
         private LossTimeline lossTimeline;
         private DropReasons dropReasons;
         private List<TimelineSample> counterTimeline;
+        private Double datagramsPerPacket;
 
         private Builder()
         {
@@ -308,6 +313,13 @@ public record TrialResult(
             return this;
         }
 
+        /** @param value the sender's datagrams per packet, or null. @return this. */
+        public Builder datagramsPerPacket(final Double value)
+        {
+            datagramsPerPacket = value;
+            return this;
+        }
+
         /** @param value the counters over the trial, or null. @return this. */
         public Builder counterTimeline(final List<TimelineSample> value)
         {
@@ -350,7 +362,7 @@ public record TrialResult(
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
                 hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
                 backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline,
-                dropReasons, beyond, counterTimeline);
+                dropReasons, beyond, counterTimeline, datagramsPerPacket);
         }
     }
 }

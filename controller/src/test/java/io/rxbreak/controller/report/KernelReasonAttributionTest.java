@@ -51,4 +51,26 @@ class KernelReasonAttributionTest
                 + "IPReversePathFilter); to change: route the source back through this interface, or set "
                 + "net.ipv4.conf.{all,DEV}.rp_filter to 2 (loose) or 0");
     }
+
+    @Test
+    void aFilterThatDroppedGsoPacketsSaysThatTheUnexplainedRestIsLikelyItsToo()
+    {
+        // the case RampDropReasonTest met with GSO on: 1,141 packets freed by nftables, 4,176 datagrams lost
+        final DropReasons reasons = new DropReasons(List.of(
+            new DropReasonCount("NETFILTER_DROP", "nft_do_chain", 1_141)), 0, null);
+        final TrialRequest request = new TrialRequest(1, 1, TrialPhase.CONFIRM, "ndr", 16_000, 0, 1_000_000_000L,
+            1_000_000_000L);
+        final TrialResult.Builder result = TrialResult.builder().achievedRate(16_000).sent(19_970).received(15_794)
+            .socketDrops("s", 0).dropReasons(reasons);
+        final TrialRecord packed = JUDGE.judge(request, result.datagramsPerPacket(6.0).build());
+        final TrialRecord unpacked = JUDGE.judge(request, result.datagramsPerPacket(1.0).build());
+
+        final AttributionEntry said = BreakAttribution.at(List.of(packed), 16_000L).get(0);
+        assertThat(said.layer()).isEqualTo(LayerLoss.UNEXPLAINED);
+        assertThat(said.drops()).isEqualTo(4_176 - 1_141);
+        assertThat(said.knob()).startsWith("the sender put 6.0 datagrams in a packet on average (UDP GSO)")
+            .endsWith("ramp --gso off makes every count a datagram");
+        assertThat(BreakAttribution.at(List.of(unpacked), 16_000L).get(0).knob())
+            .isEqualTo(AttributionEntry.UNEXPLAINED_KNOB);
+    }
 }
