@@ -4,11 +4,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * SIGINT or SIGTERM during a run: a shutdown hook interrupts the run's thread and holds the JVM's exit until the run
- * has written its partial report and stopped its agents (bounded). Closed when the run ends; a run that ended
- * without a signal removes the hook.
+ * SIGINT or SIGTERM during a run: a shutdown hook interrupts the run's thread (when it has one to interrupt) and holds
+ * the JVM's exit until the run has written its partial report and stopped its agents (bounded). Closed when the run
+ * ends; a run that ended without a signal removes the hook. A sweep holds the exit without interrupting: the running
+ * point's ramp has its own guard, or is a child in its sandbox that the sandbox's hook stops.
  */
-final class SignalGuard implements AutoCloseable
+public final class SignalGuard implements AutoCloseable
 {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
@@ -19,7 +20,10 @@ final class SignalGuard implements AutoCloseable
         hook = new Thread(() ->
         {
             signalled = true;
-            runThread.interrupt();
+            if (runThread != null)
+            {
+                runThread.interrupt();
+            }
             try
             {
                 finished.await(waitSeconds, TimeUnit.SECONDS);
@@ -37,7 +41,21 @@ final class SignalGuard implements AutoCloseable
      */
     static SignalGuard install(final long waitSeconds)
     {
-        final SignalGuard guard = new SignalGuard(Thread.currentThread(), waitSeconds);
+        return install(Thread.currentThread(), waitSeconds);
+    }
+
+    /**
+     * @param waitSeconds how long the exit waits at most for the run to write its files.
+     * @return a guard that interrupts nothing and only holds the exit, installed.
+     */
+    public static SignalGuard holdingExit(final long waitSeconds)
+    {
+        return install(null, waitSeconds);
+    }
+
+    private static SignalGuard install(final Thread runThread, final long waitSeconds)
+    {
+        final SignalGuard guard = new SignalGuard(runThread, waitSeconds);
         Runtime.getRuntime().addShutdownHook(guard.hook);
         return guard;
     }
@@ -45,7 +63,7 @@ final class SignalGuard implements AutoCloseable
     /**
      * @return whether a signal interrupted the run.
      */
-    boolean signalled()
+    public boolean signalled()
     {
         return signalled;
     }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Unmatched;
 
 import io.rxbreak.controller.RampCommand;
 import io.rxbreak.controller.Sandbox;
+import io.rxbreak.controller.SignalGuard;
 import io.rxbreak.controller.report.AttributionEntry;
 import io.rxbreak.controller.report.Outcome;
 import io.rxbreak.controller.report.ReportSource;
@@ -268,7 +269,7 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
         {
             final long sweepStartNs = System.nanoTime();
             boolean interrupted = false;
-            try (SweepSignal signal = SweepSignal.install(SHUTDOWN_WAIT_S))
+            try (SignalGuard signal = SignalGuard.holdingExit(SHUTDOWN_WAIT_S))
             {
                 for (int i = 0; i < knob.values().size() && !interrupted; i++)
                 {
