@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.rxbreak.controller.agents.AgentSenderSide;
 import io.rxbreak.controller.agents.AgentTrialRunner;
+import io.rxbreak.controller.agents.LocalAgent;
 import io.rxbreak.controller.agents.ReceiverSide;
 import io.rxbreak.controller.report.HarnessCeiling;
 import io.rxbreak.controller.report.RunFolder;
@@ -49,8 +50,10 @@ record Calibration(HarnessCeiling ceiling, List<TrialRecord> trials)
         {
             final List<String> groups = settings.observe() ? List.of("--group", settings.groups().get(0).address()
                 .getHostAddress() + ":" + (settings.groups().get(0).port() + 1)) : settings.groupOptions();
+            // both JVMs start at once: each takes seconds to start and warm up
+            final LocalAgent.Launch senderLaunch = agents.launchLocalSender(toClose, groups, null);
             final ReceiverSide receiver = agents.localReceiver(toClose, groups, null);
-            final AgentSenderSide sender = agents.localSender(toClose, groups, null);
+            final AgentSenderSide sender = agents.awaitLocalSender(toClose, senderLaunch);
             final RampConfig config = settings.search().toBuilder()
                 .step("x2")
                 .precision(PRECISION)

@@ -91,6 +91,7 @@ final class RampRun implements Callable<Integer>
             final ReceiverSide observed = settings.observe() ? agents.receiver(toClose) : null;
             agents.place(observed instanceof ObservedReceiverSide ? ((ObservedReceiverSide)observed).owner() : 0);
             final Calibration calibration = settings.calibrate() ? Calibration.run(settings, agents, err) : null;
+            agents.startSenderEarly(toClose);
             final ReceiverSide receiver = observed != null ? observed : agents.receiver(toClose);
             final AgentSenderSide sender = agents.sender(toClose);
             final RunHeader header = RunHeader.of(settings.commandLine(), Instant.now().toString(), settings.search(),

@@ -42,6 +42,7 @@ final class RunAgents
     private final RampSettings settings;
     private final PrintWriter err;
     private Placement placement;
+    private LocalAgent.Launch earlySender;
 
     /**
      * @param settings the run's settings.
@@ -170,7 +171,24 @@ final class RunAgents
         {
             return new AgentSenderSide(new AgentClient(settings.senderAgentUrl(), settings.agentToken(), AGENT_CALL_TIMEOUT), null);
         }
-        return localSender(toClose, settings.groupOptions(), settings.replay());
+        final LocalAgent.Launch early = earlySender;
+        earlySender = null;
+        return early != null ? awaitLocalSender(toClose, early) :
+            localSender(toClose, settings.groupOptions(), settings.replay());
+    }
+
+    /**
+     * Start the local sender's JVM now, without waiting for it, so that it starts and warms up while the receiver's
+     * does (each takes seconds); {@link #sender} then waits for it. Nothing when the sender is a remote agent.
+     *
+     * @param toClose where the starting agent is registered, killed on close unless {@link #sender} took it.
+     */
+    void startSenderEarly(final List<AutoCloseable> toClose)
+    {
+        if (settings.senderAgentUrl() == null && earlySender == null)
+        {
+            earlySender = launchLocalSender(toClose, settings.groupOptions(), settings.replay());
+        }
     }
 
     /**
@@ -181,6 +199,18 @@ final class RunAgents
      * @return a local sender agent, placed.
      */
     AgentSenderSide localSender(final List<AutoCloseable> toClose, final List<String> groupOptions,
+        final ReplayPlan replay)
+    {
+        return awaitLocalSender(toClose, launchLocalSender(toClose, groupOptions, replay));
+    }
+
+    /**
+     * @param toClose where the starting agent is registered, killed on close unless awaited.
+     * @param groupOptions {@code --group G} for each group.
+     * @param replay the feed to replay, or null for the ramp's pattern.
+     * @return the local sender agent's JVM, starting, placed.
+     */
+    LocalAgent.Launch launchLocalSender(final List<AutoCloseable> toClose, final List<String> groupOptions,
         final ReplayPlan replay)
     {
         final List<String> args = new ArrayList<>(List.of("send"));
@@ -202,7 +232,20 @@ final class RunAgents
         {
             args.addAll(List.of(GsoSetting.OPTION, settings.gso()));
         }
-        final LocalAgent agent = startLocal("sender", args, placement == null ? null : placement.sender());
+        final LocalAgent.Launch launch = LocalAgent.launch("sender", args, AGENT_JVM_OPTIONS,
+            placement == null ? null : placement.sender());
+        toClose.add(launch);
+        return launch;
+    }
+
+    /**
+     * @param toClose where the agent and its side are registered, to be closed in reverse order.
+     * @param launch the local sender agent's JVM, starting.
+     * @return the sender side, once the agent listens.
+     */
+    AgentSenderSide awaitLocalSender(final List<AutoCloseable> toClose, final LocalAgent.Launch launch)
+    {
+        final LocalAgent agent = await(launch);
         toClose.add(agent);
         final AgentSenderSide side = new AgentSenderSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);
         toClose.add(side);
@@ -242,9 +285,17 @@ final class RunAgents
 
     private LocalAgent startLocal(final String role, final List<String> args, final CpuSet cpus)
     {
+        return await(LocalAgent.launch(role, args, AGENT_JVM_OPTIONS, cpus));
+    }
+
+    /**
+     * @return the agent once it listens; an agent that refused its options (exit 2) is the run's bad input.
+     */
+    private static LocalAgent await(final LocalAgent.Launch launch)
+    {
         try
         {
-            return LocalAgent.start(role, args, AGENT_JVM_OPTIONS, AGENT_START_TIMEOUT, cpus);
+            return launch.await(AGENT_START_TIMEOUT);
         }
         catch (final LocalAgent.AgentStartException ex)
         {

@@ -40,7 +40,7 @@ class RampAcceptanceTest
      * either overflows it (loss at the socket buffer) or, when the excess fits in the buffer for the trial's
      * length, shows the receiver falling behind (its latency grows by {@code R / C - 1} of the time passed) and fails
      * all the same. So the NDR lies within 3 % below the capacity, never above it, and the layer is the socket
-     * buffer.
+     * buffer. The trials are the main job's (./run.sh): 3 s, confirmed over 3 s.
      */
     @Test
     void findsAThrottledReceiversCapacityAndBlamesTheSocketBuffer()
@@ -50,7 +50,7 @@ class RampAcceptanceTest
         {
             final RampProcess ramp = RampProcess.start(ns, runs.resolve("rate"), "--throttle", "rate:" + capacity,
                 "--rcvbuf", "416KiB", "--rcvbuf-force", "--start-rate", "16000", "--step", "x1.25", "--precision", "2%",
-                "--duration", "4s", "--warm-up", "500ms", "--confirm-duration", "4s", "--confirm-trial-duration", "4s",
+                "--duration", "3s", "--warm-up", "500ms", "--confirm-duration", "3s", "--confirm-trial-duration", "3s",
                 "--max-trials", "30", "--calibrate", "--max-rate", "150000");
             assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isZero();
 

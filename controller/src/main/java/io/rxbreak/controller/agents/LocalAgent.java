@@ -61,6 +61,21 @@ public final class LocalAgent implements AutoCloseable
     public static LocalAgent start(final String role, final List<String> subcommandAndArgs,
         final List<String> jvmOptions, final Duration startTimeout, final CpuSet cpus)
     {
+        return launch(role, subcommandAndArgs, jvmOptions, cpus).await(startTimeout);
+    }
+
+    /**
+     * Start the agent's JVM without waiting for it to listen, so that two agents warm up at once.
+     *
+     * @param role {@code sender} or {@code receiver}, for messages.
+     * @param subcommandAndArgs the rxbreak subcommand and its options, without the agent options.
+     * @param jvmOptions options for the child JVM.
+     * @param cpus the CPUs the agent (every thread of it) runs on, or null for this process's.
+     * @return the starting agent: {@link Launch#await} it, or close it.
+     */
+    public static Launch launch(final String role, final List<String> subcommandAndArgs,
+        final List<String> jvmOptions, final CpuSet cpus)
+    {
         final List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -103,22 +118,67 @@ public final class LocalAgent implements AutoCloseable
         final Thread reader = new Thread(() -> readOutput(process, lastLines, url), "rxbreak-" + role + "-output");
         reader.setDaemon(true);
         reader.start();
-        try
+        return new Launch(role, process, url, lastLines);
+    }
+
+    /**
+     * An agent whose JVM is starting: {@link #await} gives the agent once it listens; {@link #close()} kills one that
+     * was never awaited (a run that failed before it needed it).
+     */
+    public static final class Launch implements AutoCloseable
+    {
+        private final String role;
+        private final Process process;
+        private final CompletableFuture<String> url;
+        private final Deque<String> lastLines;
+        private boolean claimed;
+
+        private Launch(final String role, final Process process, final CompletableFuture<String> url,
+            final Deque<String> lastLines)
         {
-            return new LocalAgent(role, process, url.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS), lastLines);
+            this.role = role;
+            this.process = process;
+            this.url = url;
+            this.lastLines = lastLines;
         }
-        catch (final TimeoutException | ExecutionException ex)
+
+        /**
+         * @param startTimeout how long the agent may take to listen, from now.
+         * @return the agent, listening; from then on it is the agent's to close.
+         * @throws AgentStartException when it exits or does not listen in time, with its last output.
+         */
+        public synchronized LocalAgent await(final Duration startTimeout)
         {
-            kill(process);
-            final int exitCode = process.isAlive() ? -1 : process.exitValue();
-            throw new AgentStartException("the " + role + " agent did not start within " + startTimeout.toSeconds() +
-                " s" + exitDescription(process) + "; its last output: " + joined(lastLines), exitCode, lastLine(lastLines));
+            claimed = true;
+            try
+            {
+                return new LocalAgent(role, process, url.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS),
+                    lastLines);
+            }
+            catch (final TimeoutException | ExecutionException ex)
+            {
+                kill(process);
+                final int exitCode = process.isAlive() ? -1 : process.exitValue();
+                throw new AgentStartException("the " + role + " agent did not start within " +
+                    startTimeout.toSeconds() + " s" + exitDescription(process) + "; its last output: " +
+                    joined(lastLines), exitCode, lastLine(lastLines));
+            }
+            catch (final InterruptedException ex)
+            {
+                kill(process);
+                Thread.currentThread().interrupt();
+                throw new AgentStartException("interrupted while starting the " + role + " agent", -1, null);
+            }
         }
-        catch (final InterruptedException ex)
+
+        @Override
+        public synchronized void close()
         {
-            kill(process);
-            Thread.currentThread().interrupt();
-            throw new AgentStartException("interrupted while starting the " + role + " agent", -1, null);
+            if (!claimed)
+            {
+                claimed = true;
+                kill(process);
+            }
         }
     }
 
