@@ -65,6 +65,12 @@ public final class TimelineSamples
                 }
             }
         }
+        if (socketDrops != null)
+        {
+            // the followed sockets' own drops, read from one file at one instant with their rx_queue: the
+            // namespace's Udp RcvbufErrors counts other sockets too, and is read at another instant than the sockets
+            drops.put(Layer.SOCKET_BUFFER, TimelineSample.sum(socketDrops));
+        }
         Map<Integer, Long> squeeze = null;
         if (diff.softnet() != null)
         {
