@@ -34,6 +34,8 @@ class FidelityReferenceTest
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final int SIZE = 512;
     private static final double AGREEMENT = 0.05;
+    /** How many times in all the side that reads lower is measured again while the two disagree. */
+    private static final int MEASURED_AGAIN = 2;
     private static final String GROUP = "239.255.77.21";
 
     @TempDir
@@ -107,8 +109,10 @@ class FidelityReferenceTest
      * Find the break point both ways and require them to agree within {@link #AGREEMENT}. Noise from the host (a
      * hypervisor's steal of the receiver's CPU, the kernel's background work) only ever adds loss: it can lower a
      * break point, never raise it (a rate above the receiver's capacity overflows its buffer within a trial). So
-     * when the two disagree, the side that read lower is measured once more and the higher of its two readings
-     * kept; the other side is not measured again.
+     * while the two disagree, the side that reads lower is measured again and the highest of its readings kept, at
+     * most {@link #MEASURED_AGAIN} times in all. Once was not enough: in one CI run both sides read low in turn
+     * (rxbreak 7,265 then 9,961; the reference 8,143, its receiver losing at 8,437 of a 10,000 throttle), and the
+     * reference's low reading stood unmeasured.
      */
     private static void compare(final String what, final LongSupplier referenceSearch, final LongSupplier rxbreakSearch)
     {
@@ -116,7 +120,7 @@ class FidelityReferenceTest
         long rxbreak = rxbreakSearch.getAsLong();
         System.out.printf(Locale.ROOT, "fidelity: %s: rxbreak NDR %,d, reference %,d (%+.1f%%)%n", what, rxbreak,
             reference, 100.0 * (rxbreak - reference) / reference);
-        if (!agree(rxbreak, reference))
+        for (int again = 0; again < MEASURED_AGAIN && !agree(rxbreak, reference); again++)
         {
             if (rxbreak < reference)
             {
