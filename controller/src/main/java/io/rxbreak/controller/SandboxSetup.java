@@ -101,12 +101,13 @@ public record SandboxSetup(Map<String, String> sysctls, CpuSet rpsCpus)
     }
 
     /**
-     * @param name a dotted sysctl name, like {@code net.core.rmem_max}.
+     * @param name a sysctl name, dotted like {@code net.core.rmem_max} or slashed like {@code net/core/rmem_max} (a
+     *     slashed name keeps its dots: the VLAN interface in {@code net/ipv4/conf/eth0.100/rp_filter}).
      * @return its file under {@code /proc/sys}.
      */
-    static Path sysctlFile(final String name)
+    public static Path sysctlFile(final String name)
     {
-        return Path.of("/proc/sys", name.replace('.', '/'));
+        return Path.of("/proc/sys", name.indexOf('/') >= 0 ? name : name.replace('.', '/'));
     }
 
     /**

@@ -102,6 +102,7 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
             throw BadInputException.option("--out", unwritable);
         }
         final List<List<String>> args = new ArrayList<>();
+        final boolean existed = Files.exists(directory);
         final HostTuneFiles tuneFiles = knob.kind() == SweepKnob.Kind.HOST_SYSCTL ?
             HostTuneFiles.of(knob, rampArgs, directory) : null;
         try
@@ -116,11 +117,21 @@ public final class SweepCommand implements Callable<Integer>, RxbreakCommand
                 args.add(point);
             }
         }
-        catch (final BadInputException | IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
             if (tuneFiles != null)
             {
                 tuneFiles.delete(); // refused before anything started: leave nothing behind
+                if (!existed && Files.isDirectory(directory))
+                {
+                    try (var left = Files.list(directory))
+                    {
+                        if (left.findAny().isEmpty())
+                        {
+                            Files.delete(directory);
+                        }
+                    }
+                }
             }
             throw ex;
         }

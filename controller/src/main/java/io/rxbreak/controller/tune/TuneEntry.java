@@ -2,6 +2,8 @@ package io.rxbreak.controller.tune;
 
 import java.nio.file.Path;
 
+import io.rxbreak.controller.SandboxSetup;
+
 /**
  * One setting line of a tuning file, as written (checked for its form only).
  *
@@ -25,7 +27,7 @@ public record TuneEntry(int line, TuneKind kind, String key, String value, boole
      */
     public Path sysctlFile()
     {
-        return Path.of("/proc/sys", key.indexOf('/') >= 0 ? key : key.replace('.', '/'));
+        return SandboxSetup.sysctlFile(key);
     }
 
     /**

@@ -64,13 +64,21 @@ public final class TuneState
         final ProcessHandle self = ProcessHandle.current();
         final Saved saved = new Saved(self.pid(), startOf(self).orElse(null), List.copyOf(changes));
         final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-            StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+        try
         {
-            channel.write(ByteBuffer.wrap(Json.toBytes(saved)));
-            channel.force(true);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
+            {
+                channel.write(ByteBuffer.wrap(Json.toBytes(saved)));
+                channel.force(true);
+            }
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        catch (final IOException ex)
+        {
+            Files.deleteIfExists(temporary); // nothing changes, and nothing is left
+            throw ex;
+        }
     }
 
     /**
@@ -84,9 +92,12 @@ public final class TuneState
     }
 
     /**
-     * Delete the state file, once everything it keeps has been restored.
+     * Delete the state file, once everything it keeps has been restored. A file that cannot be deleted is said in one
+     * line and left: the next run finds its values already restored, and restoring them again changes nothing.
+     *
+     * @param err where to say it.
      */
-    void delete()
+    void delete(final PrintWriter err)
     {
         try
         {
@@ -94,7 +105,8 @@ public final class TuneState
         }
         catch (final IOException ex)
         {
-            throw new IllegalStateException("could not delete " + file + ": " + ex.getMessage(), ex);
+            err.println("rxbreak: could not delete " + file + " (its values are restored): " + ex.getMessage());
+            err.flush();
         }
     }
 
@@ -115,7 +127,15 @@ public final class TuneState
             for (final Path path : list.filter(p -> p.getFileName().toString().startsWith(PREFIX) &&
                 p.getFileName().toString().endsWith(SUFFIX)).toList())
             {
-                final Saved saved = Json.TOLERANT.readValue(path.toFile(), Saved.class);
+                final Saved saved;
+                try
+                {
+                    saved = Json.TOLERANT.readValue(path.toFile(), Saved.class);
+                }
+                catch (final IOException ex)
+                {
+                    continue; // one unreadable file does not hide the others
+                }
                 if (saved.pid() != ProcessHandle.current().pid() && alive(saved) &&
                     saved.changes().stream().anyMatch(change -> change.file().equals(file)))
                 {
@@ -187,7 +207,7 @@ public final class TuneState
             saved.changes().forEach(change -> restored.add(change.key() + "=" + change.original()));
             if (failures.isEmpty())
             {
-                new TuneState(path).delete();
+                new TuneState(path).delete(err);
                 err.println("rxbreak: restored what the killed rxbreak " + saved.pid() + " had changed on the host (" +
                     String.join(", ", restored) + ") and deleted " + path);
                 repaired++;

@@ -24,10 +24,12 @@ public final class Tuner
     private final List<TuneSetting> settings = new ArrayList<>();
     private final List<TuneState.HostChange> hostChanges = new ArrayList<>();
     private final Thread hook;
+    private final PrintWriter err;
     private boolean restored;
 
     private Tuner(final TuningPlan plan, final TuneState state, final KernelFiles host, final PrintWriter err)
     {
+        this.err = err;
         this.plan = plan;
         this.state = state;
         this.host = host;
@@ -202,7 +204,7 @@ public final class Tuner
         restored = true;
         if (!hostChanges.isEmpty())
         {
-            state.delete();
+            state.delete(err);
             try
             {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -298,13 +298,14 @@ public final class TrialCounterWindow implements AutoCloseable
     public synchronized void close()
     {
         stopTimeline();
-        if (tracepoints != null)
-        {
-            tracepoints.close();
-        }
+        // the reverse of opening: the tracepoints, opened first, unmount a tracefs they mounted once no instance is left
         if (dropReasons != null)
         {
             dropReasons.close();
+        }
+        if (tracepoints != null)
+        {
+            tracepoints.close();
         }
     }
 }

@@ -168,13 +168,15 @@ public final class WatchCommand implements Callable<Integer>
         }
         finally
         {
-            if (tracer != null)
-            {
-                tracer.close();
-            }
+            // the reverse of opening: the tracepoints, opened first, unmount a tracefs they mounted once no
+            // instance is left
             if (reasons != null)
             {
                 reasons.close();
+            }
+            if (tracer != null)
+            {
+                tracer.close();
             }
             if (recorder != null)
             {

@@ -3,7 +3,6 @@ package io.rxbreak.core.counters.tracing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +56,7 @@ public final class DropReasonCounter implements AutoCloseable
     private final List<NonBlockingFile> pipes = new ArrayList<>();
     private final ByteBuffer page;
     private final Map<Long, long[]> counts = new HashMap<>();
+    private long undecoded;
     private final Thread shutdownHook;
     private final Thread reader;
     private long decoded;
@@ -94,20 +94,26 @@ public final class DropReasonCounter implements AutoCloseable
         final Tracefs tracefs = Tracefs.find(sysRoot, true);
         final Path events = tracefs.root().resolve("events");
         final Path formatFile = events.resolve("skb/kfree_skb/format");
-        if (!Files.exists(formatFile))
-        {
-            throw new IllegalStateException("this kernel has no tracepoint " + EVENT);
-        }
         final KfreeSkbFormat format;
         final RingBufferPage layout;
         try
         {
+            if (!Files.exists(formatFile))
+            {
+                throw new IllegalStateException("this kernel has no tracepoint " + EVENT);
+            }
             format = KfreeSkbFormat.parse(Tracefs.readText(formatFile));
             layout = RingBufferPage.parse(Tracefs.readText(events.resolve("header_page")));
         }
-        catch (final IOException ex)
+        catch (final IOException | RuntimeException ex)
         {
-            throw new IllegalStateException("could not read the format of " + EVENT + ": " + ex.getMessage(), ex);
+            // nothing of ours was made: a tracefs mounted for this goes again
+            if (tracefs.mountedHere() && TracepointCounter.instancesGone(tracefs))
+            {
+                tracefs.unmountIfMountedHere();
+            }
+            throw ex instanceof IllegalStateException ? (IllegalStateException)ex :
+                new IllegalStateException("could not read the format of " + EVENT + ": " + ex.getMessage(), ex);
         }
         final Path instancesDir = tracefs.root().resolve("instances");
         TracepointCounter.removeLeftovers(instancesDir);
@@ -188,7 +194,9 @@ public final class DropReasonCounter implements AutoCloseable
         final List<DropReasonCount> list = new ArrayList<>();
         byName.forEach((key, count) -> list.add(new DropReasonCount(keys.get(key)[0], keys.get(key)[1], count)));
         final long[] stats = stats();
-        final long undecoded = Math.max(0, stats[1] - decoded);
+        // read from the pipe but not decoded (a page the decoder refused): the most ever seen, so that the count
+        // never goes backwards when the decoder catches up
+        undecoded = Math.max(undecoded, stats[1] - decoded);
         return new DropReasons(list, stats[0] + undecoded, null);
     }
 
@@ -243,9 +251,9 @@ public final class DropReasonCounter implements AutoCloseable
                 }
             }
         }
-        catch (final IllegalStateException ex)
+        catch (final RuntimeException ex)
         {
-            failure = "reading the drop reasons failed: " + ex.getMessage();
+            failure = "reading the drop reasons failed: " + ex;
         }
     }
 
@@ -275,29 +283,8 @@ public final class DropReasonCounter implements AutoCloseable
      */
     private long[] stats()
     {
-        final long[] totals = new long[2];
-        try (DirectoryStream<Path> cpus = Files.newDirectoryStream(instance.resolve("per_cpu"), "cpu*"))
-        {
-            for (final Path cpu : cpus)
-            {
-                for (final String line : Files.readAllLines(cpu.resolve("stats"), StandardCharsets.US_ASCII))
-                {
-                    if (line.startsWith("overrun:") || line.startsWith("dropped events:"))
-                    {
-                        totals[0] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                    }
-                    else if (line.startsWith("read events:"))
-                    {
-                        totals[1] += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                    }
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("could not read the tracing stats of " + instance + ": " + ex.getMessage(), ex);
-        }
-        return totals;
+        final long[] sums = TracepointCounter.perCpuStats(instance, "overrun:", "dropped events:", "read events:");
+        return new long[] {sums[0] + sums[1], sums[2]};
     }
 
     private synchronized void remove()

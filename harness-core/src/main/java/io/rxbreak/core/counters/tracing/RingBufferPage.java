@@ -115,9 +115,13 @@ public record RingBufferPage(int commitOffset, int commitSize, int dataOffset, i
             }
             else if (typeLen == 0)
             {
+                if (offset + 8 > end)
+                {
+                    throw new IllegalStateException("a trace record at " + offset + " runs past the page's data");
+                }
                 final int lengthField = page.getInt(offset + HEADER_BYTES);
                 recordBytes = HEADER_BYTES + lengthField;
-                if (lengthField < 4 || offset + recordBytes > end)
+                if (lengthField < 4 || lengthField > end - offset - HEADER_BYTES)
                 {
                     throw new IllegalStateException("a trace record at " + offset + " runs past the page's data");
                 }

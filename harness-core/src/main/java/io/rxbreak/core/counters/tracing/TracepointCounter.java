@@ -164,16 +164,31 @@ public final class TracepointCounter implements AutoCloseable
 
     private static long recordsWritten(final Path instance)
     {
-        long total = 0;
+        final long[] sums = perCpuStats(instance, "entries:", "overrun:", "dropped events:");
+        return sums[0] + sums[1] + sums[2];
+    }
+
+    /**
+     * @param instance a tracing instance.
+     * @param keys the lines of {@code per_cpu/cpuN/stats} to sum, as they begin ({@code "overrun:"}).
+     * @return each key's value summed over the CPUs, in the order given.
+     * @throws UncheckedIOException when a stats file cannot be read.
+     */
+    static long[] perCpuStats(final Path instance, final String... keys)
+    {
+        final long[] sums = new long[keys.length];
         try (DirectoryStream<Path> cpus = Files.newDirectoryStream(instance.resolve("per_cpu"), "cpu*"))
         {
             for (final Path cpu : cpus)
             {
                 for (final String line : Files.readAllLines(cpu.resolve("stats"), StandardCharsets.US_ASCII))
                 {
-                    if (line.startsWith("entries:") || line.startsWith("overrun:") || line.startsWith("dropped events:"))
+                    for (int i = 0; i < keys.length; i++)
                     {
-                        total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        if (line.startsWith(keys[i]))
+                        {
+                            sums[i] += Long.parseLong(line.substring(keys[i].length()).trim());
+                        }
                     }
                 }
             }
@@ -182,7 +197,7 @@ public final class TracepointCounter implements AutoCloseable
         {
             throw new UncheckedIOException("could not read the tracing stats of " + instance + ": " + ex.getMessage(), ex);
         }
-        return total;
+        return sums;
     }
 
     private synchronized void remove()
