@@ -160,7 +160,10 @@ class FidelityReferenceTest
     /**
      * The reference search: after a discarded warm-up, the smooth pacer sends 2.5 s at a rate (the ramp's warm-up
      * and window), the receiver's socket drops say whether it took it all; up by 1.25 from 6,000 until one loses,
-     * then halves the interval down to 1 %, as the ramp does (without the ramp's confirmation of the result).
+     * then halves the interval down to 1 %, as the ramp does (without the ramp's confirmation of the result). A
+     * rate that lost is tried once more and counts as lost only when it loses again: the reference is the truth the
+     * ramp is held to, so a loss the host caused (a CI run's reference lost at 9,468 of a 10,000 throttle while the
+     * hypervisor took up to 14 % of the CPUs, and read 9,375 against the ramp's 9,961) must not lower it.
      */
     private static long referenceNdr(final NetworkNamespace ns, final long pid, final int port)
     {
@@ -172,8 +175,9 @@ class FidelityReferenceTest
         final List<String> log = new ArrayList<>();
         for (int trial = 0; trial < 30 && !(low > 0 && high > 0 && high - low <= 0.01 * high); trial++)
         {
-            final boolean passed = referenceTrial(ns, pid, port, rate);
-            log.add(String.format(Locale.ROOT, "%,d %s", rate, passed ? "pass" : "lost"));
+            final boolean first = referenceTrial(ns, pid, port, rate);
+            final boolean passed = first || referenceTrial(ns, pid, port, rate);
+            log.add(String.format(Locale.ROOT, "%,d %s", rate, first ? "pass" : passed ? "lost, then pass" : "lost twice"));
             if (passed)
             {
                 low = rate;

@@ -316,6 +316,14 @@ public final class ConsoleSummary
                 return String.format(Locale.ROOT, "%s: at least %s%s: even --max-rate passed, the break point lies "
                     + "above it", name, rate(goal.rate()), confirmed);
             case ABOVE_SENDER_LIMIT:
+                if (report.lowestFailRate() != null && report.senderLimitRate() != null
+                    && report.lowestFailRate() > report.senderLimitRate())
+                {
+                    return String.format(Locale.ROOT, "%s: at least %s%s, below %s (which lost): %s between could not "
+                        + "be offered, so the break point is known to %s, not to the precision asked", name,
+                        rate(goal.rate()), confirmed, rate(report.lowestFailRate()), rate(report.senderLimitRate()),
+                        percent((report.lowestFailRate() - goal.rate()) / (double)goal.rate()));
+                }
                 return String.format(Locale.ROOT, "%s: at least %s%s: the break point lies above what this sender "
                     + "can offer (%s could not be offered)", name, rate(goal.rate()), confirmed,
                     rate(report.senderLimitRate()));

@@ -198,8 +198,8 @@ public final class TrialJudge
                 + "sender's, not the receiver's", result.sent(), result.senderLagGrowth() * 100.0,
                 percent(maxBacklogGrowth / 2), result.backlogGrowth() * 100.0);
         }
-        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth && maxSenderLagNs > 0
-            && result.senderLagNs() > maxSenderLagNs)
+        else if (result.backlogGrowth() != null && result.backlogGrowth() > maxBacklogGrowth && stalled(result)
+            && result.backlogGrowth() - stallGrowth(result, request) <= maxBacklogGrowth)
         {
             reason = InvalidReason.SENDER_STALL;
             detail = String.format(Locale.ROOT, "received all %,d, but the sender stalled for %.1f ms (more than "
@@ -216,7 +216,7 @@ public final class TrialJudge
                 + "offered load (it kept up with about %,.0f msgs/s; the limit is %s); a longer trial would lose at the "
                 + "%s layer",
                 result.sent(), growth * 100.0, result.achievedRate() / (1.0 + growth), percent(maxBacklogGrowth),
-                backlogLayer.label());
+                backlogLayer.label()) + stallTooShort(result, request);
         }
         else
         {
@@ -335,6 +335,33 @@ public final class TrialJudge
         return burstsOverBuffer(result) == 0 ? "" : String.format(Locale.ROOT, "; the sender also burst late over the "
             + "receiver's buffer (%,d bursts, up to %,d messages), which explains at most %,d of it",
             burstsOverBuffer(result), result.senderPacing().largestBurst(), burstLoss(result));
+    }
+
+    private boolean stalled(final TrialResult result)
+    {
+        return maxSenderLagNs > 0 && result.senderLagNs() > maxSenderLagNs;
+    }
+
+    /**
+     * The most backlog growth a sender's stall can fake. A stall of {@code L} delays the messages due in it by at
+     * most {@code L}; the burst that follows queues behind them and leaves every later message at most {@code L}
+     * later than it would have been (a receiver that keeps up drains it, one that does not reads at its own pace
+     * either way). The growth is the least-squares slope of latency over the trial's {@code T}, and a step of height
+     * {@code h} at {@code s} moves that slope by {@code 6 h s (T - s) / T^3}, at most {@code 1.5 h / T} (a step in
+     * the middle). Twice {@code L / T} leaves room for more than one stall of that length.
+     *
+     * @return the growth, as a fraction, the sender's largest stall could explain.
+     */
+    private static double stallGrowth(final TrialResult result, final TrialRequest request)
+    {
+        return request.durationNs() <= 0 ? Double.POSITIVE_INFINITY
+            : 2.0 * result.senderLagNs() / (double)request.durationNs();
+    }
+
+    private String stallTooShort(final TrialResult result, final TrialRequest request)
+    {
+        return !stalled(result) ? "" : String.format(Locale.ROOT, "; the sender stalled for %.1f ms, which explains at "
+            + "most %.2f%% of the growth", result.senderLagNs() / 1e6, stallGrowth(result, request) * 100.0);
     }
 
     private static long burstMessages(final long ratePerSecond, final long lagNs)

@@ -232,6 +232,32 @@ class TrialJudgeTest
             .isEqualTo(Verdict.PASS);
     }
 
+    /**
+     * A CI run: a receiver of 10,000 a second offered 10,147 (1.47 % over) fell behind by 1.48 % in a 2 s trial,
+     * and the sender had stalled for 6.7 ms. The stall moves the slope by at most 2 x 6.7 ms / 2 s = 0.67 %, so the
+     * receiver fell behind by more than the limit whatever the stall did: a failure, not an invalid trial that made
+     * the search give up on a rate the receiver could not take.
+     */
+    @Test
+    void aGrowthLargerThanTheStallCanExplainIsTheReceiversFailure()
+    {
+        final TrialJudge sustained = new TrialJudge(0.01, 5_000_000L, 0.002);
+        final TrialRequest twoSeconds = new TrialRequest(7, 1, TrialPhase.REFINE, "ndr", 10_147, 500_000_000L,
+            2_000_000_000L, 2_000_000_000L);
+        final TrialRecord record = sustained.judge(twoSeconds, TrialResult.builder().achievedRate(10_147)
+            .sent(25_074).received(25_074).senderLagNs(6_700_000L).backlogGrowth(0.0148, Layer.SOCKET_BUFFER).build());
+
+        assertThat(record.judgement().verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(record.fellBehind()).isTrue();
+        assertThat(record.judgement().detail()).endsWith("; the sender stalled for 6.7 ms, which explains at most "
+            + "0.67% of the growth");
+
+        assertThat(sustained.judge(twoSeconds, TrialResult.builder().achievedRate(10_147).sent(25_074)
+            .received(25_074).senderLagNs(6_700_000L).backlogGrowth(0.0086, Layer.SOCKET_BUFFER).build())
+            .judgement().invalidReason()).as("growth the stall may explain, within the limit once it is taken off")
+            .isEqualTo(InvalidReason.SENDER_STALL);
+    }
+
     @Test
     void lossDecidesBeforeTheBacklogAndAnApplicationQueueIsNamedWhereItGrows()
     {
