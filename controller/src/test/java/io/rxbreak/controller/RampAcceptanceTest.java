@@ -119,13 +119,22 @@ class RampAcceptanceTest
                 .filter(trial -> trial.path("fellBehind").asBoolean()).toList();
             assertThat(behind).as(ramp.output()).isNotEmpty().allSatisfy(trial ->
             {
-                final double expected = trial.path("achievedRate").asDouble() / capacity - 1.0;
+                final double rate = trial.path("achievedRate").asDouble();
                 assertThat(trial.path("lost").asLong()).isZero();
                 assertThat(trial.path("verdict").asText()).isEqualTo("FAIL");
-                // at least R / C - 1; more when the receiver lost time it could not make up (descheduled for longer
-                // than the throttle's 50 ms catch-up: its capacity in that trial was below 20,000)
-                assertThat(trial.path("backlogGrowth").asDouble()).as("trial %s", trial.path("trial"))
-                    .isBetween(expected * 0.8 - 0.002, expected * 2.0 + 0.005);
+                // R / C - 1, within a fifth (the slope of 2 s of latencies, less the sender's own lag's slope) and
+                // 0.2 % of the load. A receiver kept from its CPU for longer than the throttle's 50 ms catch-up
+                // cannot make that time up: its capacity in the trial was C (1 - lost / T) at worst, where lost is
+                // the time it waited for a CPU or had it stolen, as the trial measured it (7f83be5 had widened this
+                // to 2x for every trial instead)
+                final JsonNode receiver = trial.path("harnessLoad").path("receiver");
+                final double lostShare = (receiver.path("runQueueWaitNs").asLong() + receiver.path("stealNs").asLong())
+                    / (double)trial.path("durationNs").asLong();
+                final double fewest = rate / capacity - 1.0;
+                final double most = rate / (capacity * (1.0 - Math.min(0.5, lostShare))) - 1.0;
+                assertThat(trial.path("backlogGrowth").asDouble()).as("trial %s (receiver kept from its CPU for "
+                    + "%.1f %% of it)", trial.path("trial"), lostShare * 100.0)
+                    .isBetween(fewest * 0.8 - 0.002, most * 1.2 + 0.002);
             });
             assertThat(ramp.trials()).filteredOn(trial -> trial.path("targetRate").asLong() > capacity)
                 .noneSatisfy(trial -> assertThat(trial.path("verdict").asText()).isEqualTo("PASS"));
@@ -152,7 +161,10 @@ class RampAcceptanceTest
 
             final JsonNode report = ramp.report();
             assertThat(report.path("attribution").get(0).path("layer").asText()).as(ramp.output()).isEqualTo("application");
-            assertThat(report.path("ndr").asLong()).isBetween(4_000L, 12_000L);
+            // the worker's pace: at most 10,000 a second (100 us each, plus its own accounting), and a rate above
+            // it fails by falling behind by more than 0.2 % even while the queue absorbs the excess; at least that
+            // pace less a tenth the host may take from the worker's CPU, over the search's precision (10 %)
+            assertThat(report.path("ndr").asLong()).as(ramp.output()).isBetween(8_000L, 10_020L);
             long applicationDrops = 0;
             for (final JsonNode trial : ramp.trials())
             {

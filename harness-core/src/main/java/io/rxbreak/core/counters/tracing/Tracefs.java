@@ -79,13 +79,37 @@ public record Tracefs(Path root, boolean mountedHere)
         }
     }
 
+    /**
+     * Run a mount or umount to its end. It waits on through an interrupt (and sets the flag again after): an unmount
+     * is cleanup, often run on the very thread Ctrl-C interrupted, and one given up half way would leave tracefs
+     * mounted (and, once, turned a Ctrl-C's exit 130 into 1: "interrupted running umount").
+     */
     private static void run(final String... command)
     {
+        boolean interrupted = false;
         try
         {
             final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(COMMAND_TIMEOUT_MS, TimeUnit.MILLISECONDS))
+            final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(COMMAND_TIMEOUT_MS);
+            boolean finished = false;
+            while (!finished)
+            {
+                final long leftNs = deadline - System.nanoTime();
+                if (leftNs <= 0)
+                {
+                    break;
+                }
+                try
+                {
+                    finished = process.waitFor(leftNs, TimeUnit.NANOSECONDS);
+                }
+                catch (final InterruptedException ex)
+                {
+                    interrupted = true;
+                }
+            }
+            if (!finished)
             {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish");
@@ -99,10 +123,12 @@ public record Tracefs(Path root, boolean mountedHere)
         {
             throw new UncheckedIOException("could not run " + String.join(" ", command), ex);
         }
-        catch (final InterruptedException ex)
+        finally
         {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running " + String.join(" ", command), ex);
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
