@@ -76,6 +76,33 @@ class ConsoleSummaryTest
         assertThat(text).contains("INVALID").contains("the sender achieved 15,000 msgs/s");
     }
 
+    /**
+     * A receiver that loses above 10,300 and a sender that cannot offer 10,050 to 10,299: the search ends below the
+     * sender's limit, but a rate above it lost, so the break point is bracketed, not "above what this sender can
+     * offer" (a CI run said that of a receiver that lost at 10,395 while 10,147 could not be offered smoothly).
+     */
+    @Test
+    void aSenderLimitBelowARateThatLostSaysTheBracket()
+    {
+        final SearchResult result = new io.rxbreak.controller.search.RampSearch(ReportFixtures.config(), request ->
+        {
+            final long rate = request.targetRate();
+            final long offered = rate >= 10_050 && rate < 10_300 ? rate * 9 / 10 : rate;
+            final long sent = offered * request.durationNs() / 1_000_000_000L;
+            final long lost = rate >= 10_300 ? sent / 100 : 0;
+            return io.rxbreak.controller.trial.TrialResult.builder().achievedRate(offered).sent(sent)
+                .received(sent - lost).socketDrops("s", lost).build();
+        }, record -> { }).run();
+        final RunReport report = RunReports.of(ReportFixtures.header(), result, null);
+
+        assertThat(report.senderLimitRate()).isBetween(10_050L, 10_299L);
+        assertThat(report.lowestFailRate()).isGreaterThanOrEqualTo(10_300L);
+        assertThat(ConsoleSummary.render(report)).doesNotContain("the break point lies above what this sender")
+            .containsPattern("NDR \\(no drop\\): at least 10,0[0-4][0-9] msgs/s, confirmed over [^,]+, below "
+                + "1[01],[0-9]{3} msgs/s \\(which lost\\): 10,[0-2][0-9]{2} msgs/s between could not be offered, so "
+                + "the break point is known to [0-9.]+%, not to the precision asked");
+    }
+
     @Test
     void progressLineNamesTheLayers()
     {
