@@ -15,6 +15,27 @@ if ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
   exit 2
 fi
 
+# After the tests: how many were skipped, by reason, so that a skipped suite does not pass for a green one (under
+# CI=true nothing that needs root or a program may skip: it fails). Nothing when none was skipped.
+summarise_skipped_tests() {
+  local lists=() list groups total counts hint=""
+  for list in "$here"/*/target/skipped-tests.txt; do
+    [ -s "$list" ] && lists+=("${list#"$here"/}")
+  done
+  [ "${#lists[@]}" -gt 0 ] || return 0
+  # a line per skip: GROUP<tab>TESTS<tab>TEST<tab>REASON; a group per line out: TESTS<tab>GROUP, largest first
+  groups="$(awk -F '\t' 'NF >= 4 { n[$1] += $2 } END { for (g in n) printf "%d\t%s\n", n[g], g }' "${lists[@]}" |
+    sort -t "$(printf '\t')" -k1,1nr -k2,2)"
+  total="$(awk -F '\t' '{ t += $1 } END { print t + 0 }' <<<"$groups")"
+  [ "$total" -gt 0 ] || return 0
+  counts="$(awk -F '\t' '{ printf "%s%s: %d", (NR > 1 ? "; " : ""), $2, $1 }' <<<"$groups")"
+  if grep -q "$(printf '\t')not root\$" <<<"$groups"; then
+    hint="; run as root for the whole suite"
+  fi
+  echo "run.sh: $total test$([ "$total" -eq 1 ] || echo s) skipped ($counts)$hint" >&2
+  echo "run.sh: which and why: ${lists[*]}" >&2
+}
+
 if [ "${1:-}" = "test" ]; then
   shift
   # Programs that tests run; under CI=true those tests must run, so install what is missing when root, one line
@@ -35,7 +56,13 @@ if [ "${1:-}" = "test" ]; then
         || echo "run.sh: could not install $pkg; $why will skip (or fail under CI=true)" >&2
     done
   fi
-  exec ./mvnw -B -ntp verify "$@"
+  # Each module's tests list what they skipped, and why, in target/skipped-tests.txt (test-support's
+  # SkippedTestsListener); an earlier run's lists must not be counted.
+  rm -f "$here"/*/target/skipped-tests.txt
+  status=0
+  ./mvnw -B -ntp verify "$@" || status=$?
+  summarise_skipped_tests
+  exit "$status"
 fi
 
 needs_build() {

@@ -31,7 +31,11 @@ import io.rxbreak.core.wire.MessageHeader;
 final class RunAgents
 {
     private static final Duration AGENT_START_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a call to an agent may take before the agent is taken for hung, but a trial's run and end (which
+     * wait for the trial): docs/agents.md, "Time-outs".
+     */
+    static final Duration AGENT_CALL_TIMEOUT = Duration.ofSeconds(10);
     /**
      * The agents' JVMs: a heap sized up front, the parallel collector (it uses the agent's CPUs only, as the JVM
      * counts them from its affinity), and no periodic clean-up safepoints (each stops the measuring threads).

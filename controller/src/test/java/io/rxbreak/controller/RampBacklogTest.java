@@ -6,17 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
+import io.rxbreak.testsupport.Skips;
 import io.rxbreak.testsupport.SysctlOverride;
+import io.rxbreak.testsupport.TracingInstances;
 import io.rxbreak.testsupport.VethPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Loss in the softirq backlog: the sender in one namespace, the receiver (and the controller) in another, joined by
@@ -31,6 +33,7 @@ class RampBacklogTest
     private static final String LISTENING = "rxbreak agent listening on ";
     private static final String GROUP = "239.255.77.7:47007";
     private static final String TOKEN = "backlog-test-token";
+    private static final String BACKLOG_FILE = "/proc/sys/net/core/netdev_max_backlog";
 
     @TempDir
     Path runs;
@@ -51,7 +54,9 @@ class RampBacklogTest
     void aBacklogOverflowIsTheSoftirqLayersLoss()
     {
         Privileges.assumeRoot("two namespaces joined by a veth, RPS and a lowered netdev_max_backlog");
-        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "RPS to another CPU needs two CPUs");
+        Skips.assumeCpus(2, "RPS hands the receiving veth's packets to another CPU's backlog");
+        final String backlogBefore = NetworkNamespace.run("cat", BACKLOG_FILE).trim();
+        assertThat(backlogBefore).as("the test lowers it to 50: it must be something else now").isNotEqualTo("50");
         try (NetworkNamespace senderSide = NetworkNamespace.create();
             NetworkNamespace receiverSide = NetworkNamespace.create();
             VethPair veth = VethPair.create(senderSide, receiverSide))
@@ -66,30 +71,42 @@ class RampBacklogTest
             final String senderUrl = url(sender);
 
             final RampProcess ramp;
+            final int exitCode;
             try (SysctlOverride backlog = SysctlOverride.set("net.core.netdev_max_backlog", "50"))
             {
+                assertThat(backlog.original()).isEqualTo(backlogBefore);
                 // the sender's batches are what overflow a backlog of 50: no sender-lag rule here
                 ramp = RampProcess.start(receiverSide, runs.resolve("backlog"), "--sender-agent", senderUrl,
                     "--receiver-agent", receiverUrl, "--agent-token", TOKEN, "--group", GROUP, "--interface",
                     veth.nameB(), "--start-rate", "50000", "--step", "x2", "--max-rate", "3M", "--precision", "10%",
                     "--duration", "1s", "--warm-up", "250ms", "--confirm-duration", "1s", "--confirm-trial-duration",
                     "1s", "--max-sender-lag", "0", "--max-trials", "16");
-                ramp.waitFor(Duration.ofMinutes(3));
-                assertThat(backlog.original()).isNotEqualTo("50");
+                exitCode = ramp.waitFor(Duration.ofMinutes(3));
             }
-            assertThat(NetworkNamespace.run("cat", "/proc/sys/net/core/netdev_max_backlog").trim())
-                .as("restored").isNotEqualTo("50");
+            assertThat(NetworkNamespace.run("cat", BACKLOG_FILE).trim()).as("restored").isEqualTo(backlogBefore);
+            // complete, with a break point found: a ramp that failed (1), had no valid trial (4) or ran out of its
+            // trial budget (1) says nothing about the layer, whatever its report names
+            assertThat(exitCode).as(ramp.output()).isEqualTo(ExitCodes.OK);
+            assertThat(ramp.report().path("outcome").path("status").asText()).as(ramp.output()).isEqualTo("complete");
             final JsonNode report = ramp.report();
             assertThat(report.path("attribution").size()).as(ramp.output()).isPositive();
             assertThat(report.path("attribution").get(0).path("layer").asText()).as(ramp.output())
                 .isEqualTo("softirq-backlog");
-            assertThat(ramp.trials()).anySatisfy(trial ->
-                assertThat(trial.path("dropsByLayer").path("softirq-backlog").asLong()).isPositive());
+            // a valid trial that failed by losing messages, most of them in the softirq backlog
+            assertThat(ramp.trials()).as(ramp.output()).anySatisfy(trial ->
+            {
+                assertThat(trial.path("verdict").asText()).as(trial.toString()).isEqualTo("FAIL");
+                assertThat(trial.path("failKind").asText()).as(trial.toString()).isEqualTo("LOST");
+                assertThat(trial.path("attribution").get(0).path("layer").asText()).as(trial.toString())
+                    .isEqualTo("softirq-backlog");
+                assertThat(trial.path("dropsByLayer").path("softirq-backlog").asLong()).as(trial.toString())
+                    .isPositive();
+            });
             assertThat(ramp.process().stdout()).contains("broke first: softirq-backlog");
             // SIGTERM, so that the receiver agent removes its tracing instances itself
             receiver.terminate(TIMEOUT);
             sender.terminate(TIMEOUT);
-            assertThat(RampReliabilityTest.tracingInstances())
+            assertThat(TracingInstances.list())
                 .noneMatch(name -> name.startsWith("rxbreak-" + receiver.pid() + "-"));
         }
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,7 @@ import io.rxbreak.testsupport.Privileges;
 import io.rxbreak.testsupport.VethPair;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code rxbreak send} end to end: real multicast over loopback in a private network namespace, received by a
@@ -93,11 +96,64 @@ class SendNamespaceTest
         }
     }
 
+    /**
+     * A consistency check for the delivery tests below, whose rates a loaded machine may or may not keep: the exit
+     * code agrees with the result's own verdict. What each exit code means is checked on its own, with an outcome
+     * fixed in advance: {@link #aModestRateKeptExitsZeroAndSaysSo} and {@link #aRateNoSenderCanOfferExitsFour}.
+     */
     private static void assertExitMatchesResult(final int exitCode, final JsonNode result)
     {
-        // pacing honesty is tested on its own; here the exit code must agree with what the result says
         assertThat(exitCode).as("exit code for %s", result).isEqualTo(
             result.path("senderLimited").asBoolean() ? ExitCodes.NO_VALID_TRIAL : ExitCodes.OK);
+    }
+
+    private static String output(final ChildProcess sender)
+    {
+        return "stdout:\n" + sender.stdout() + "\nstderr:\n" + sender.stderr();
+    }
+
+    /**
+     * 2,000 messages at 2,000 msgs/s: under a thousandth of the 2.6M msgs/s this sender wrote to loopback on a
+     * shared 2-core VM (see {@link #aRateNoSenderCanOfferExitsFour}). Every message is sent ({@code --count}), so
+     * nothing can be short; the end lag is the last batch's, and {@code --max-lag 1s} keeps a scheduler stall of
+     * the shared VM at that very batch (lag max 30 ms seen at load 9, against the default limit of 10 ms) from
+     * deciding the outcome: this case is about the exit code and the words of a kept schedule.
+     */
+    @Test
+    void aModestRateKeptExitsZeroAndSaysSo()
+    {
+        final ChildProcess sender = send("--group", "239.1.2.9:5009", "--rate", "2000", "--count", "2000",
+            "--size", "64", "--max-lag", "1s", "--quiet");
+        assertThat(sender.waitFor(RUN)).as(output(sender)).isEqualTo(ExitCodes.OK);
+        assertThat(sender.stdoutLines()).as(output(sender))
+            .contains("        ok: the sender kept its schedule")
+            .noneMatch(line -> line.contains("SENDER-LIMITED"));
+    }
+
+    /**
+     * 1,000,000,000 datagrams of 1,400 B a second for 1 s: 11.2 Tbit/s of payload, beyond any interface's line
+     * rate, loopback's memory copies included, and the most {@code --rate} accepts. It sends far less than was
+     * due (at most a tenth is asserted; a shared 2-core VM sent 0.26 %, with GSO), which is the shortfall
+     * that makes a trial sender-limited (over {@code TrialResultBuilder.MAX_SHORTFALL}, 0.5 %), so it exits 4 and
+     * says so in its last line.
+     */
+    @Test
+    void aRateNoSenderCanOfferExitsFour()
+    {
+        final ChildProcess sender = send("--group", "239.1.2.10:5010", "--rate", "1000000000", "--duration", "1s",
+            "--size", "1400", "--quiet");
+        assertThat(sender.waitFor(RUN)).as(output(sender)).isEqualTo(ExitCodes.NO_VALID_TRIAL);
+        final String verdict = sender.stdoutLines().stream().filter(line -> line.contains("SENDER-LIMITED"))
+            .findFirst().orElseThrow(() -> new AssertionError("no SENDER-LIMITED line; " + output(sender)));
+        final Matcher why = Pattern.compile("^        SENDER-LIMITED: sent (\\d+) of the (\\d+) messages due "
+            + "\\((\\d+\\.\\d\\d) % short; the limit is 0\\.5 %\\)$").matcher(verdict);
+        assertThat(why.matches()).as(verdict).isTrue();
+        final long sent = Long.parseLong(why.group(1));
+        assertThat(Long.parseLong(why.group(2))).as("due in 1 s at 1,000,000,000 msgs/s").isEqualTo(1_000_000_000L);
+        assertThat(sent).as("sent something, far less than was due").isPositive().isLessThan(100_000_000L);
+        assertThat(Double.parseDouble(why.group(3))).as("the shortfall, percent")
+            .isCloseTo(100.0 * (1_000_000_000L - sent) / 1_000_000_000L, within(0.01));
+        assertThat(sender.stdoutLines()).noneMatch(line -> line.contains("ok: the sender kept its schedule"));
     }
 
     @Test

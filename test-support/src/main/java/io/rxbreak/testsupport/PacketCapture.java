@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * The system's capture programs (tcpdump, dumpcap, editcap) for tests: whether one is installed (a test without it
  * is skipped with the reason printed, and fails under {@code CI=true}, where {@code ./run.sh test} installs it), and a
@@ -37,13 +35,8 @@ public final class PacketCapture
                 return;
             }
         }
-        final String reason = command + " is not installed: apt-get install -y " + debianPackage;
-        if (Privileges.isCi())
-        {
-            throw new AssertionError(reason + " (required under CI=true; ./run.sh test installs it as root)");
-        }
-        System.out.println("SKIPPED: " + reason);
-        Assumptions.abort(reason);
+        Skips.skipOrFail(command + " not installed", command + " is not installed: apt-get install -y " +
+            debianPackage + " (./run.sh test installs it as root)");
     }
 
     /**

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * Tests that need root: skipped with a printed reason when not root, but never skipped under {@code CI=true},
- * where a missing privilege is a failure.
+ * where a missing privilege is a failure ({@link Skips}).
  */
 public final class Privileges
 {
+    /** The group {@link SkippedTestsListener} counts these skips in. */
+    public static final String NOT_ROOT = "not root";
+
     private Privileges()
     {
     }
@@ -59,12 +60,6 @@ public final class Privileges
         {
             return;
         }
-        final String reason = "needs root (" + why + "); run the tests as root to include it";
-        if (isCi())
-        {
-            throw new AssertionError("CI=true but not root: " + reason);
-        }
-        System.out.println("SKIPPED: " + reason);
-        Assumptions.abort(reason);
+        Skips.skipOrFail(NOT_ROOT, "needs root (" + why + "); run the tests as root to include it");
     }
 }

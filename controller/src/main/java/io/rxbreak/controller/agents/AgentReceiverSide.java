@@ -34,6 +34,12 @@ import io.rxbreak.core.protocol.ThrottleSpec;
  */
 public final class AgentReceiverSide implements ReceiverSide
 {
+    /**
+     * How much longer than the drain bound the agent may take to end a trial before it is taken for hung (its other
+     * calls time out after the client's own time-out): docs/agents.md, "Time-outs".
+     */
+    public static final Duration TRIAL_END_GRACE = Duration.ofSeconds(15);
+
     private final AgentClient client;
     private final LocalAgent local;
     private final ReceiverStatus status;
@@ -70,7 +76,7 @@ public final class AgentReceiverSide implements ReceiverSide
     @Override
     public ReceiverOutcome end(final int trialId, final long drainBoundNs)
     {
-        final Duration timeout = Duration.ofNanos(drainBoundNs).plusSeconds(15);
+        final Duration timeout = Duration.ofNanos(drainBoundNs).plus(TRIAL_END_GRACE);
         final ReceiverEndAnswer answer = call(() -> client.post(AgentApi.TRIAL_END,
             new ReceiverTrialEnd(trialId, drainBoundNs), timeout, ReceiverEndAnswer.class));
         final ReceiverTrialReport result = answer.result();

@@ -32,7 +32,7 @@ public final class LocalAgent implements AutoCloseable
      * How long a failed request waits for a local agent to be seen exiting before it is reported as failing rather
      * than gone.
      */
-    static final Duration EXIT_GRACE = Duration.ofSeconds(2);
+    public static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
     private static final int KEPT_LINES = 40;
 
