@@ -2,9 +2,11 @@ package io.rxbreak.receiver;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -16,11 +18,13 @@ import io.rxbreak.core.wire.MessageHeader;
 
 /**
  * A small paced multicast sender of valid rxbreak messages for the receiver's tests (the real one is
- * {@code rxbreak send}); host-only: IP_MULTICAST_IF is the named interface (lo) and the TTL is 0.
+ * {@code rxbreak send}); host-only by default: IP_MULTICAST_IF is the named interface (lo) and the TTL is 0. An
+ * IPv6 group ({@code [ff15::1]:5000}) goes through an INET6 socket; it needs a veth and {@code --ttl 1} (the kernel
+ * does not deliver IPv6 multicast over lo).
  *
  * <pre>
  * TestSender GROUP:PORT [--count N] [--size BYTES] [--rate PER_SECOND (0: as fast as it goes)] [--stream ID]
- *            [--trial ID] [--markers M] [--end-on-stdin] [--interface lo] [--start-seq S]
+ *            [--trial ID] [--markers M] [--end-on-stdin] [--interface lo] [--ttl 0] [--start-seq S]
  * </pre>
  * Prints {@code DATA_DONE sent=N} after the data; with {@code --end-on-stdin} it then waits for a line on stdin
  * before sending its M end-of-trial markers (each carrying the count sent); prints {@code SENT count=N markers=M}.
@@ -33,9 +37,9 @@ public final class TestSender
 
     public static void main(final String[] args) throws Exception
     {
-        final String[] groupPort = args[0].split(":");
-        final InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(groupPort[0]),
-            Integer.parseInt(groupPort[1]));
+        final String[] groupPort = args[0].split(":(?=[0-9]+$)");
+        final InetSocketAddress target = new InetSocketAddress(
+            InetAddress.getByName(groupPort[0].replace("[", "").replace("]", "")), Integer.parseInt(groupPort[1]));
         long count = 1000;
         int size = 64;
         long rate = 0;
@@ -44,6 +48,7 @@ public final class TestSender
         int markers = 3;
         boolean endOnStdin = false;
         String interfaceName = "lo";
+        int ttl = 0;
         long startSeq = 0;
         for (int i = 1; i < args.length; i++)
         {
@@ -57,6 +62,7 @@ public final class TestSender
                 case "--markers": markers = Integer.parseInt(args[++i]); break;
                 case "--end-on-stdin": endOnStdin = true; break;
                 case "--interface": interfaceName = args[++i]; break;
+                case "--ttl": ttl = Integer.parseInt(args[++i]); break;
                 case "--start-seq": startSeq = Long.parseLong(args[++i]); break;
                 default: throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -64,10 +70,11 @@ public final class TestSender
         final byte[] bytes = new byte[size];
         final ByteBuf header = Unpooled.wrappedBuffer(bytes);
         final ByteBuffer datagram = ByteBuffer.wrap(bytes);
-        try (DatagramChannel channel = DatagramChannel.open(java.net.StandardProtocolFamily.INET))
+        try (DatagramChannel channel = DatagramChannel.open(target.getAddress() instanceof Inet6Address ?
+            StandardProtocolFamily.INET6 : StandardProtocolFamily.INET))
         {
             channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, NetworkInterface.getByName(interfaceName));
-            channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 0);
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, ttl);
             final long startNs = System.nanoTime();
             final double nsPerMessage = rate > 0 ? 1e9 / rate : 0;
             for (long i = 0; i < count; i++)

@@ -298,7 +298,7 @@ public final class TrialCounterWindow implements AutoCloseable
     public synchronized void close()
     {
         stopTimeline();
-        // the reverse of opening: the tracepoints, opened first, unmount a tracefs they mounted once no instance is left
+        // the reverse of opening; whichever closes last unmounts a tracefs this process mounted (Tracefs)
         if (dropReasons != null)
         {
             dropReasons.close();

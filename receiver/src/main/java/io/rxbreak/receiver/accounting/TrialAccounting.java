@@ -44,6 +44,8 @@ public final class TrialAccounting
     private final LinearTrend.Points latencyPoints = latencyTrend.points();
     private final LossRecorder losses = new LossRecorder();
     private Histogram recycled;
+    /** Drained into the total by a call without a sink, not yet handed to a sink; made by the first such call. */
+    private Histogram notYetSunk;
     private volatile int trialId;
     private final long startKernelDrops;
     private final long[] startSocketCounters;
@@ -154,18 +156,31 @@ public final class TrialAccounting
     }
 
     /**
-     * Move what was recorded since the last call into the trial's total and into {@code sink}. Any thread.
+     * Move what was recorded since the last call into the trial's total; with a sink, hand it everything recorded
+     * since the last call that had one, so that a call without a sink (a snapshot, a status poll) between two
+     * intervals of an {@code --hlog} or an agent's trial takes nothing away from them. Any thread.
      *
-     * @param sink also receives the interval, or null.
+     * @param sink receives the latencies recorded since the last call with a sink, or null.
      */
     public synchronized void drainLatency(final Histogram sink)
     {
         recycled = recorder.getIntervalHistogram(recycled);
         latencyTotal.add(recycled);
-        if (sink != null)
+        if (sink == null)
         {
-            sink.add(recycled);
+            if (notYetSunk == null)
+            {
+                notYetSunk = new Histogram(HIGHEST_LATENCY_NS, 3);
+            }
+            notYetSunk.add(recycled);
+            return;
         }
+        if (notYetSunk != null)
+        {
+            sink.add(notYetSunk);
+            notYetSunk.reset();
+        }
+        sink.add(recycled);
     }
 
     /**

@@ -168,8 +168,7 @@ public final class WatchCommand implements Callable<Integer>
         }
         finally
         {
-            // the reverse of opening: the tracepoints, opened first, unmount a tracefs they mounted once no
-            // instance is left
+            // the reverse of opening; whichever closes last unmounts a tracefs this process mounted (Tracefs)
             if (reasons != null)
             {
                 reasons.close();

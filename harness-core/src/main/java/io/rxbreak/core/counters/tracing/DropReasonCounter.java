@@ -108,10 +108,7 @@ public final class DropReasonCounter implements AutoCloseable
         catch (final IOException | RuntimeException ex)
         {
             // nothing of ours was made: a tracefs mounted for this goes again
-            if (tracefs.mountedHere() && TracepointCounter.instancesGone(tracefs))
-            {
-                tracefs.unmountIfMountedHere();
-            }
+            tracefs.unmountIfUnused();
             throw ex instanceof IllegalStateException ? (IllegalStateException)ex :
                 new IllegalStateException("could not read the format of " + EVENT + ": " + ex.getMessage(), ex);
         }
@@ -298,10 +295,7 @@ public final class DropReasonCounter implements AutoCloseable
         pipes.forEach(NonBlockingFile::close);
         pipes.clear();
         TracepointCounter.removeInstance(instance);
-        if (tracefs.mountedHere() && TracepointCounter.instancesGone(tracefs))
-        {
-            tracefs.unmountIfMountedHere();
-        }
+        tracefs.unmountIfUnused();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,14 +12,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where tracefs is: {@code /sys/kernel/tracing} or {@code /sys/kernel/debug/tracing}; mounted at the first when
- * absent (root only), and unmounted again by whoever mounted it.
+ * absent (root only), and unmounted again by the process that mounted it, once no tracing instance is left. The
+ * mount belongs to the process, not to the counter that happened to make it: every counter of the process that finds
+ * it is told so, and whichever removes its instances last unmounts it, in whatever order they close (shutdown hooks
+ * run all at once).
  *
  * @param root the tracefs root (holds {@code instances/}).
- * @param mountedHere whether this process mounted it.
+ * @param mountedHere whether this process mounted it (and has not unmounted it since).
  */
 public record Tracefs(Path root, boolean mountedHere)
 {
     private static final long COMMAND_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
+    private static final Object MOUNT_LOCK = new Object();
+    /** Where this process mounted tracefs and has not unmounted it yet, or null; guarded by {@link #MOUNT_LOCK}. */
+    private static Path mountedByThisProcess;
 
     /**
      * @param sysRoot the {@code /sys} root.
@@ -28,28 +35,33 @@ public record Tracefs(Path root, boolean mountedHere)
      */
     public static Tracefs find(final Path sysRoot, final boolean mayMount)
     {
-        for (final Path candidate : List.of(sysRoot.resolve("kernel/tracing"), sysRoot.resolve("kernel/debug/tracing")))
+        synchronized (MOUNT_LOCK)
         {
-            if (Files.isDirectory(candidate.resolve("instances")))
+            for (final Path candidate : List.of(sysRoot.resolve("kernel/tracing"),
+                sysRoot.resolve("kernel/debug/tracing")))
             {
-                return new Tracefs(candidate, false);
+                if (Files.isDirectory(candidate.resolve("instances")))
+                {
+                    return new Tracefs(candidate, candidate.equals(mountedByThisProcess));
+                }
             }
+            final Path mountPoint = sysRoot.resolve("kernel/tracing");
+            if (!mayMount)
+            {
+                throw new IllegalStateException("tracefs is not mounted at " + mountPoint);
+            }
+            if (!Files.isDirectory(mountPoint))
+            {
+                throw new IllegalStateException("no tracefs mount point " + mountPoint + " (kernel without tracefs?)");
+            }
+            run("mount", "-t", "tracefs", "nodev", mountPoint.toString());
+            mountedByThisProcess = mountPoint;
+            if (!Files.isDirectory(mountPoint.resolve("instances")))
+            {
+                throw new IllegalStateException("mounted tracefs at " + mountPoint + " but it has no instances/");
+            }
+            return new Tracefs(mountPoint, true);
         }
-        final Path mountPoint = sysRoot.resolve("kernel/tracing");
-        if (!mayMount)
-        {
-            throw new IllegalStateException("tracefs is not mounted at " + mountPoint);
-        }
-        if (!Files.isDirectory(mountPoint))
-        {
-            throw new IllegalStateException("no tracefs mount point " + mountPoint + " (kernel without tracefs?)");
-        }
-        run("mount", "-t", "tracefs", "nodev", mountPoint.toString());
-        if (!Files.isDirectory(mountPoint.resolve("instances")))
-        {
-            throw new IllegalStateException("mounted tracefs at " + mountPoint + " but it has no instances/");
-        }
-        return new Tracefs(mountPoint, true);
     }
 
     /**
@@ -69,13 +81,33 @@ public record Tracefs(Path root, boolean mountedHere)
     }
 
     /**
-     * Unmount tracefs when this process mounted it and no other instance remains in use.
+     * Unmount tracefs when this process mounted it and no tracing instance is left in it (one left may be another
+     * user's, who still needs it). Each counter calls this after removing its own instances: the last one unmounts.
      */
-    public void unmountIfMountedHere()
+    public void unmountIfUnused()
     {
-        if (mountedHere)
+        synchronized (MOUNT_LOCK)
         {
-            run("umount", root.toString());
+            if (mountedHere && root.equals(mountedByThisProcess) && instancesGone())
+            {
+                run("umount", root.toString());
+                mountedByThisProcess = null;
+            }
+        }
+    }
+
+    /**
+     * @return whether no tracing instance remains.
+     */
+    boolean instancesGone()
+    {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root.resolve("instances")))
+        {
+            return !stream.iterator().hasNext();
+        }
+        catch (final IOException ex)
+        {
+            return false;
         }
     }
 

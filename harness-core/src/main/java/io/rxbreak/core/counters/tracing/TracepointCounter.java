@@ -219,29 +219,10 @@ public final class TracepointCounter implements AutoCloseable
                 failure = ex;
             }
         }
-        if (tracefs.mountedHere() && instancesGone(tracefs))
-        {
-            tracefs.unmountIfMountedHere();
-        }
+        tracefs.unmountIfUnused();
         if (failure != null)
         {
             throw failure;
-        }
-    }
-
-    /**
-     * @param tracefs where tracefs is.
-     * @return whether no tracing instance remains (then tracefs mounted by rxbreak may be unmounted).
-     */
-    static boolean instancesGone(final Tracefs tracefs)
-    {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(tracefs.root().resolve("instances")))
-        {
-            return !stream.iterator().hasNext();
-        }
-        catch (final IOException ex)
-        {
-            return false;
         }
     }
 
