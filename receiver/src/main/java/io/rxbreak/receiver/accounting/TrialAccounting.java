@@ -44,6 +44,11 @@ public final class TrialAccounting
     private final LinearTrend.Points latencyPoints = latencyTrend.points();
     private final LossRecorder losses = new LossRecorder();
     private Histogram recycled;
+    /**
+     * What a drain without a sink (a snapshot) moved into the total since the last drain with one: the next sink
+     * gets it too, so that a snapshot never takes latencies away from the interval log. Made when first needed.
+     */
+    private Histogram undelivered;
     private volatile int trialId;
     private final long startKernelDrops;
     private final long[] startSocketCounters;
@@ -154,18 +159,34 @@ public final class TrialAccounting
     }
 
     /**
-     * Move what was recorded since the last call into the trial's total and into {@code sink}. Any thread.
+     * Move what was recorded since the last call into the trial's total; with a sink, also add to it everything
+     * recorded since the last call that had one (drains without a sink in between, such as snapshots, do not take
+     * it away). Any thread.
      *
-     * @param sink also receives the interval, or null.
+     * @param sink receives the latencies since the last drain into a sink, or null.
      */
     public synchronized void drainLatency(final Histogram sink)
     {
         recycled = recorder.getIntervalHistogram(recycled);
         latencyTotal.add(recycled);
-        if (sink != null)
+        if (sink == null)
         {
-            sink.add(recycled);
+            if (recycled.getTotalCount() > 0)
+            {
+                if (undelivered == null)
+                {
+                    undelivered = new Histogram(HIGHEST_LATENCY_NS, 3);
+                }
+                undelivered.add(recycled);
+            }
+            return;
         }
+        if (undelivered != null)
+        {
+            sink.add(undelivered);
+            undelivered.reset();
+        }
+        sink.add(recycled);
     }
 
     /**
