@@ -2,14 +2,19 @@ package io.rxbreak.controller;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.PlainMulticastReceiver;
 import io.rxbreak.testsupport.Privileges;
+import io.rxbreak.testsupport.ReferencePrograms;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -258,5 +263,77 @@ class RampAcceptanceTest
             assertThat(ramp.process().stderr()).contains("observed application (pid " + app.pid() + ")");
             app.close();
         }
+    }
+
+    /**
+     * Observe mode by port alone ({@code --observe-port 47001}, the default group's port; no pid, no group): no
+     * rxbreak receiver starts, and the application is whatever process of the namespace has a UDP socket bound to
+     * that port for the group, found by its socket. Here it is the independent C receiver {@code mcrecv}, pinned to the
+     * last CPU, spending 1 ms of busy work per message (under 1,000 a second) with a small buffer (32 KiB granted).
+     * The verify gate at 3,000 msgs/s: its trial loses, judged by that socket's kernel counters alone (exit 3), and
+     * what the ramp counts is what mcrecv counts itself: the messages it read are the trials' received, its socket's
+     * drops their socket-buffer loss, and the two together what was sent. Before it, a ramp observing the port while
+     * nothing is bound to it is refused in one line naming {@code --observe-port} (exit 2), with no run folder.
+     */
+    @Test
+    void observeModeByPortAloneJudgesAPlainReceiverFoundByItsSocketAsItCountsItself()
+    {
+        final long started = System.nanoTime();
+        final Path mcrecv = ReferencePrograms.build(ReferencePrograms.MCRECV);
+        try (NetworkNamespace ns = NetworkNamespace.create())
+        {
+            final Path none = runs.resolve("nobody-bound");
+            final ChildProcess refused = ns.startJava(Main.class, "ramp", "--observe-port", "47001", "--out",
+                none.toString());
+            assertThat(refused.waitFor(START_TIMEOUT)).as(refused.stderr()).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(refused.stderrLines()).hasSize(1).first().asString().contains("--observe-port: no UDP socket is "
+                + "bound to port 47001 for 239.255.77.1: is the application running and joined?");
+            assertThat(none).as("no run folder").doesNotExist();
+
+            final List<String> command = new ArrayList<>();
+            final int cpus = Runtime.getRuntime().availableProcessors();
+            if (cpus >= 2)
+            {
+                command.addAll(List.of("taskset", "-c", Integer.toString(cpus - 1)));
+            }
+            command.addAll(List.of(mcrecv.toString(), "-g", "239.255.77.1", "-p", "47001", "-B", "16384", "-w",
+                "1000000", "-t", "120", "-I", "1500"));
+            try (ChildProcess app = ns.start(command))
+            {
+                app.awaitStderrLine(START_TIMEOUT, line -> line.startsWith("mcrecv ready"));
+                final RampProcess ramp = RampProcess.start(ns, runs.resolve("port"), "--observe-port", "47001",
+                    "--verify-rate", "3000", "--no-warm-up-trial", "--duration", "500ms", "--warm-up", "100ms",
+                    "--confirm-duration", "500ms", "--confirm-trial-duration", "500ms", "--tolerance", "20%",
+                    "--max-sender-lag", "0");
+                assertThat(ramp.waitFor(RAMP_TIMEOUT)).as(ramp.output()).isEqualTo(ExitCodes.REGRESSION);
+                // mcrecv says what it read once nothing came for 1.5 s
+                final Matcher counted = Pattern.compile("RECV rcvd=(\\d+) .* sockdrops=(\\d+)")
+                    .matcher(app.awaitLine(START_TIMEOUT, line -> line.startsWith("RECV ")));
+                assertThat(counted.find()).isTrue();
+                final long read = Long.parseLong(counted.group(1));
+                final long dropped = Long.parseLong(counted.group(2));
+
+                long sent = 0;
+                long received = 0;
+                long socketBuffer = 0;
+                for (final JsonNode trial : ramp.trials())
+                {
+                    sent += trial.path("sent").asLong();
+                    received += trial.path("received").asLong();
+                    socketBuffer += trial.path("dropsByLayer").path("socket-buffer").asLong();
+                }
+                assertThat(received).as("what mcrecv read; %s", ramp.output()).isEqualTo(read);
+                assertThat(socketBuffer).as("its socket's drops").isEqualTo(dropped).isPositive();
+                assertThat(sent).isEqualTo(read + dropped);
+                final JsonNode last = ramp.trials().get(ramp.trials().size() - 1);
+                assertThat(last.path("verdict").asText()).isEqualTo("FAIL");
+                assertThat(last.path("attribution").get(0).path("layer").asText()).isEqualTo("socket-buffer");
+                assertThat(last.path("harnessLoad").path("receiver").path("onCpuNs").asLong())
+                    .as("the application's CPU time: its process found by its socket").isPositive();
+                assertThat(ramp.process().stderr()).contains("observed application on port 47001: judged by its "
+                    + "sockets' kernel counters only").doesNotContain("rxbreak receiver agent");
+            }
+        }
+        System.out.printf("RampAcceptanceTest: observe mode by port took %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 }

@@ -300,9 +300,10 @@ public final class Receiver implements AutoCloseable
     }
 
     /**
-     * Move every socket's latencies recorded since the last call into their trial totals and into {@code sink}.
+     * Move every socket's latencies recorded since the last call into their trial totals and into {@code sink}
+     * ({@link TrialAccounting#drainLatency}: a snapshot in between takes nothing away from the next sink).
      *
-     * @param sink receives the interval's latencies, or null.
+     * @param sink receives the latencies since the last drain into a sink, or null.
      */
     public void drainLatency(final Histogram sink)
     {
