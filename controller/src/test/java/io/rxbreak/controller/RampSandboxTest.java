@@ -25,6 +25,7 @@ import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.Deadline;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
+import io.rxbreak.testsupport.TracingInstances;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,7 +111,7 @@ class RampSandboxTest
                 assertThat(trial.path("achievedRate").asDouble()).isLessThan(50_000_000 * 0.99);
             });
             assertThat(next.process().stdout()).contains("NDR (no drop): unknown: the sender could not offer 50,000,000");
-            assertThat(RampReliabilityTest.tracingInstances()).as("tracing instances of the killed agents")
+            assertThat(TracingInstances.list()).as("tracing instances of the killed agents")
                 .noneMatch(name -> inside.stream().anyMatch(pid -> name.startsWith("rxbreak-" + pid + "-")));
 
             final Map<String, String> hostAfter = hostSysctls();
