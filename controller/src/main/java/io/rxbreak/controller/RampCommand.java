@@ -329,7 +329,7 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             // a ramp killed outright (SIGKILL) could not restore what --tune-host changed nor delete its sandbox:
             // the next one does, even one refused for its options
             TuneState.repairLeftovers(TuneState.DIRECTORY, HostFiles.LIVE, err);
-            Sandbox.removeLeftovers();
+            Sandbox.removeLeftovers(err);
         }
         final RampSettings settings = validate();
         pipeline.validate();

@@ -88,7 +88,7 @@ public final class Sandbox
             throw BadInputException.option("--sandbox",
                 "needs root to create a network namespace (ip netns add); run as root, or drop --sandbox to run host-only on loopback");
         }
-        removeLeftovers();
+        removeLeftovers(err);
         final Sandbox sandbox = new Sandbox(PREFIX + ProcessHandle.current().pid());
         sandbox.err = err;
         final Thread hook = new Thread(sandbox::cleanUp, "rxbreak-sandbox-cleanup");
@@ -403,9 +403,12 @@ public final class Sandbox
     }
 
     /**
-     * Delete the namespaces of sandboxes whose process is gone (killed outright), with what still runs in them.
+     * Delete the namespaces of sandboxes whose process is gone (killed outright), with what still runs in them, and
+     * say so, a line each.
+     *
+     * @param err where to say it.
      */
-    static void removeLeftovers()
+    static void removeLeftovers(final PrintWriter err)
     {
         if (!Files.isDirectory(Path.of("/run/netns")))
         {
@@ -418,6 +421,9 @@ public final class Sandbox
             if (matcher.matches() && ProcessHandle.of(Long.parseLong(matcher.group(1))).isEmpty())
             {
                 delete(nsName);
+                err.println("rxbreak ramp: removed the sandbox " + nsName + " of a run killed outright (pid "
+                    + matcher.group(1) + " is gone), with what still ran in it");
+                err.flush();
             }
         }
     }

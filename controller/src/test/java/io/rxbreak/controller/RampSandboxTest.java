@@ -98,6 +98,9 @@ class RampSandboxTest
                 () -> inside.stream().noneMatch(pid -> ProcessHandle.of(pid).isPresent()));
 
             assertThat(next.waitFor(RAMP_TIMEOUT)).as(next.output()).isEqualTo(ExitCodes.NO_VALID_TRIAL);
+            assertThat(next.process().stderrLines()).as("the next run says what it removed")
+                .contains("rxbreak ramp: removed the sandbox " + leftover + " of a run killed outright (pid "
+                    + killed.process().pid() + " is gone), with what still ran in it");
             assertThat(namespaces()).as("removed after a normal finish").doesNotContain(own);
             final JsonNode report = next.report();
             assertThat(report.path("outcome").path("status").asText()).isEqualTo("complete");
