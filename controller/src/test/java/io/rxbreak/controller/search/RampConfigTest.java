@@ -96,6 +96,42 @@ class RampConfigTest
         assertThat(ReportJson.mapper().readValue(json, RampConfig.class)).isEqualTo(config);
     }
 
+    @Test
+    void acceptsEveryLimitItselfAndRefusesOnePast()
+    {
+        final long day = 86_400L * SECOND_NS;
+        accepted(b -> b.startRate(1).maxRate(1));
+        accepted(b -> b.warmUpNs(0));
+        accepted(b -> b.warmUpNs(day));
+        refused(b -> b.warmUpNs(day + 1), "--warm-up: ");
+        accepted(b -> b.trialDurationNs(day).confirmDurationNs(day));
+        refused(b -> b.trialDurationNs(day + 1), "--duration: ");
+        accepted(b -> b.trialDurationNs(7 * SECOND_NS).confirmDurationNs(7 * SECOND_NS));
+        refused(b -> b.confirmDurationNs(day + 1), "--confirm-duration: ");
+        accepted(b -> b.pdrRatio(0.999));
+        refused(b -> b.pdrRatio(1.0), "--pdr: ");
+        accepted(b -> b.maxInvalidRetries(0));
+        accepted(b -> b.maxInvalidRetries(100));
+        refused(b -> b.maxInvalidRetries(101), "--max-invalid-retries: '101' must be 0 to 100");
+        accepted(b -> b.maxTrials(1));
+        accepted(b -> b.maxTrials(100_000));
+        refused(b -> b.maxTrials(100_001), "--max-trials: '100001' must be 1 to 100000");
+        accepted(b -> b.maxSenderLagNs(day));
+        refused(b -> b.maxSenderLagNs(day + 1), "--max-sender-lag: ");
+        accepted(b -> b.maxBacklogGrowth(0.0));
+        accepted(b -> b.maxBacklogGrowth(null));
+        refused(b -> b.maxBacklogGrowth(1.0), "--max-backlog-growth: '1.0' must be a fraction from 0 to below 1");
+        refused(b -> b.maxBacklogGrowth(-0.001), "--max-backlog-growth: ");
+        accepted(b -> b.verifyRate(1L));
+        refused(b -> b.verifyRate(0L), "--verify-rate: ");
+    }
+
+    private static void accepted(final UnaryOperator<RampConfig.Builder> change)
+    {
+        final RampConfig config = change.apply(RampConfig.builder()).build();
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
     private static void refused(final UnaryOperator<RampConfig.Builder> change, final String message)
     {
         assertThatThrownBy(() -> change.apply(RampConfig.builder()).build()).isInstanceOf(BadInputException.class)
