@@ -80,6 +80,7 @@ class RampConfigTest
         assertThat(RateText.parse("250k")).isEqualTo(250_000);
         assertThat(RateText.parse("1.5M")).isEqualTo(1_500_000);
         assertThat(RateText.parse("1_000")).isEqualTo(1_000);
+        assertThat(RateText.parse("0")).as("a rate; the options say it is too low").isZero();
         assertThat(RateText.format(1_234_567)).isEqualTo("1,234,567");
         assertThatThrownBy(() -> RateText.parse("fast")).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("like 250k");
@@ -130,6 +131,19 @@ class RampConfigTest
     {
         final RampConfig config = change.apply(RampConfig.builder()).build();
         assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    @Test
+    void theJudgeChecksTheBacklogGrowthUnlessItIsOff()
+    {
+        final io.rxbreak.controller.trial.TrialRequest request = new io.rxbreak.controller.trial.TrialRequest(1, 1,
+            io.rxbreak.controller.trial.TrialPhase.RAMP, "ndr", 10_000, 0, 5 * SECOND_NS, SECOND_NS);
+        final io.rxbreak.controller.trial.TrialResult grew = io.rxbreak.controller.trial.TrialResult.builder()
+            .achievedRate(10_000).sent(50_000).received(50_000)
+            .backlogGrowth(0.01, io.rxbreak.core.counters.Layer.SOCKET_BUFFER).build();
+        assertThat(RampConfig.builder().build().judge().judge(request, grew).fellBehind()).isTrue();
+        assertThat(RampConfig.builder().maxBacklogGrowth(null).build().judge().judge(request, grew).fellBehind())
+            .isFalse();
     }
 
     private static void refused(final UnaryOperator<RampConfig.Builder> change, final String message)

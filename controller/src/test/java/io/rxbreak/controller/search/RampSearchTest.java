@@ -438,6 +438,8 @@ class RampSearchTest
         assertThat(retried.passes()).isEqualTo(1);
         assertThat(retried.measuredNs()).isEqualTo(5 * SECOND_NS);
         assertThat(retried.status()).isEqualTo("pass");
+        assertThat(result.rates().stream().mapToLong(RateSummary::measuredNs).sum()).isEqualTo(result.trials().stream()
+            .filter(TrialRecord::isValid).mapToLong(record -> record.request().durationNs()).sum());
     }
 
     @Test

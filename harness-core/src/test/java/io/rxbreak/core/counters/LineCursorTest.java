@@ -171,6 +171,12 @@ class LineCursorTest
         assertThatThrownBy(() -> last.decimal("a sign alone"))
             .isInstanceOf(MalformedCounterException.class)
             .hasMessageContaining("expected a sign alone as a decimal number");
+        final LineCursor atEnd = cursor("7 ");
+        atEnd.nextLine();
+        assertThat(atEnd.decimal("seven")).isEqualTo(7);
+        assertThatThrownBy(() -> atEnd.decimal("one more"))
+            .isInstanceOf(MalformedCounterException.class)
+            .hasMessageContaining("expected one more as a decimal number, found end of line");
         final LineCursor glued = cursor("12ab");
         glued.nextLine();
         assertThatThrownBy(() -> glued.decimal("inode"))

@@ -128,4 +128,15 @@ class SoftnetStatParserTest
         final byte[] data = rows.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         return new SoftnetStatParser().parse(data, data.length, "softnet_stat");
     }
+
+    @Test
+    void readsAFileThroughCounterFilesAndAMissingOneIsNull(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws java.io.IOException
+    {
+        final java.nio.file.Path file = dir.resolve("softnet_stat");
+        java.nio.file.Files.writeString(file, "0000000a 00000001 0 0 0 0 0 0 0\n");
+        final CounterFiles files = new CounterFiles();
+        assertThat(new SoftnetStatParser().read(file, files).cpus().get(0).processed()).isEqualTo(10);
+        assertThat(new SoftnetStatParser().read(dir.resolve("missing"), files)).isNull();
+    }
 }

@@ -160,6 +160,7 @@ class UdpSocketParserTest
             socket.remoteAddress().getAddress(), socket.remotePort(), socket.state(), socket.txQueueBytes(),
             socket.rxQueueBytes(), socket.uid(), socket.inode(), socket.ref(), socket.drops() - 1);
         assertThat(moreDrops).isNotEqualTo(socket);
+        assertThat(socket.equals(socket)).as("reflexive").isTrue();
         assertThat(socket.toString()).contains("239.1.2.3:5000").contains("inode=4242424").contains("drops=4294967295")
             .doesNotContain("ipv6");
         assertThat(udp("udp6-kernel-format.txt", true).get(0).toString()).endsWith(", ipv6}");
@@ -171,5 +172,16 @@ class UdpSocketParserTest
             + "  1: " + localAddress + ":1388 00000000000000000000000000000000:0000 07 00000000:00000000 00:00000000 "
             + "00000000 0 0 1 2 0 0\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         return new UdpSocketParser(java.nio.ByteOrder.LITTLE_ENDIAN).parse(data, data.length, "udp6", true).get(0);
+    }
+
+    @Test
+    void readsAFileThroughCounterFilesAndAMissingOneIsNull(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws java.io.IOException
+    {
+        final java.nio.file.Path file = dir.resolve("udp");
+        java.nio.file.Files.write(file, ParseFixtures.bytes("/fixtures/udp/udp-kernel-format-drops.txt"));
+        final CounterFiles files = new CounterFiles();
+        assertThat(new UdpSocketParser().read(file, files, false)).hasSize(3);
+        assertThat(new UdpSocketParser().read(dir.resolve("missing"), files, false)).isNull();
     }
 }

@@ -290,6 +290,9 @@ class SequenceTrackerTest
         assertThat(tracker.onEnd(sent)).isEqualTo(sent - 10);
         tracker.onSequence(1);
         assertThat(tracker.get(SequenceTracker.DUPLICATES)).as("1 is WINDOW - 1 below the last sent, seen").isEqualTo(1);
+        tracker.onSequence(9);
+        assertThat(tracker.get(SequenceTracker.DUPLICATES)).as("the highest received before the marker, seen")
+            .isEqualTo(2);
         tracker.onSequence(SequenceTracker.WINDOW);
         tracker.onSequence(SequenceTracker.WINDOW - 1);
         assertThat(tracker.get(SequenceTracker.OUT_OF_ORDER)).as("the tail, missing, fills in late").isEqualTo(2);

@@ -107,6 +107,10 @@ class ReplayScheduleTest
         assertThat(schedule.endOffsetNs()).isEqualTo(5 * MS / 2 + 4 * MS);
         assertThat(schedule.offsetNs(7)).isEqualTo(Schedule.END);
         assertThat(schedule.offsetNs(-1)).isEqualTo(Schedule.END);
+        final ReplaySchedule twice = new ReplaySchedule(feed, FeedRouting.resolve(feed, List.of(), true), 2.0, 1,
+            5 * MS / 2);
+        assertThat(twice.leadInMessages()).as("0.5 ms apart at 2x").isEqualTo(5);
+        assertThat(twice.offsetNs(4)).isEqualTo(2 * MS);
     }
 
     @Test
@@ -118,6 +122,8 @@ class ReplayScheduleTest
         assertThat(schedule.endOffsetNs()).isEqualTo(Schedule.END);
         assertThat(schedule.offsetNs(4L * 1_000_000 + 3)).isEqualTo(4L * 1_000_000 * MS + 3 * MS);
         assertThat(schedule.describe()).isEqualTo("replay:four x1 (4 messages to 2 groups, looped)");
+        assertThat(new ReplaySchedule(feed, null, 1e6, Long.MAX_VALUE, 0).endOffsetNs()).as("at any speed")
+            .isEqualTo(Schedule.END);
     }
 
     @Test
