@@ -2,6 +2,7 @@
 # The one entry point of rxbreak.
 #   ./run.sh             the main job on an embedded default
 #   ./run.sh test        the whole test suite
+#   ./run.sh mutation    PIT mutation scores of the pure logic's unit tests (docs/mutation.md)
 #   ./run.sh ARGS...     rxbreak ARGS... (for example: ./run.sh counters watch --count 3)
 # Builds what is missing first (one line saying so; the build's output only when it fails).
 set -euo pipefail
@@ -63,6 +64,29 @@ if [ "${1:-}" = "test" ]; then
   ./mvnw -B -ntp verify "$@" || status=$?
   summarise_skipped_tests
   exit "$status"
+fi
+
+if [ "${1:-}" = "mutation" ]; then
+  shift
+  # PIT (the Maven profile 'mutation') on the pure logic with its unit tests only; the modules that take part name
+  # their targets in their own pom. The build's output goes to a log, shown when it fails; the scores come from
+  # PIT's mutations.xml, one line per package and a total last.
+  command -v python3 >/dev/null 2>&1 || { echo "run.sh: mutation needs python3 (the score script)" >&2; exit 2; }
+  modules="harness-core receiver sender controller"
+  for m in $modules; do rm -rf "$m/target/pit-reports"; done
+  mkdir -p target
+  log="target/mutation.log"
+  echo "run.sh: mutation testing ${modules// /, } (PIT, 2 threads; a few minutes; log $log)..." >&2
+  started=$(date +%s)
+  if ! ./mvnw -B -ntp -Pmutation -pl "${modules// /,}" -am test "$@" >"$log" 2>&1; then
+    tail -n 80 "$log" >&2
+    echo "run.sh: the mutation run failed (last lines above; all of it in $log)" >&2
+    exit 1
+  fi
+  echo "run.sh: PIT took $(( $(date +%s) - started )) s; reports in */target/pit-reports/index.html" >&2
+  reports=()
+  for m in $modules; do reports+=("$m/target/pit-reports/mutations.xml"); done
+  exec python3 scripts/mutation-score.py "${reports[@]}"
 fi
 
 needs_build() {

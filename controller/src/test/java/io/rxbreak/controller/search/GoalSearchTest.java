@@ -128,4 +128,105 @@ class GoalSearchTest
         final int refineSteps = 2 * (int)Math.ceil(Math.log(1_000_000.0) / Math.log(2));
         assertThat(result.trials().size()).as("trials").isLessThanOrEqualTo(rampSteps + refineSteps + 3 + 2);
     }
+
+    @Test
+    void confirmsOnceTheMeasuredTimeEqualsTheConfirmDuration()
+    {
+        trial(1_000, 5 * SECOND_NS, 0);
+        trial(1_005, 5 * SECOND_NS, 1);
+        trial(1_005, 5 * SECOND_NS, 1);
+        trial(1_000, 15 * SECOND_NS, 0);
+        assertThat(next()).as("5 s + 15 s is the 20 s asked").isEqualTo(new Decision.Done(GoalStatus.FOUND, 1_000L));
+    }
+
+    @Test
+    void aGapOfOneMessageOrOfThePrecisionIsFoundAndAWiderOneIsRefined()
+    {
+        trial(10, 5 * SECOND_NS, 0);
+        trial(11, 5 * SECOND_NS, 1);
+        trial(11, 5 * SECOND_NS, 1);
+        assertThat(next()).as("10 and 11: one message apart")
+            .isEqualTo(new Decision.Run(10, TrialPhase.CONFIRM, 10 * SECOND_NS));
+        final RateHistory precise = new RateHistory();
+        trialInto(precise, 1_000, 0);
+        trialInto(precise, 1_010, 1);
+        trialInto(precise, 1_010, 1);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), precise, CONFIG)).as("1 % of 1,000 apart")
+            .isEqualTo(new Decision.Run(1_000, TrialPhase.CONFIRM, 10 * SECOND_NS));
+        final RateHistory wide = new RateHistory();
+        trialInto(wide, 1_000, 0);
+        trialInto(wide, 1_011, 1);
+        trialInto(wide, 1_011, 1);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), wide, CONFIG)).as("11 apart, over 1 %")
+            .isEqualTo(new Decision.Run(1_005, TrialPhase.REFINE, 5 * SECOND_NS));
+    }
+
+    @Test
+    void whenNothingPassedDownToOneMessageASecondItSaysWhy()
+    {
+        trial(1, 5 * SECOND_NS, 1);
+        trial(1, 5 * SECOND_NS, 1);
+        assertThat(next()).isEqualTo(new Decision.Done(GoalStatus.NOTHING_PASSED, null));
+        final RateHistory unreachable = new RateHistory();
+        unreachable.markUnreachable(1, 0);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), unreachable, CONFIG))
+            .isEqualTo(new Decision.Done(GoalStatus.SENDER_CANNOT_SEND, null));
+        final RateHistory both = new RateHistory();
+        trialInto(both, 1, 1);
+        trialInto(both, 1, 1);
+        both.markUnreachable(1, 0);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), both, CONFIG)).as("it failed there: the receiver's")
+            .isEqualTo(new Decision.Done(GoalStatus.NOTHING_PASSED, null));
+    }
+
+    @Test
+    void aSenderHintAlreadyTriedIsNotTriedAgain()
+    {
+        trial(1_000, 5 * SECOND_NS, 0);
+        final TrialRequest shortfall = new TrialRequest(++trial, 1, TrialPhase.RAMP, "ndr", 1_700, 0, 5 * SECOND_NS,
+            SECOND_NS);
+        history.add(new TrialJudge(0.01).judge(shortfall,
+            TrialResult.builder().achievedRate(1_000).sent(5_000).received(5_000).build()));
+        history.markUnreachable(2_000, 1_700);
+        assertThat(next()).isEqualTo(new Decision.Run(1_500, TrialPhase.REFINE, 5 * SECOND_NS));
+    }
+
+    @Test
+    void theVerifyGateConfirmsItsOneRateAndNothingElse()
+    {
+        final RampConfig gate = CONFIG.toBuilder().verifyRate(3_000L).build();
+        assertThat(GoalSearch.decide(LossGoal.ndr(), history, gate))
+            .isEqualTo(new Decision.Run(3_000, TrialPhase.CONFIRM, 10 * SECOND_NS));
+        trial(3_000, 10 * SECOND_NS, 0);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), history, gate))
+            .isEqualTo(new Decision.Run(3_000, TrialPhase.CONFIRM, 10 * SECOND_NS));
+        trial(3_000, 10 * SECOND_NS, 0);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), history, gate)).isEqualTo(new Decision.Done(GoalStatus.HELD, 3_000L));
+        trial(3_000, 10 * SECOND_NS, 1);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), history, gate)).isEqualTo(new Decision.Done(GoalStatus.NOT_HELD, null));
+        final RateHistory cannot = new RateHistory();
+        cannot.markUnreachable(3_000, 2_000);
+        assertThat(GoalSearch.decide(LossGoal.ndr(), cannot, gate))
+            .isEqualTo(new Decision.Done(GoalStatus.SENDER_CANNOT_SEND, null));
+    }
+
+    @Test
+    void aPartialDropGoalTakesAFailUpToItsRatioInclusive()
+    {
+        final LossGoal pdr = LossGoal.pdr(0.01);
+        trial(1_000, 5 * SECOND_NS, 50);
+        trial(1_000, 5 * SECOND_NS, 51);
+        trial(1_000, 5 * SECOND_NS, 0);
+        assertThat(history.trials()).extracting(pdr::isMetBy).containsExactly(true, false, true);
+        assertThat(history.trials()).extracting(LossGoal.ndr()::isMetBy).containsExactly(false, false, true);
+    }
+
+    private void trialInto(final RateHistory into, final long rate, final long lost)
+    {
+        final TrialRequest request =
+            new TrialRequest(++trial, 1, TrialPhase.RAMP, "ndr", rate, 0, 5 * SECOND_NS, SECOND_NS);
+        final long sent = rate * 5;
+        into.add(new TrialJudge(0.01).judge(request,
+            TrialResult.builder().achievedRate(rate).sent(sent).received(sent - lost).socketDrops("s", lost).build()));
+    }
 }

@@ -80,6 +80,7 @@ class RampConfigTest
         assertThat(RateText.parse("250k")).isEqualTo(250_000);
         assertThat(RateText.parse("1.5M")).isEqualTo(1_500_000);
         assertThat(RateText.parse("1_000")).isEqualTo(1_000);
+        assertThat(RateText.parse("0")).as("a rate; the options say it is too low").isZero();
         assertThat(RateText.format(1_234_567)).isEqualTo("1,234,567");
         assertThatThrownBy(() -> RateText.parse("fast")).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("like 250k");
@@ -94,6 +95,55 @@ class RampConfigTest
 
         assertThat(json).contains("\"step\":\"+5000\"").contains("\"pdrRatio\":0.005");
         assertThat(ReportJson.mapper().readValue(json, RampConfig.class)).isEqualTo(config);
+    }
+
+    @Test
+    void acceptsEveryLimitItselfAndRefusesOnePast()
+    {
+        final long day = 86_400L * SECOND_NS;
+        accepted(b -> b.startRate(1).maxRate(1));
+        accepted(b -> b.warmUpNs(0));
+        accepted(b -> b.warmUpNs(day));
+        refused(b -> b.warmUpNs(day + 1), "--warm-up: ");
+        accepted(b -> b.trialDurationNs(day).confirmDurationNs(day));
+        refused(b -> b.trialDurationNs(day + 1), "--duration: ");
+        accepted(b -> b.trialDurationNs(7 * SECOND_NS).confirmDurationNs(7 * SECOND_NS));
+        refused(b -> b.confirmDurationNs(day + 1), "--confirm-duration: ");
+        accepted(b -> b.pdrRatio(0.999));
+        refused(b -> b.pdrRatio(1.0), "--pdr: ");
+        accepted(b -> b.maxInvalidRetries(0));
+        accepted(b -> b.maxInvalidRetries(100));
+        refused(b -> b.maxInvalidRetries(101), "--max-invalid-retries: '101' must be 0 to 100");
+        accepted(b -> b.maxTrials(1));
+        accepted(b -> b.maxTrials(100_000));
+        refused(b -> b.maxTrials(100_001), "--max-trials: '100001' must be 1 to 100000");
+        accepted(b -> b.maxSenderLagNs(day));
+        refused(b -> b.maxSenderLagNs(day + 1), "--max-sender-lag: ");
+        accepted(b -> b.maxBacklogGrowth(0.0));
+        accepted(b -> b.maxBacklogGrowth(null));
+        refused(b -> b.maxBacklogGrowth(1.0), "--max-backlog-growth: '1.0' must be a fraction from 0 to below 1");
+        refused(b -> b.maxBacklogGrowth(-0.001), "--max-backlog-growth: ");
+        accepted(b -> b.verifyRate(1L));
+        refused(b -> b.verifyRate(0L), "--verify-rate: ");
+    }
+
+    private static void accepted(final UnaryOperator<RampConfig.Builder> change)
+    {
+        final RampConfig config = change.apply(RampConfig.builder()).build();
+        assertThat(config.toBuilder().build()).isEqualTo(config);
+    }
+
+    @Test
+    void theJudgeChecksTheBacklogGrowthUnlessItIsOff()
+    {
+        final io.rxbreak.controller.trial.TrialRequest request = new io.rxbreak.controller.trial.TrialRequest(1, 1,
+            io.rxbreak.controller.trial.TrialPhase.RAMP, "ndr", 10_000, 0, 5 * SECOND_NS, SECOND_NS);
+        final io.rxbreak.controller.trial.TrialResult grew = io.rxbreak.controller.trial.TrialResult.builder()
+            .achievedRate(10_000).sent(50_000).received(50_000)
+            .backlogGrowth(0.01, io.rxbreak.core.counters.Layer.SOCKET_BUFFER).build();
+        assertThat(RampConfig.builder().build().judge().judge(request, grew).fellBehind()).isTrue();
+        assertThat(RampConfig.builder().maxBacklogGrowth(null).build().judge().judge(request, grew).fellBehind())
+            .isFalse();
     }
 
     private static void refused(final UnaryOperator<RampConfig.Builder> change, final String message)

@@ -398,6 +398,73 @@ class RampSearchTest
         throw new AssertionError("the runner's failure must propagate");
     }
 
+    @Test
+    void aRetryOfAnInvalidTrialStopsAtTheTrialBudget()
+    {
+        final SearchResult result = search(config().maxTrials(2).maxInvalidRetries(4).build(),
+            request -> TrialResult.builder().counterFailure("/proc/net/snmp unreadable").build());
+
+        assertThat(result.stop()).isEqualTo(SearchStop.TRIAL_BUDGET);
+        assertThat(result.stopDetail()).isEqualTo("stopped after 2 trials (--max-trials) while retrying an invalid trial");
+        assertThat(result.trials()).hasSize(2);
+    }
+
+    /** A sender that achieves 2,000 msgs/s of 2,250 twice marks 2,250 unreachable with 1 % below 2,000 as its hint. */
+    @Test
+    void aSenderShortfallHintsAtWhatItAchievedLessTheTolerance()
+    {
+        final SimulatedReceiver receiver = new SimulatedReceiver(1_000_000).senderCap(2_000);
+        final RampSearch search = new RampSearch(config().build(), receiver, SearchListener.NONE);
+        final SearchResult result = search.run();
+
+        assertThat(search.trials()).isEqualTo(result.trials());
+        assertThat(result.trials()).extracting(record -> record.request().targetRate()).startsWith(1_000L, 1_500L,
+            2_250L, 2_250L, 1_980L);
+        assertThat(result.rates()).filteredOn(RateSummary::unreachable).extracting(RateSummary::rate)
+            .contains(2_250L).allMatch(rate -> rate > 2_000);
+        assertThat(result.hasValidTrial()).isTrue();
+    }
+
+    @Test
+    void aRatesSummaryCountsEveryVerdictButMeasuresOnlyValidTrials()
+    {
+        final SimulatedReceiver receiver = new SimulatedReceiver(20_000);
+        final int[] calls = {0};
+        final SearchResult result = search(config().build(), request ->
+            ++calls[0] == 2 ? TrialResult.builder().counterFailure("agent did not answer").build() : receiver.run(request));
+
+        final RateSummary retried = result.rates().stream().filter(rate -> rate.rate() == 1_500).findFirst().orElseThrow();
+        assertThat(retried.invalid()).isEqualTo(1);
+        assertThat(retried.passes()).isEqualTo(1);
+        assertThat(retried.measuredNs()).isEqualTo(5 * SECOND_NS);
+        assertThat(retried.status()).isEqualTo("pass");
+        assertThat(result.rates().stream().mapToLong(RateSummary::measuredNs).sum()).isEqualTo(result.trials().stream()
+            .filter(TrialRecord::isValid).mapToLong(record -> record.request().durationNs()).sum());
+    }
+
+    @Test
+    void aRateSaysPassBrokenSporadicUnreachableOrInvalid()
+    {
+        assertThat(new RateSummary(1, 2, 0, 1, 0, false).status()).isEqualTo("pass");
+        assertThat(new RateSummary(1, 0, 1, 0, 0, false).status()).isEqualTo("broken");
+        assertThat(new RateSummary(1, 1, 1, 0, 0, false).status()).isEqualTo("sporadic");
+        assertThat(new RateSummary(1, 0, 0, 2, 0, true).status()).isEqualTo("unreachable");
+        assertThat(new RateSummary(1, 0, 0, 2, 0, false).status()).isEqualTo("invalid");
+    }
+
+    @Test
+    void listenersChainedHearEveryTrialInOrder()
+    {
+        final List<String> heard = new ArrayList<>();
+        final SearchListener first = record -> heard.add("first " + record.request().trial());
+        final SearchListener both = first.andThen(record -> heard.add("second " + record.request().trial()));
+        final SearchResult result = new RampSearch(config().maxTrials(2).build(), new SimulatedReceiver(20_000), both)
+            .run();
+
+        assertThat(result.trials()).hasSize(2);
+        assertThat(heard).containsExactly("first 1", "second 1", "first 2", "second 2");
+    }
+
     private static int indexOfFirstFail(final List<TrialRecord> trials)
     {
         for (int i = 0; i < trials.size(); i++)

@@ -61,4 +61,21 @@ class StepRuleTest
         assertThat(StepRule.parse("x2").next(Long.MAX_VALUE - 1)).isEqualTo(Long.MAX_VALUE);
         assertThat(StepRule.parse("+10").next(Long.MAX_VALUE - 1)).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void anIncrementOfOneIsAStepAndOnlyAFactorIsAFactor()
+    {
+        assertThat(StepRule.parse("+1").next(5)).isEqualTo(6);
+        assertThat(StepRule.parse("+1").isFactor()).isFalse();
+        assertThat(StepRule.parse("x1.5").isFactor()).isTrue();
+        assertThat(StepRule.parse("+5000").incrementPerSecond()).isEqualTo(5_000);
+    }
+
+    @Test
+    void stepsAreEqualWhenTheyReadTheSame()
+    {
+        assertThat(StepRule.parse("X2")).isEqualTo(StepRule.parse("x2")).hasSameHashCodeAs(StepRule.parse("*2.0"));
+        assertThat(StepRule.parse("x2")).isNotEqualTo(StepRule.parse("x3")).isNotEqualTo(StepRule.parse("+2"))
+            .isNotEqualTo("x2");
+    }
 }

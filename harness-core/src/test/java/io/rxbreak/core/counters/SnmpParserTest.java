@@ -59,4 +59,16 @@ class SnmpParserTest
             .hasMessageContaining("malformed-not-a-number.txt:2")
             .hasMessageContaining("Udp NoPorts as a decimal number");
     }
+
+    /** What the sampler does: read through one reusable buffer; a file that is not there is null, not an error. */
+    @Test
+    void readsAFileThroughCounterFilesAndAMissingOneIsNull(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws java.io.IOException
+    {
+        final java.nio.file.Path file = dir.resolve("netstat");
+        java.nio.file.Files.writeString(file, "IpExt: InNoRoutes InTruncatedPkts\nIpExt: 4 0\n");
+        final CounterFiles files = new CounterFiles();
+        assertThat(new SnmpParser().read(file, files).value("IpExt", "InNoRoutes")).isEqualTo(4);
+        assertThat(new SnmpParser().read(dir.resolve("missing"), files)).isNull();
+    }
 }

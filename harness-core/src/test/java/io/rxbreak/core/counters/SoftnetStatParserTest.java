@@ -96,4 +96,47 @@ class SoftnetStatParserTest
             .isInstanceOf(MalformedCounterException.class)
             .hasMessageContaining("empty: expected one row per CPU");
     }
+
+    /** Widths with no fixture of their own: 12 columns (backlog, no CPU id) and 14 (input queue, no process queue). */
+    @Test
+    void takesEachOptionalColumnFromTheWidthThatBringsIt()
+    {
+        final SoftnetCpu twelve = parse("1 2 3 0 0 0 0 0 4 5 6 7").cpus().get(0);
+        assertThat(twelve.cpuCollision()).isEqualTo(4);
+        assertThat(twelve.receivedRps()).isEqualTo(5);
+        assertThat(twelve.flowLimitCount()).isEqualTo(6);
+        assertThat(twelve.backlogLen()).isEqualTo(7);
+        assertThat(twelve.inputQueueLen()).isEqualTo(SoftnetCpu.ABSENT);
+        assertThat(twelve.cpu()).as("the row number").isZero();
+        final SoftnetCpu fourteen = parse("1 2 3 0 0 0 0 0 4 5 6 7 2 8").cpus().get(0);
+        assertThat(fourteen.cpu()).isEqualTo(2);
+        assertThat(fourteen.inputQueueLen()).isEqualTo(8);
+        assertThat(fourteen.processQueueLen()).isEqualTo(SoftnetCpu.ABSENT);
+    }
+
+    @Test
+    void rejectsAColumnWiderThan32Bits()
+    {
+        assertThat(parse("ffffffff 0 0 0 0 0 0 0 0").cpus().get(0).processed()).isEqualTo(0xFFFF_FFFFL);
+        assertThatThrownBy(() -> parse("0 100000000 0 0 0 0 0 0 0"))
+            .isInstanceOf(MalformedCounterException.class)
+            .hasMessageContaining("softnet_stat:1: expected column 2 to be a 32-bit hexadecimal number");
+    }
+
+    private static SoftnetStat parse(final String rows)
+    {
+        final byte[] data = rows.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return new SoftnetStatParser().parse(data, data.length, "softnet_stat");
+    }
+
+    @Test
+    void readsAFileThroughCounterFilesAndAMissingOneIsNull(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws java.io.IOException
+    {
+        final java.nio.file.Path file = dir.resolve("softnet_stat");
+        java.nio.file.Files.writeString(file, "0000000a 00000001 0 0 0 0 0 0 0\n");
+        final CounterFiles files = new CounterFiles();
+        assertThat(new SoftnetStatParser().read(file, files).cpus().get(0).processed()).isEqualTo(10);
+        assertThat(new SoftnetStatParser().read(dir.resolve("missing"), files)).isNull();
+    }
 }

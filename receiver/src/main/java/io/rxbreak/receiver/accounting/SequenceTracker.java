@@ -132,7 +132,7 @@ public final class SequenceTracker
             counters.add(GAPS, last - highest);
             counters.increment(LOSS_EVENTS);
             final long missing = last - highest;
-            clearFrom(highest + 1, last + 1);
+            clearFrom(highest + 1, last);
             highest = last;
             counters.set(HIGHEST, last);
             return missing;

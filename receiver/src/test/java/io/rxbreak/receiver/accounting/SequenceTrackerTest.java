@@ -146,6 +146,160 @@ class SequenceTrackerTest
     }
 
     @Test
+    void aFreshTrackerHasSeenNothingAndNamesItsStream()
+    {
+        final SequenceTracker tracker = new SequenceTracker(42);
+        assertThat(tracker.streamId()).isEqualTo(42);
+        assertThat(tracker.get(SequenceTracker.HIGHEST)).isEqualTo(-1);
+        assertThat(tracker.isEnded()).isFalse();
+        assertThat(tracker.get(SequenceTracker.ENDED)).isZero();
+    }
+
+    @Test
+    void eachMessageReturnsTheGapItOpened()
+    {
+        final SequenceTracker tracker = new SequenceTracker(1);
+        assertThat(tracker.onSequence(0)).isZero();
+        assertThat(tracker.onSequence(1)).isZero();
+        assertThat(tracker.onSequence(5)).isEqualTo(3);
+        assertThat(tracker.onSequence(3)).as("a gap filled opens none").isZero();
+        assertThat(tracker.onSequence(5)).as("a duplicate opens none").isZero();
+        assertThat(tracker.get(SequenceTracker.LOSS_EVENTS)).isEqualTo(1);
+    }
+
+    @Test
+    void theEndMarkerReturnsTheTailMissingAndCountsOneLossEvent()
+    {
+        final SequenceTracker tracker = new SequenceTracker(1);
+        tracker.onSequence(0);
+        tracker.onSequence(1);
+        assertThat(tracker.onEnd(7)).isEqualTo(5);
+        assertThat(tracker.get(SequenceTracker.LOSS_EVENTS)).isEqualTo(1);
+        assertThat(tracker.get(SequenceTracker.GAPS)).isEqualTo(5);
+        assertThat(tracker.isEnded()).isTrue();
+        assertThat(tracker.onEnd(9)).as("only the first marker counts").isZero();
+        assertThat(tracker.get(SequenceTracker.GAPS)).isEqualTo(5);
+    }
+
+    @Test
+    void anEndMarkerWithNothingMissingAddsNoLossEvent()
+    {
+        final SequenceTracker tracker = new SequenceTracker(1);
+        for (long s = 0; s < 4; s++)
+        {
+            tracker.onSequence(s);
+        }
+        assertThat(tracker.onEnd(4)).isZero();
+        assertThat(tracker.get(SequenceTracker.LOSS_EVENTS)).isZero();
+        assertThat(tracker.get(SequenceTracker.GAPS)).isZero();
+        assertThat(tracker.get(SequenceTracker.HIGHEST)).isEqualTo(3);
+        assertThat(tracker.isEnded()).isTrue();
+    }
+
+    @Test
+    void aMessageExactlyOneWindowBelowTheHighestIsLateAndZeroIsNot()
+    {
+        final SequenceTracker tracker = new SequenceTracker(1);
+        tracker.onSequence(1);
+        tracker.onSequence(0);
+        assertThat(tracker.get(SequenceTracker.OUT_OF_ORDER)).as("sequence 0 below the highest fills a gap").isEqualTo(1);
+        assertThat(tracker.get(SequenceTracker.LATE)).isZero();
+        tracker.onSequence(1 + SequenceTracker.WINDOW);
+        tracker.onSequence(2);
+        assertThat(tracker.get(SequenceTracker.OUT_OF_ORDER)).as("WINDOW - 1 below: still told").isEqualTo(2);
+        tracker.onSequence(1);
+        assertThat(tracker.get(SequenceTracker.LATE)).as("exactly WINDOW below: late").isEqualTo(1);
+        assertThat(tracker.get(SequenceTracker.DUPLICATES)).isZero();
+    }
+
+    /**
+     * Sequence numbers a whole window apart share a bitmap slot: moving the highest forward forgets exactly the
+     * slots it passes, so a lost message one window on is still a gap when it comes late, and the numbers still
+     * inside the window keep their marks (their repeats are duplicates).
+     */
+    @Test
+    void advancingPastAWindowForgetsExactlyTheSlotsPassed()
+    {
+        final SequenceTracker tracker = new SequenceTracker(1);
+        for (long s = 0; s <= 20; s++)
+        {
+            tracker.onSequence(s);
+        }
+        final long far = SequenceTracker.WINDOW + 3;
+        tracker.onSequence(far);
+        tracker.onSequence(10);
+        assertThat(tracker.get(SequenceTracker.DUPLICATES)).as("10 is WINDOW - 7 below, seen").isEqualTo(1);
+        tracker.onSequence(SequenceTracker.WINDOW + 1);
+        tracker.onSequence(far - 1);
+        tracker.onSequence(far);
+        assertThat(tracker.get(SequenceTracker.OUT_OF_ORDER)).as("the slots of 1 and 2, passed, hold new numbers")
+            .isEqualTo(2);
+        assertThat(tracker.get(SequenceTracker.DUPLICATES)).isEqualTo(2);
+        assertThat(tracker.get(SequenceTracker.GAPS)).isEqualTo(far - 21 - 2);
+        assertThat(tracker.get(SequenceTracker.UNIQUE) + tracker.get(SequenceTracker.GAPS)).isEqualTo(far + 1);
+    }
+
+    @Test
+    void aStreamLongerThanTheWindowMatchesTheReference()
+    {
+        for (long seed = 1; seed <= 2; seed++)
+        {
+            final Random random = new Random(seed);
+            final SequenceTracker tracker = new SequenceTracker(1);
+            final Reference reference = new Reference();
+            final List<Long> pending = new ArrayList<>();
+            for (long s = 0; s < 3L * SequenceTracker.WINDOW; s++)
+            {
+                if (random.nextInt(10) == 0)
+                {
+                    pending.add(s);
+                    continue;
+                }
+                tracker.onSequence(s);
+                reference.on(s);
+                if (!pending.isEmpty() && random.nextInt(8) == 0)
+                {
+                    final long late = pending.remove(0);
+                    tracker.onSequence(late);
+                    reference.on(late);
+                }
+                if (random.nextInt(20) == 0)
+                {
+                    final long again = Math.max(0, s - random.nextInt(64));
+                    tracker.onSequence(again);
+                    reference.on(again);
+                }
+            }
+            final String why = "seed " + seed;
+            assertThat(tracker.get(SequenceTracker.UNIQUE)).as(why).isEqualTo(reference.unique);
+            assertThat(tracker.get(SequenceTracker.OUT_OF_ORDER)).as(why).isEqualTo(reference.outOfOrder);
+            assertThat(tracker.get(SequenceTracker.GAPS)).as(why).isEqualTo(reference.missing());
+        }
+    }
+
+    /** The tail that the end marker declares missing is forgotten up to the last sent, and not one slot further. */
+    @Test
+    void theEndMarkerForgetsTheTailSlotsOnly()
+    {
+        final SequenceTracker tracker = new SequenceTracker(1);
+        for (long s = 0; s < 10; s++)
+        {
+            tracker.onSequence(s);
+        }
+        final long sent = SequenceTracker.WINDOW + 1;
+        assertThat(tracker.onEnd(sent)).isEqualTo(sent - 10);
+        tracker.onSequence(1);
+        assertThat(tracker.get(SequenceTracker.DUPLICATES)).as("1 is WINDOW - 1 below the last sent, seen").isEqualTo(1);
+        tracker.onSequence(9);
+        assertThat(tracker.get(SequenceTracker.DUPLICATES)).as("the highest received before the marker, seen")
+            .isEqualTo(2);
+        tracker.onSequence(SequenceTracker.WINDOW);
+        tracker.onSequence(SequenceTracker.WINDOW - 1);
+        assertThat(tracker.get(SequenceTracker.OUT_OF_ORDER)).as("the tail, missing, fills in late").isEqualTo(2);
+        assertThat(tracker.get(SequenceTracker.GAPS)).isEqualTo(sent - 10 - 2);
+    }
+
+    @Test
     void aNewTrialStartsClean()
     {
         final SocketCounters counters = new SocketCounters();

@@ -142,4 +142,72 @@ class ScheduleTest
         assertThatThrownBy(() -> PatternParser.parse("steps:1000", null)).hasMessageStartingWith("--pattern: a step is RATE@DURATION");
         assertThatThrownBy(() -> PatternParser.parse("onoff:1ms/1ms", "max")).hasMessageStartingWith("--rate: max works only");
     }
+
+    @Test
+    void eachScheduleAcceptsTheSmallestValidArgumentsAndRejectsOneLess()
+    {
+        assertThat(new ConstantSchedule(1).offsetNs(1)).isEqualTo(1_000_000_000L);
+        assertThat(new ConstantSchedule(ConstantSchedule.MAX_RATE_PER_SECOND).targetRatePerSecond())
+            .isEqualTo((double)ConstantSchedule.MAX_RATE_PER_SECOND);
+        assertThatThrownBy(() -> new ConstantSchedule(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ConstantSchedule(ConstantSchedule.MAX_RATE_PER_SECOND + 1))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(new BurstSchedule(1, 1).offsetNs(5)).isEqualTo(5);
+        assertThatThrownBy(() -> new BurstSchedule(0, MS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BurstSchedule(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        final OnOffSchedule noPause = new OnOffSchedule(1_000, 1, 0);
+        assertThat(noPause.messagesPerWindow()).isEqualTo(1);
+        assertThat(noPause.offsetNs(3)).isEqualTo(3);
+        assertThatThrownBy(() -> new OnOffSchedule(1_000, 0, MS)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new OnOffSchedule(1_000, MS, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new StepsSchedule(List.of(new StepsSchedule.Step(1_000, 1))).totalMessages()).isEqualTo(1);
+        assertThatThrownBy(() -> new StepsSchedule(List.of(new StepsSchedule.Step(1_000, 0))))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new StepsSchedule(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** 3,333/s over 1 ms is due at 0, 0.3, 0.6 and 0.9 ms: the next step starts at 1 ms, not at 1.2. */
+    @Test
+    void aStepThatIsNotAWholeNumberOfIntervalsHandsOverAtItsEnd()
+    {
+        final StepsSchedule schedule = new StepsSchedule(List.of(
+            new StepsSchedule.Step(3_333, MS), new StepsSchedule.Step(1_000, 2 * MS)));
+        assertThat(schedule.totalMessages()).isEqualTo(4 + 2);
+        assertThat(schedule.offsetNs(3)).isEqualTo(3 * 1_000_000_000L / 3_333);
+        assertThat(schedule.offsetNs(4)).isEqualTo(MS);
+        assertThat(schedule.offsetNs(5)).isEqualTo(2 * MS);
+        assertThat(schedule.totalNs()).isEqualTo(3 * MS);
+        assertThat(schedule.endOffsetNs()).isEqualTo(3 * MS);
+        assertThat(schedule.countBefore(MS + 1)).isEqualTo(5);
+    }
+
+    @Test
+    void anUnpacedScheduleSendsAtOnceAndPacedOnesKeepTheDefaults()
+    {
+        final Schedule max = PatternParser.parse(null, "max");
+        assertThat(max.countBefore(1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(max.offsetNs(1_000)).isZero();
+        assertThat(max.targetRatePerSecond()).isNaN();
+        assertThat(max.describe()).isEqualTo("max");
+        final Schedule constant = new ConstantSchedule(1_000);
+        assertThat(constant.isMaxRate()).isFalse();
+        assertThat(constant.messageLength(7, 512)).isEqualTo(512);
+        assertThat(constant.maxMessageLength(512)).isEqualTo(512);
+        assertThat(constant.variableLength()).isFalse();
+        assertThat(constant.endOffsetNs()).isEqualTo(Schedule.END);
+        assertThat(constant.destinationCount()).isZero();
+        assertThat(new BurstSchedule(1, 1).countBefore(Long.MAX_VALUE)).as("more than can be counted")
+            .isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void onOffDescribesItselfAsTypedAndTakesAWindowOfOneMessage()
+    {
+        assertThat(PatternParser.parse("onoff:100ms/900ms", "10000").describe()).isEqualTo("onoff:100ms/900ms at 10000/s");
+        final Schedule single = PatternParser.parse("onoff:1ms/9ms", "1000");
+        assertThat(((OnOffSchedule)single).messagesPerWindow()).isEqualTo(1);
+        assertThat(single.offsetNs(2)).isEqualTo(20 * MS);
+        assertThat(single.targetRatePerSecond()).isEqualTo(100.0);
+    }
+
 }
