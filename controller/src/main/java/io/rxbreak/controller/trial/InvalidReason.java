@@ -21,8 +21,8 @@ public enum InvalidReason
      */
     SENDER_BURST,
     /**
-     * The receiver fell behind while the sender itself drifted behind its schedule by half the allowed backlog
-     * growth or more (within the shortfall tolerance): the sender's drift, not the receiver, may be what grew.
+     * The receiver fell behind while the sender itself drifted behind its schedule by more than half the allowed backlog
+     * growth (within the shortfall tolerance): the sender's drift, not the receiver, may be what grew.
      */
     SENDER_DRIFT,
     /**
