@@ -93,6 +93,9 @@ class TrialJudgeEdgesTest
             + "be the sender's, not the receiver's");
         assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(0.005, Layer.SOCKET_BUFFER)
             .senderLagGrowth(0.0009).build()).judgement().failKind()).isEqualTo(FailKind.FELL_BEHIND);
+        assertThat(sustained.judge(REQUEST, sent(500_000, 500_000).backlogGrowth(0.005, Layer.SOCKET_BUFFER)
+            .senderLagGrowth(0.001).build()).judgement().failKind()).as("a drift of exactly half is not more than half")
+            .isEqualTo(FailKind.FELL_BEHIND);
     }
 
     /**
