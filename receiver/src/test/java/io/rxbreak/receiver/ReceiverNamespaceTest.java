@@ -209,9 +209,11 @@ class ReceiverNamespaceTest
             assertThat(drops).as(result.toString()).isPositive();
             assertThat(result.get("gaps").asLong()).isEqualTo(drops);
             assertThat(result.get("received").asLong() + drops).isEqualTo(40_000);
-            // a stall fills the buffer and loses one run; on a busy 2-core machine the run may be split once more
-            // right after the stall, while the still-full buffer drains
-            assertThat(lossEvents).as("loss episodes come with stalls").isBetween(1L, 2 * stallCount);
+            // a stall fills the buffer and loses one run: once the reader is back it drains the buffer far faster
+            // than 20,000 a second, so nothing more is lost unless something else holds it off its CPU right after
+            // the stall. 26ec153 allowed two runs per stall after a run beside other test runs on this 2-core
+            // machine; alone it held in 9 runs of 9, 4 of them beside a busy loop on one of the two CPUs
+            assertThat(lossEvents).as("a loss episode per stall").isBetween(1L, stallCount);
             assertThat(drops).as("no more lost than was offered while stalled")
                 .isLessThanOrEqualTo(stalledMs * 20 + 20 * stallCount);
         }
