@@ -12,6 +12,8 @@ import io.rxbreak.core.protocol.CpuUse;
 import io.rxbreak.core.protocol.LossTimeline;
 import io.rxbreak.core.protocol.ReceiveBuffer;
 
+import static io.rxbreak.controller.trial.JudgeFixtures.REQUEST;
+import static io.rxbreak.controller.trial.JudgeFixtures.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,14 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TrialJudgeEdgesTest
 {
-    private static final TrialRequest REQUEST =
-        new TrialRequest(7, 1, TrialPhase.REFINE, "ndr", 100_000, 1_000_000_000L, 5_000_000_000L, 1_000_000_000L);
     private final TrialJudge judge = new TrialJudge(0.01);
-
-    private static TrialResult.Builder sent(final long sent, final long received)
-    {
-        return TrialResult.builder().achievedRate(100_000).sent(sent).received(received);
-    }
 
     @Test
     void theLimitsOfItsOwnSettingsAreAccepted()

@@ -6,20 +6,15 @@ import io.rxbreak.core.counters.Layer;
 import io.rxbreak.controller.report.ReportJson;
 import org.junit.jupiter.api.Test;
 
+import static io.rxbreak.controller.trial.JudgeFixtures.REQUEST;
+import static io.rxbreak.controller.trial.JudgeFixtures.sent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class TrialJudgeTest
 {
-    private static final TrialRequest REQUEST =
-        new TrialRequest(7, 1, TrialPhase.REFINE, "ndr", 100_000, 1_000_000_000L, 5_000_000_000L, 1_000_000_000L);
     private final TrialJudge judge = new TrialJudge(0.01);
-
-    private static TrialResult.Builder sent(final long sent, final long received)
-    {
-        return TrialResult.builder().achievedRate(100_000).sent(sent).received(received);
-    }
 
     @Test
     void passesWhenEverythingArrived()
