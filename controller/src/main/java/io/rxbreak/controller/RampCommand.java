@@ -22,6 +22,8 @@ import io.rxbreak.controller.report.RunFolderWriter;
 import io.rxbreak.controller.report.cli.PipelineOptions;
 import io.rxbreak.controller.search.RampConfig;
 import io.rxbreak.controller.search.RateText;
+import io.rxbreak.controller.topology.Topology;
+import io.rxbreak.controller.topology.TopologyReader;
 import io.rxbreak.controller.tune.HostFiles;
 import io.rxbreak.controller.tune.TuneFile;
 import io.rxbreak.controller.tune.TuneState;
@@ -255,6 +257,11 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     @Option(names = "--agent-token", paramLabel = "TOKEN", description = "Token for remote agents (also RXBREAK_AGENT_TOKEN).")
     String agentToken;
 
+    @Option(names = TopologyReader.OPTION, paramLabel = "FILE", description = "Ramp over a topology of many sender "
+        + "and receiver agents (YAML: docs/topology.md), reached by URL or started over SSH: the rate split over the "
+        + "senders, every receiver judged with its own break point, the run's the weakest's.")
+    Path topologyFile;
+
     @Option(names = "--observe-port", paramLabel = "PORT", description = "Observe mode: no rxbreak receiver; judge "
         + "your own application's sockets bound to PORT by their kernel counters.")
     Integer observePort;
@@ -343,6 +350,10 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 args.add(settings.runDirectory().toString());
             }
             return Sandbox.run(args, settings.sandboxSetup(), settings.tune(), settings.tuneHost(), err);
+        }
+        if (settings.topology() != null)
+        {
+            return new TopologyRun(settings, pipeline, out, err).call();
         }
         if (settings.tune() == null || System.getenv(IN_SANDBOX) != null)
         {
@@ -453,8 +464,10 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 parsed.add(MulticastGroup.parse("--group", group, false));
             }
         }
-        for (final MulticastGroup group : parsed)
+        final Topology topology = topology(observe, replayPlan);
+        for (final MulticastGroup group : topology == null ? parsed : List.<MulticastGroup>of())
         {
+            // a topology's agents join on their own hosts' interfaces
             Interfaces.resolve("--interface", interfaceName, group);
         }
         if (sizeBytes < MessageHeader.LENGTH || sizeBytes > MessageHeader.MAX_MESSAGE_LENGTH)
@@ -562,7 +575,31 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
             cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,
-            replayPlan, sandboxSetup, tuningPlan, tuneHost, observeLoss, busyPollUs, gso);
+            replayPlan, sandboxSetup, tuningPlan, tuneHost, observeLoss, busyPollUs, gso, topology);
+    }
+
+    /**
+     * @return the topology file, read and checked; null without {@code --topology}. Refused beside the options that
+     *     set one sender or receiver, which the file sets per agent.
+     */
+    private Topology topology(final boolean observe, final ReplayPlan replayPlan) throws IOException
+    {
+        if (topologyFile == null)
+        {
+            return null;
+        }
+        final String conflict = observe ? "--observe-port/--observe-pid/--observe-group" : senderAgent != null ?
+            "--sender-agent" : receiverAgent != null ? "--receiver-agent" : replayPlan != null ? "--replay" : calibrate ?
+            "--calibrate" : sandbox ? "--sandbox" : throttle != null ? "--throttle" : rcvbufBytes != null ? "--rcvbuf" :
+            rcvbufForce ? "--rcvbuf-force" : sockets != 1 ? "--sockets" : shareSockets ? "--share-sockets" :
+            busyPollUs != null ? "--busy-poll" : gso != null ? GsoSetting.OPTION : tune != null ? TuneFile.OPTION :
+            senderCpus != null ? Placement.SENDER_CPUS : receiverCpus != null ? Placement.RECEIVER_CPUS : null;
+        if (conflict != null)
+        {
+            throw BadInputException.option(TopologyReader.OPTION, "drop " + conflict + ": with a topology each agent "
+                + "is set in the file (throttle, rcvbuf, sockets, groups, interface per agent)");
+        }
+        return TopologyReader.read(topologyFile);
     }
 
     /**

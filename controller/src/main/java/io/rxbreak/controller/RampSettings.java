@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.rxbreak.controller.agents.ReplayPlan;
 import io.rxbreak.controller.search.RampConfig;
+import io.rxbreak.controller.topology.Topology;
 import io.rxbreak.controller.tune.TuningPlan;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
@@ -51,6 +52,8 @@ import io.rxbreak.core.timeline.PrometheusMetric;
  *     {@code --observe-loss-metric}), laid on each trial's counter timeline; or null.
  * @param busyPollUs the local receiver's SO_BUSY_POLL ({@code --busy-poll}), or null for its default (off).
  * @param gso the local sender's {@code --gso} as typed (checked), or null for its default.
+ * @param topology the agents of a ramp over many hosts ({@code --topology}), read and checked; null for one sender
+ *     and one receiver.
  */
 public record RampSettings(
     RampConfig search,
@@ -85,7 +88,8 @@ public record RampSettings(
     boolean tuneHost,
     PrometheusMetric observeLoss,
     Integer busyPollUs,
-    String gso)
+    String gso,
+    Topology topology)
 {
     /**
      * @return the groups as options for an agent: {@code --group G} for each.

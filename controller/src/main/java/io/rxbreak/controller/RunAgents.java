@@ -40,7 +40,7 @@ final class RunAgents
      * The agents' JVMs: a heap sized up front, the parallel collector (it uses the agent's CPUs only, as the JVM
      * counts them from its affinity), and no periodic clean-up safepoints (each stops the measuring threads).
      */
-    private static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
+    static final List<String> AGENT_JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
         "-XX:+UnlockDiagnosticVMOptions", "-XX:GuaranteedSafepointInterval=0");
 
     private final RampSettings settings;

@@ -3,13 +3,16 @@ package io.rxbreak.controller;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.rxbreak.controller.agents.AgentReceiverSide;
 import io.rxbreak.controller.agents.AgentSenderSide;
 import io.rxbreak.controller.agents.ReceiverSide;
 import io.rxbreak.controller.report.Environment;
+import io.rxbreak.controller.topology.TopologyTrialRunner;
 import io.rxbreak.core.control.Json;
 import io.rxbreak.core.counters.CounterRoots;
 import io.rxbreak.core.counters.Tunables;
@@ -64,6 +67,38 @@ final class RunEnvironment
         return new Environment(kernelRelease(), CpuSet.online().size(),
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
             settings.interfaceName(), requested, granted, details, AutoTuners.find());
+    }
+
+    /**
+     * @param settings  the run's settings.
+     * @param senders   a topology's senders.
+     * @param receiver  one of its receivers.
+     * @return where that receiver's ramp ran, for its run folder.
+     */
+    static Environment ofTopology(final RampSettings settings, final List<TopologyTrialRunner.Sender> senders,
+        final TopologyTrialRunner.Receiver receiver)
+    {
+        final Map<String, String> details = new LinkedHashMap<>();
+        final List<String> sending = new ArrayList<>();
+        final List<String> groups = new ArrayList<>();
+        for (final TopologyTrialRunner.Sender sender : senders)
+        {
+            sending.add(sender.name() + ": " + sender.side().describe());
+            sender.groups().forEach(group -> groups.add(group.toString()));
+        }
+        details.put("topology", settings.topology().file().toString());
+        details.put("sender", senders.size() + " senders (" + String.join("; ", sending) + ")");
+        details.put("receiver", receiver.name() + ": " + receiver.side().describe());
+        details.put("groups", String.join(" ", groups));
+        details.put("sizeBytes", Integer.toString(settings.sizeBytes()));
+        details.put("pattern", settings.pattern() == null ? "constant" : settings.pattern());
+        final ReceiverStatus status = receiver.side().status();
+        details.put("throttle", status.throttle() == null ? "none" : status.throttle());
+        details.put("senderSetup", Json.toLine(senders.get(0).side().status().setup()));
+        details.put("receiverTransport", status.transport() == null ? "epoll" : status.transport());
+        return new Environment(kernelRelease(), CpuSet.online().size(),
+            System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+            settings.interfaceName(), status.rcvbufRequested(), status.rcvbufGranted(), details, AutoTuners.find());
     }
 
     private static String kernelRelease()

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
@@ -44,6 +45,7 @@ public final class AgentReceiverSide implements ReceiverSide
     private final LocalAgent local;
     private final ReceiverStatus status;
     private final int copiesPerMessage;
+    private volatile List<SocketResult> lastSockets = List.of();
 
     /**
      * @param client the receiver agent.
@@ -85,6 +87,7 @@ public final class AgentReceiverSide implements ReceiverSide
             throw new AgentFailureException("the receiver agent ended trial " + trialId + " without " +
                 (result == null ? "its accounting" : "its counters"));
         }
+        lastSockets = List.copyOf(result.sockets());
         final Map<String, Long> socketDrops = new LinkedHashMap<>();
         for (final SocketResult socket : result.sockets())
         {
@@ -160,6 +163,23 @@ public final class AgentReceiverSide implements ReceiverSide
         }
         return new Latency(latency.percentileNs(50), latency.percentileNs(90), latency.percentileNs(99),
             latency.percentileNs(99.9), latency.maxNs());
+    }
+
+    /**
+     * @return each socket's figures of the last trial ended ({@link #end}), empty before the first: what arrived per
+     *     group.
+     */
+    public List<SocketResult> lastSockets()
+    {
+        return lastSockets;
+    }
+
+    /**
+     * @return the agent's base URL.
+     */
+    public String url()
+    {
+        return client.base().toString();
     }
 
     @Override

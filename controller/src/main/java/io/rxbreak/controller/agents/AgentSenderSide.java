@@ -99,6 +99,14 @@ public final class AgentSenderSide implements AutoCloseable
     }
 
     /**
+     * @return the agent's base URL.
+     */
+    public String url()
+    {
+        return client.base().toString();
+    }
+
+    /**
      * @return a line on what sends, for the console and report.
      */
     public String describe()

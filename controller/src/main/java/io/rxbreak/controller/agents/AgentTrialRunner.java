@@ -8,6 +8,7 @@ import org.HdrHistogram.Histogram;
 
 import io.rxbreak.controller.search.TrialRunner;
 import io.rxbreak.controller.trial.HarnessLoad;
+import io.rxbreak.controller.trial.SenderShare;
 import io.rxbreak.controller.trial.TrialRequest;
 import io.rxbreak.controller.trial.TrialResult;
 import io.rxbreak.core.counters.Layer;
@@ -136,7 +137,7 @@ public final class AgentTrialRunner implements TrialRunner
     /**
      * @return the sender's CPU use as the trial's record keeps it: its host's steal is not the receiver's.
      */
-    private static CpuUse withoutSteal(final CpuUse cpu)
+    public static CpuUse withoutSteal(final CpuUse cpu)
     {
         return cpu == null ? null : new CpuUse(cpu.onCpuNs(), cpu.runQueueWaitNs());
     }
@@ -146,7 +147,7 @@ public final class AgentTrialRunner implements TrialRunner
      * @return whether its load is the same on average over any stretch of a trial, so that a receiver's latency
      *     growth over the trial says it falls behind (see {@link PatternSpec.Kind#steadyLoad()}).
      */
-    static boolean steadyLoad(final String pattern)
+    public static boolean steadyLoad(final String pattern)
     {
         return PatternSpec.Kind.of(pattern).steadyLoad();
     }
@@ -158,6 +159,21 @@ public final class AgentTrialRunner implements TrialRunner
 
     static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received,
         final ReceiveBuffer buffer, final HarnessLoad load, final Double speed)
+    {
+        return toResult(sent, received, buffer, load, speed, null);
+    }
+
+    /**
+     * @param sent what the sender reported (for several senders, their reports combined).
+     * @param received what the receiving side reported.
+     * @param buffer the receiving buffer, or null.
+     * @param load the harness's CPU use, or null.
+     * @param speed a replay's speed, or null.
+     * @param senders each sender's share when several offered the trial together, or null.
+     * @return the trial's measurement, layer by layer.
+     */
+    public static TrialResult toResult(final SenderTrialReport sent, final ReceiverOutcome received,
+        final ReceiveBuffer buffer, final HarnessLoad load, final Double speed, final List<SenderShare> senders)
     {
         final long offered = sent.sent() * received.copiesPerMessage();
         final WindowCounters counters = received.counters();
@@ -173,7 +189,8 @@ public final class AgentTrialRunner implements TrialRunner
             .harnessLoad(load)
             .speed(speed)
             .counterTimeline(counters == null ? null : counters.timeline())
-            .datagramsPerPacket(sent.packets() > 0 ? (double)sent.sent() / sent.packets() : null);
+            .datagramsPerPacket(sent.packets() > 0 ? (double)sent.sent() / sent.packets() : null)
+            .senders(senders);
         if (received.lossTimeline() != null && sent.startEpochNs() != null)
         {
             result.lossTimeline(received.lossTimeline().rebased(sent.startEpochNs()));

@@ -43,6 +43,7 @@ public final class ConsoleSummary
         tunables(out, report.tunables());
         trials(out, report.trials());
         breakPoint(out, report);
+        receivers(out, report);
         attribution(out, report);
         TuningText.appendTo(out, report, INDENT);
         return out.toString();
@@ -209,6 +210,50 @@ public final class ConsoleSummary
             out.append(INDENT).append(replay).append('\n');
         }
         out.append(INDENT).append(ceilingLine(report)).append('\n');
+    }
+
+    /**
+     * A topology ramp's receivers, each with its own break point, where it first failed and the layer that lost; the
+     * weakest, the run's break point, marked. Nothing for a ramp of one receiver.
+     */
+    private static void receivers(final StringBuilder out, final RunReport report)
+    {
+        if (report.receivers() == null)
+        {
+            return;
+        }
+        out.append("\nReceivers (each judged on its own; the break point is the weakest's)\n");
+        final TextTable table = new TextTable(new String[] {"receiver", "NDR", "status", "first failure",
+            "lowest failure", "layer", "trials", "agent"}, new boolean[] {false, true, false, true, true, false, true,
+            false});
+        for (final ReceiverResult receiver : report.receivers())
+        {
+            table.row((receiver.weakest() ? "* " : "  ") + receiver.name(), rate(receiver.ndr()),
+                receiver.status().toLowerCase(Locale.ROOT).replace('_', ' '), rate(receiver.firstFailRate()),
+                rate(receiver.lowestFailRate()), receiver.layer() == null ? "-" : receiver.layer(),
+                Integer.toString(receiver.trials()), receiver.url());
+        }
+        table.appendTo(out, INDENT);
+        for (final ReceiverResult receiver : report.receivers())
+        {
+            if (receiver.weakest())
+            {
+                out.append(INDENT).append("* the weakest: ").append(receiver.name()).append(" at ")
+                    .append(receiver.url()).append(receiver.layer() == null ? "" : ", broken first in the " +
+                        receiver.layer()).append(receiver.firstFailure() == null ? "" : " (" +
+                        receiver.firstFailure() + ")").append('\n');
+            }
+            if (receiver.clock() != null)
+            {
+                final ClockFigures clock = receiver.clock();
+                out.append(INDENT).append(receiver.name()).append(String.format(Locale.ROOT,
+                    " clock: %+.3f ms from the controller's (± %.3f ms)", clock.offsetNs() / 1e6,
+                    clock.uncertaintyNs() / 1e6)).append(clock.driftPpm() == null ? "" : String.format(
+                    Locale.ROOT, ", drift %+.1f ppm", clock.driftPpm())).append(clock.latencyTrusted() ?
+                    "" : "; its latency is smaller than the clocks' uncertainty: reported as measured, not trusted")
+                    .append('\n');
+            }
+        }
     }
 
     /**

@@ -51,6 +51,8 @@ import io.rxbreak.controller.tune.Tuning;
  * @param tuning                     what the tuning file set before the run ({@code --tune}), or null.
  * @param proposal                   the fix proposed for the layer that broke first, from the run's figures; null
  *                                   when nothing failed.
+ * @param receivers                  a topology ramp's receivers, each judged on its own (the run's {@code ndr} and
+ *                                   trials are the weakest's); null for a ramp of one receiver.
  */
 public record RunReport(
     int formatVersion,
@@ -79,7 +81,8 @@ public record RunReport(
     @JsonInclude(JsonInclude.Include.NON_NULL) Double headroom,
     @JsonInclude(JsonInclude.Include.NON_NULL) ReplayBreak replayBreak,
     @JsonInclude(JsonInclude.Include.NON_NULL) Tuning tuning,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Proposal proposal)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Proposal proposal,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<ReceiverResult> receivers)
 {
     /** The format version of the run folder's files. */
     public static final int FORMAT_VERSION = 1;
@@ -96,6 +99,19 @@ public record RunReport(
         attribution = attribution == null ? List.of() : List.copyOf(attribution);
         rates = rates == null ? List.of() : List.copyOf(rates);
         trials = trials == null ? List.of() : List.copyOf(trials);
+        receivers = receivers == null ? null : List.copyOf(receivers);
+    }
+
+    /**
+     * @param receivers a topology ramp's receivers.
+     * @return this report with them.
+     */
+    public RunReport withReceivers(final List<ReceiverResult> receivers)
+    {
+        return new RunReport(formatVersion, commandLine, startedAt, finishedAt, outcome, config, environment, tunables,
+            ndr, pdr, pdrRatio, firstFailRate, lowestFailRate, breakPointAboveSenderLimit, senderLimitRate,
+            breakPointAboveMaxRate, goals, stop, attribution, rates, trials, harnessCeiling, feed, headroom, replayBreak,
+            tuning, proposal, receivers);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class RunReports
             attribution, result.rates(), result.trials(), header.harnessCeiling(), header.feed(),
             RunReport.headroomOf(result.ndr().rate(), header.feed()),
             ReplayBreak.of(header.feed(), header.config(), result.trials(), result.lowestFailRate(), attribution),
-            header.tuning(), proposal(header, result.trials(), result.lowestFailRate(), attribution));
+            header.tuning(), proposal(header, result.trials(), result.lowestFailRate(), attribution), null);
     }
 
     /**
@@ -86,7 +86,7 @@ public final class RunReports
             null, null, pdrRatio, history.firstFailRate(), lowestFail, null, null, false, goals, null,
             attribution, history.summaries(), trials, header == null ? null : header.harnessCeiling(), feed, null,
             ReplayBreak.of(feed, header == null ? null : header.config(), trials, lowestFail, attribution),
-            header == null ? null : header.tuning(), proposal(header, trials, lowestFail, attribution));
+            header == null ? null : header.tuning(), proposal(header, trials, lowestFail, attribution), null);
     }
 
     /**

@@ -15,7 +15,8 @@ import io.rxbreak.core.protocol.SenderPacing;
  *   <li>a counter source failed: INVALID ({@link InvalidReason#COUNTER_FAILURE});</li>
  *   <li>nothing was sent: INVALID ({@link InvalidReason#NOTHING_SENT});</li>
  *   <li>the sender's achieved rate is below {@code target * (1 - tolerance)}: INVALID
- *       ({@link InvalidReason#SENDER_SHORTFALL}); above {@code target * (1 + tolerance)}: INVALID
+ *       ({@link InvalidReason#SENDER_SHORTFALL}), and so is a trial where one of several senders fell short of its own
+ *       share by as much ({@link TrialResult#senders()}); above {@code target * (1 + tolerance)}: INVALID
  *       ({@link InvalidReason#SENDER_OVERSHOOT});</li>
  *   <li>more received than sent, or nothing lost while the receiver's own socket or application counted drops:
  *       INVALID ({@link InvalidReason#ACCOUNTING_INCONSISTENT});</li>
@@ -136,6 +137,14 @@ public final class TrialJudge
             reason = InvalidReason.SENDER_SHORTFALL;
             detail = String.format(Locale.ROOT, "the sender achieved %,.0f msgs/s of %,d (%.2f%% short, tolerance %s)",
                 result.achievedRate(), target, 100.0 * (target - result.achievedRate()) / target, percent(tolerance));
+        }
+        else if (shortSender(result, tolerance) != null)
+        {
+            final SenderShare share = shortSender(result, tolerance);
+            reason = InvalidReason.SENDER_SHORTFALL;
+            detail = String.format(Locale.ROOT, "sender %s achieved %,.0f msgs/s of its share %,d (%.2f%% short, "
+                + "tolerance %s)", share.name(), share.achievedRate(), share.targetRate(),
+                100.0 * (share.targetRate() - share.achievedRate()) / share.targetRate(), percent(tolerance));
         }
         else if (result.achievedRate() > target * (1.0 + tolerance))
         {
@@ -377,5 +386,25 @@ public final class TrialJudge
     private static String ratio(final long lost, final long sent)
     {
         return String.format(Locale.ROOT, "%.4g%%", 100.0 * lost / sent);
+    }
+
+    /**
+     * @return the first sender that fell short of its own share by more than the tolerance, or null (one sender, or
+     *     none short).
+     */
+    private static SenderShare shortSender(final TrialResult result, final double tolerance)
+    {
+        if (result.senders() == null)
+        {
+            return null;
+        }
+        for (final SenderShare share : result.senders())
+        {
+            if (share.shortOf(tolerance))
+            {
+                return share;
+            }
+        }
+        return null;
     }
 }

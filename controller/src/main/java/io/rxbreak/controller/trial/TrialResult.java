@@ -61,6 +61,8 @@ import io.rxbreak.core.timeline.TimelineSample;
  * @param datagramsPerPacket the sender's datagrams per packet it wrote, on average (above 1 with UDP GSO: on
  *                          loopback and veth such a packet stays whole to the socket, and every packet counter, the
  *                          kernel's drop reasons included, counts it once); null when the sender did not say.
+ * @param senders           each sender's share when several senders offered the trial together (a topology
+ *                          ramp); null for one sender.
  */
 public record TrialResult(
     double achievedRate,
@@ -87,7 +89,8 @@ public record TrialResult(
     @JsonInclude(JsonInclude.Include.NON_NULL) DropReasons dropReasons,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long reasonsBeyondLoss,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<TimelineSample> counterTimeline,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Double datagramsPerPacket)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double datagramsPerPacket,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<SenderShare> senders)
 {
     /** The layers no trial counter measures, which the kernel's drop reasons may fill. */
     public static final java.util.List<Layer> REASON_LAYERS = java.util.List.of(Layer.ROUTING_FILTERING, Layer.VALIDATION);
@@ -139,6 +142,7 @@ public record TrialResult(
         private DropReasons dropReasons;
         private List<TimelineSample> counterTimeline;
         private Double datagramsPerPacket;
+        private List<SenderShare> senders;
 
         private Builder()
         {
@@ -320,6 +324,13 @@ public record TrialResult(
             return this;
         }
 
+        /** @param value each sender's share when several offered the trial together, or null. @return this. */
+        public Builder senders(final List<SenderShare> value)
+        {
+            senders = value == null ? null : List.copyOf(value);
+            return this;
+        }
+
         /** @param value the counters over the trial, or null. @return this. */
         public Builder counterTimeline(final List<TimelineSample> value)
         {
@@ -362,7 +373,7 @@ public record TrialResult(
             return new TrialResult(achievedRate, senderLagNs, sent, received, gaps, dropsByLayer, socketDrops,
                 hostRcvbufErrors, timeSqueeze, peakRxQueueBytes, tracepoints, latency, counterFailure, backlogGrowth,
                 backlogLayer, senderPacing, senderLagGrowth, receiveBuffer, harnessLoad, speed, lossTimeline,
-                dropReasons, beyond, counterTimeline, datagramsPerPacket);
+                dropReasons, beyond, counterTimeline, datagramsPerPacket, senders);
         }
     }
 }

@@ -11,6 +11,7 @@ import io.rxbreak.controller.report.AttributionEntry;
 import io.rxbreak.controller.report.ConsoleSummary;
 import io.rxbreak.controller.report.Environment;
 import io.rxbreak.controller.report.ReportJson;
+import io.rxbreak.controller.report.ReceiverResult;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.search.GoalResult;
 import io.rxbreak.controller.trial.TrialRecord;
@@ -60,6 +61,7 @@ public final class HtmlReport
         header(html, report);
         cards(html, report);
         breakPoint(html, report);
+        receivers(html, report);
         charts(html, report);
         trialTimelines(html, report, appLoss);
         trials(html, report);
@@ -174,6 +176,43 @@ public final class HtmlReport
             html.append("</div>\n");
         }
         html.append("</div>\n");
+    }
+
+    /**
+     * A topology ramp's receivers: a table and a chart of each one's break point, each linked to its own report
+     * (its trials and charts). Nothing for a ramp of one receiver.
+     */
+    private static void receivers(final StringBuilder html, final RunReport report)
+    {
+        if (report.receivers() == null)
+        {
+            return;
+        }
+        html.append("<h2>Receivers</h2>\n<p class=\"sub\">Every receiver was judged in every trial and has a break "
+            + "point of its own; the run's is the weakest's (marked). The trials and charts below are the weakest's; "
+            + "each receiver's own report has its own.</p>\n<div class=\"panel\" style=\"padding:0\">"
+            + "<table id=\"receivers\">\n<tr><th>receiver</th><th class=\"num\">NDR/s</th><th>status</th>"
+            + "<th class=\"num\">first failure/s</th><th class=\"num\">lowest failure/s</th><th>layer</th>"
+            + "<th>first failure</th><th class=\"num\">trials</th><th>agent</th><th>report</th></tr>\n");
+        for (final ReceiverResult receiver : report.receivers())
+        {
+            html.append("<tr").append(receiver.weakest() ? " class=\"FAIL\"" : "").append(">")
+                .append(cell((receiver.weakest() ? "* " : "") + receiver.name()))
+                .append(num(count(receiver.ndr()))).append(cell(receiver.status().toLowerCase(Locale.ROOT)))
+                .append(num(count(receiver.firstFailRate()))).append(num(count(receiver.lowestFailRate())))
+                .append(cell(receiver.layer() == null ? "-" : receiver.layer()))
+                .append(cell(receiver.firstFailure() == null ? "-" : receiver.firstFailure()))
+                .append(num(Integer.toString(receiver.trials()))).append(cell(receiver.url()))
+                .append("<td><a href=\"receivers/").append(Html.escape(receiver.name())).append("/report.html\">")
+                .append(Html.escape(receiver.name())).append("</a></td></tr>\n");
+        }
+        html.append("</table></div>\n<div class=\"panel\" id=\"chart-receivers\">")
+            .append(ReportCharts.receivers(report)).append("</div>\n");
+    }
+
+    private static String count(final Long value)
+    {
+        return value == null ? "-" : String.format(Locale.ROOT, "%,d", value);
     }
 
     private static void charts(final StringBuilder html, final RunReport report)

@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 import io.rxbreak.controller.report.ConsoleSummary;
 import io.rxbreak.controller.report.FeedReport;
 import io.rxbreak.controller.report.ReplayBreak;
+import io.rxbreak.controller.report.ReceiverResult;
 import io.rxbreak.controller.report.RunReport;
 import io.rxbreak.controller.trial.LayerLoss;
 import io.rxbreak.controller.trial.TrialRecord;
@@ -82,6 +83,42 @@ final class ReportCharts
                 "lowest failing rate " + ConsoleSummary.rate(report.lowestFailRate()), true);
         }
         return chart.render("offered, achieved and received rate per trial, with the break point");
+    }
+
+    /**
+     * A topology ramp's receivers side by side: each one's break point (NDR) as a bar, its lowest failing rate as a
+     * point above it; the run's break point (the weakest's) marked.
+     *
+     * @param report a topology ramp's run ({@link RunReport#receivers()} not null).
+     * @return the chart.
+     */
+    static String receivers(final RunReport report)
+    {
+        final List<ReceiverResult> receivers = report.receivers();
+        final double[] ndr = new double[receivers.size()];
+        final double[] fail = new double[receivers.size()];
+        final String[] ndrTitles = new String[receivers.size()];
+        final String[] failTitles = new String[receivers.size()];
+        double max = 1;
+        for (int i = 0; i < receivers.size(); i++)
+        {
+            final ReceiverResult receiver = receivers.get(i);
+            ndr[i] = receiver.ndr() == null ? 0 : receiver.ndr();
+            fail[i] = receiver.lowestFailRate() == null ? Double.NaN : receiver.lowestFailRate();
+            ndrTitles[i] = receiver.name() + ": NDR " + ConsoleSummary.rate(receiver.ndr());
+            failTitles[i] = receiver.name() + ": lowest failing rate " + ConsoleSummary.rate(receiver.lowestFailRate())
+                + (receiver.layer() == null ? "" : ", lost in the " + receiver.layer());
+            max = Math.max(max, Math.max(ndr[i], Double.isNaN(fail[i]) ? 0 : fail[i]));
+        }
+        final SvgChart chart = new SvgChart(WIDE, 360, receivers.size(), "receiver", "messages per second",
+            AxisFormat.COUNT).linear(max * 1.05).xTicks(i -> receivers.get(i).name());
+        chart.bars("NDR (no drop)", NDR, ndr, ndrTitles);
+        chart.line("lowest failing rate", LOWEST_FAIL, fail, failTitles, false);
+        if (report.ndr() != null)
+        {
+            chart.mark(report.ndr(), OFFERED, "break point (the weakest) " + ConsoleSummary.rate(report.ndr()), true);
+        }
+        return chart.render("each receiver's break point, with its lowest failing rate");
     }
 
     /**

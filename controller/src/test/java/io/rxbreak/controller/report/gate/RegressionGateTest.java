@@ -106,7 +106,7 @@ class RegressionGateTest
             read.pdrRatio(), read.firstFailRate(), read.lowestFailRate(), null, null, false,
             List.of(new GoalResult("ndr", 0, stale.status(), current.ndr(), stale.lowerBound(), stale.upperBound(),
                 stale.measuredNs()), read.goals().get(1)), read.stop(), read.attribution(), read.rates(), read.trials(),
-            read.harnessCeiling(), null, null, null, null, null);
+            read.harnessCeiling(), null, null, null, null, null, null);
 
         assertThat(edited.goals().get(0).rate()).isEqualTo(60_000L);
         final GoalComparison ndr = RegressionGate.judge(current, edited, "base", 5).goals().get(0);
@@ -163,6 +163,6 @@ class RegressionGateTest
             report.config(), report.environment(), report.tunables(), ndr.rate(), report.pdr(), report.pdrRatio(),
             report.firstFailRate(), report.lowestFailRate(), null, null, false,
             List.of(ndr, report.goals().get(1)), report.stop(), report.attribution(), report.rates(),
-            report.trials(), report.harnessCeiling(), null, null, null, null, null);
+            report.trials(), report.harnessCeiling(), null, null, null, null, null, null);
     }
 }
