@@ -263,4 +263,19 @@ class TrialJudgeEdgesTest
         assertThat(result.counterTimeline()).isEmpty();
         assertThat(sent(10, 10).counterTimeline(null).build().counterTimeline()).isNull();
     }
+
+    @Test
+    void oneOfSeveralSendersShortOfItsShareIsInvalidEvenWhenTheWholeIsOnRate()
+    {
+        // REQUEST's rate over two senders: one 5 % short, the other 5 % over, the whole on rate
+        final long half = REQUEST.targetRate() / 2;
+        final TrialRecord record = judge.judge(REQUEST, sent(500_000, 500_000).achievedRate(REQUEST.targetRate())
+            .senders(java.util.List.of(new SenderShare("tx1", half, half * 0.95, 0),
+                new SenderShare("tx2", half, half * 1.05, 0))).build());
+        assertThat(record.judgement().invalidReason()).isEqualTo(InvalidReason.SENDER_SHORTFALL);
+        assertThat(record.judgement().detail()).startsWith("sender tx1 achieved").contains("of its share");
+        assertThat(judge.judge(REQUEST, sent(500_000, 500_000).achievedRate(REQUEST.targetRate())
+            .senders(java.util.List.of(new SenderShare("tx1", half, half * 0.995, 0),
+                new SenderShare("tx2", half, half * 1.005, 0))).build()).judgement().verdict()).isEqualTo(Verdict.PASS);
+    }
 }
