@@ -48,13 +48,21 @@ if [ "${1:-}" = "test" ]; then
                 "tcpdump:tcpdump:the feed tests on real captures" \
                 "dumpcap:tshark:the feed tests on pcapng captures (dumpcap)" \
                 "editcap:tshark:the feed tests on pcapng captures (editcap)" \
-                "nft:nftables:the drop-reason test of a netfilter drop rule (nft)"; do
+                "nft:nftables:the drop-reason test of a netfilter drop rule (nft)" \
+                "ssh:openssh-client:the SSH agent test (the OpenSSH client)" \
+                "/usr/sbin/sshd:openssh-server:the SSH agent test (Debian's sshd, run in a lab namespace)"; do
       cmd="${need%%:*}"; rest="${need#*:}"; pkg="${rest%%:*}"; why="${rest#*:}"
       command -v "$cmd" >/dev/null 2>&1 && continue
       echo "run.sh: installing $pkg for $why (apt-get)..." >&2
       { [ -n "$updated" ] || apt-get update -qq >/dev/null 2>&1; } && updated=1
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null 2>&1 \
         || echo "run.sh: could not install $pkg; $why will skip (or fail under CI=true)" >&2
+      # the tests start their own sshd in a namespace; one the package started on this machine is not wanted
+      if [ "$pkg" = "openssh-server" ] && command -v systemctl >/dev/null 2>&1 \
+          && systemctl is-active --quiet ssh.service ssh.socket 2>/dev/null; then
+        systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 \
+          && echo "run.sh: stopped and disabled the system sshd that installing openssh-server started" >&2
+      fi
     done
   fi
   # Each module's tests list what they skipped, and why, in target/skipped-tests.txt (test-support's

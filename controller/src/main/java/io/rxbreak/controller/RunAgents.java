@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import io.rxbreak.controller.agents.AgentReceiverSide;
 import io.rxbreak.controller.agents.AgentSenderSide;
+import io.rxbreak.controller.agents.AgentStartException;
 import io.rxbreak.controller.agents.LocalAgent;
 import io.rxbreak.controller.agents.ObservedReceiverSide;
 import io.rxbreak.controller.agents.ReceiverSide;
@@ -301,7 +302,7 @@ final class RunAgents
         {
             return launch.await(AGENT_START_TIMEOUT);
         }
-        catch (final LocalAgent.AgentStartException ex)
+        catch (final AgentStartException ex)
         {
             if (ex.exitCode() == ExitCodes.BAD_INPUT && ex.lastLine() != null)
             {

@@ -45,6 +45,31 @@ public final class NetworkNamespace implements AutoCloseable
      */
     public static NetworkNamespace create()
     {
+        final NetworkNamespace ns = createBare();
+        final String name = ns.name;
+        try
+        {
+            run("ip", "-n", name, "link", "set", "lo", "multicast", "on");
+            run("ip", "-n", name, "addr", "add", TEST_ADDRESS + "/32", "dev", "lo");
+            run("ip", "-n", name, "route", "add", "224.0.0.0/4", "dev", "lo", "src", TEST_ADDRESS);
+            run("ip", "-n", name, "-6", "route", "add", "multicast", "ff00::/8", "dev", "lo", "table", "local");
+        }
+        catch (final RuntimeException | AssertionError ex)
+        {
+            ns.close();
+            throw ex;
+        }
+        return ns;
+    }
+
+    /**
+     * A namespace with only loopback up (127.0.0.1, no test address, no multicast route), for fixtures that give it
+     * devices and routes of their own ({@link NamespaceLab}). Closed, named and removed as leftovers like any other.
+     *
+     * @return a new namespace, loopback up.
+     */
+    public static NetworkNamespace createBare()
+    {
         removeLeftovers();
         final String name = PREFIX + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
         run("ip", "netns", "add", name);
@@ -53,10 +78,6 @@ public final class NetworkNamespace implements AutoCloseable
         try
         {
             run("ip", "-n", name, "link", "set", "lo", "up");
-            run("ip", "-n", name, "link", "set", "lo", "multicast", "on");
-            run("ip", "-n", name, "addr", "add", TEST_ADDRESS + "/32", "dev", "lo");
-            run("ip", "-n", name, "route", "add", "224.0.0.0/4", "dev", "lo", "src", TEST_ADDRESS);
-            run("ip", "-n", name, "-6", "route", "add", "multicast", "ff00::/8", "dev", "lo", "table", "local");
         }
         catch (final RuntimeException | AssertionError ex)
         {

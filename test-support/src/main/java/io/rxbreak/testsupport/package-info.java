@@ -1,5 +1,6 @@
 /**
- * Test support shared by every module: private network namespaces, veth pairs and the processes in them, sysctl
+ * Test support shared by every module: private network namespaces, veth pairs and the processes in them, a lab of
+ * several hosts joined by a bridge ({@code NamespaceLab}) with an sshd on one ({@code Sshd}), sysctl
  * overrides restored afterwards, deadline waits, privilege checks and skips that name their reason (with the
  * listener that lists a run's skips for {@code run.sh test}), the kernel's tracing instances, fixture files, a plain
  * Java multicast sender and receiver, and the independent C reference programs, built once per test run.

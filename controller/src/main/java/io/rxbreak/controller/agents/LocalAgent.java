@@ -1,30 +1,20 @@
 package io.rxbreak.controller.agents;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.os.CpuSet;
 import io.rxbreak.core.os.Threads;
 
 /**
  * An agent the controller started itself: {@code rxbreak send --agent 127.0.0.1:0} or {@code rxbreak receive
  * ...} in a child JVM with this JVM's class path. It learns the agent's URL from the line the agent prints once
- * it listens, keeps the last lines of its output for error reports, and kills it (and its descendants) on
- * {@link #close()}. The agent also exits by itself when this process dies: its standard input is a pipe from
- * here ({@code --exit-with-parent}).
+ * it listens, keeps the last lines of its output for error reports ({@link AgentProcess}), and kills it (and its
+ * descendants) on {@link #close()}. The agent also exits by itself when this process dies: its standard input is a
+ * pipe from here ({@code --exit-with-parent}).
  */
 public final class LocalAgent implements AutoCloseable
 {
@@ -34,19 +24,15 @@ public final class LocalAgent implements AutoCloseable
      */
     public static final Duration EXIT_GRACE = Duration.ofSeconds(2);
 
-    private static final int KEPT_LINES = 40;
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-    private final String role;
-    private final Process process;
+    private final AgentProcess process;
     private final String url;
-    private final Deque<String> lastLines;
 
-    private LocalAgent(final String role, final Process process, final String url, final Deque<String> lastLines)
+    private LocalAgent(final AgentProcess process, final String url)
     {
-        this.role = role;
         this.process = process;
         this.url = url;
-        this.lastLines = lastLines;
     }
 
     /**
@@ -113,12 +99,7 @@ public final class LocalAgent implements AutoCloseable
                 Threads.setAffinity(0, own);
             }
         }
-        final Deque<String> lastLines = new ArrayDeque<>();
-        final CompletableFuture<String> url = new CompletableFuture<>();
-        final Thread reader = new Thread(() -> readOutput(process, lastLines, url), "rxbreak-" + role + "-output");
-        reader.setDaemon(true);
-        reader.start();
-        return new Launch(role, process, url, lastLines);
+        return new Launch(AgentProcess.watch("the " + role + " agent", process, "rxbreak-" + role + "-output"));
     }
 
     /**
@@ -127,19 +108,12 @@ public final class LocalAgent implements AutoCloseable
      */
     public static final class Launch implements AutoCloseable
     {
-        private final String role;
-        private final Process process;
-        private final CompletableFuture<String> url;
-        private final Deque<String> lastLines;
+        private final AgentProcess process;
         private boolean claimed;
 
-        private Launch(final String role, final Process process, final CompletableFuture<String> url,
-            final Deque<String> lastLines)
+        private Launch(final AgentProcess process)
         {
-            this.role = role;
             this.process = process;
-            this.url = url;
-            this.lastLines = lastLines;
         }
 
         /**
@@ -150,25 +124,7 @@ public final class LocalAgent implements AutoCloseable
         public synchronized LocalAgent await(final Duration startTimeout)
         {
             claimed = true;
-            try
-            {
-                return new LocalAgent(role, process, url.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS),
-                    lastLines);
-            }
-            catch (final TimeoutException | ExecutionException ex)
-            {
-                kill(process);
-                final int exitCode = process.isAlive() ? -1 : process.exitValue();
-                throw new AgentStartException("the " + role + " agent did not start within " +
-                    startTimeout.toSeconds() + " s" + exitDescription(process) + "; its last output: " +
-                    joined(lastLines), exitCode, lastLine(lastLines));
-            }
-            catch (final InterruptedException ex)
-            {
-                kill(process);
-                Thread.currentThread().interrupt();
-                throw new AgentStartException("interrupted while starting the " + role + " agent", -1, null);
-            }
+            return new LocalAgent(process, process.awaitListening(startTimeout).url());
         }
 
         @Override
@@ -177,39 +133,9 @@ public final class LocalAgent implements AutoCloseable
             if (!claimed)
             {
                 claimed = true;
-                kill(process);
+                process.kill();
             }
         }
-    }
-
-    private static void readOutput(final Process process, final Deque<String> lastLines, final CompletableFuture<String> url)
-    {
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
-        {
-            String line;
-            while ((line = reader.readLine()) != null)
-            {
-                if (!url.isDone() && line.startsWith(AgentOptions.LISTENING))
-                {
-                    url.complete(line.substring(AgentOptions.LISTENING.length()).trim());
-                    continue;
-                }
-                synchronized (lastLines)
-                {
-                    lastLines.addLast(line);
-                    if (lastLines.size() > KEPT_LINES)
-                    {
-                        lastLines.removeFirst();
-                    }
-                }
-            }
-        }
-        catch (final IOException ex)
-        {
-            // the process is gone; what it printed is kept
-        }
-        url.completeExceptionally(new IllegalStateException("the agent's output ended before it listened"));
     }
 
     /**
@@ -234,20 +160,12 @@ public final class LocalAgent implements AutoCloseable
      */
     public boolean exitedWithin(final Duration grace)
     {
-        try
-        {
-            return process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
-        }
+        return process.exitedWithin(grace);
     }
 
     public long pid()
     {
-        return process.pid();
+        return process.process().pid();
     }
 
     /**
@@ -255,102 +173,12 @@ public final class LocalAgent implements AutoCloseable
      */
     public String describeFailure()
     {
-        return "the " + role + " agent (pid " + process.pid() + ")" + exitDescription(process) +
-            "; its last output: " + joined(lastLines);
-    }
-
-    private static String exitDescription(final Process process)
-    {
-        if (process.isAlive())
-        {
-            return " is still running";
-        }
-        final int code = process.exitValue();
-        return code > 128 ? " was killed by signal " + (code - 128) : " exited with code " + code;
-    }
-
-    private static String lastLine(final Deque<String> lines)
-    {
-        synchronized (lines)
-        {
-            return lines.isEmpty() ? null : lines.getLast();
-        }
-    }
-
-    private static String joined(final Deque<String> lines)
-    {
-        synchronized (lines)
-        {
-            return lines.isEmpty() ? "(none)" : String.join(" | ", lines);
-        }
+        return process.describeFailure();
     }
 
     @Override
     public void close()
     {
-        if (process.isAlive())
-        {
-            process.destroy();
-            try
-            {
-                if (!process.waitFor(5, TimeUnit.SECONDS))
-                {
-                    kill(process);
-                }
-            }
-            catch (final InterruptedException ex)
-            {
-                kill(process);
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void kill(final Process process)
-    {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        try
-        {
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * An agent that could not be started: the message says why, with its last output.
-     */
-    public static final class AgentStartException extends RuntimeException
-    {
-        private static final long serialVersionUID = 1L;
-
-        private final int exitCode;
-        private final String lastLine;
-
-        AgentStartException(final String message, final int exitCode, final String lastLine)
-        {
-            super(message);
-            this.exitCode = exitCode;
-            this.lastLine = lastLine;
-        }
-
-        /**
-         * @return the agent's exit code, or -1 when it was still running (and was killed).
-         */
-        public int exitCode()
-        {
-            return exitCode;
-        }
-
-        /**
-         * @return the last line the agent printed (its one-line error, when it refused its options), or null.
-         */
-        public String lastLine()
-        {
-            return lastLine;
-        }
+        process.terminate(STOP_GRACE);
     }
 }

@@ -16,6 +16,8 @@ public final class AgentOptions
 {
     /** The line an agent prints on standard output once it listens, followed by its base URL. */
     public static final String LISTENING = "rxbreak agent listening on ";
+    /** The environment variable an agent reads its token from when {@code --agent-token} is not given. */
+    public static final String TOKEN_ENVIRONMENT = "RXBREAK_AGENT_TOKEN";
 
     @Option(names = "--agent", paramLabel = "[ADDR:]PORT",
         description = "Run as an agent that a controller drives over HTTP/JSON, listening on ADDR:PORT " +
@@ -24,7 +26,7 @@ public final class AgentOptions
 
     @Option(names = "--agent-token", paramLabel = "TOKEN",
         description = "The shared token the controller must send; required when the agent binds beyond loopback. " +
-            "Also read from the environment variable RXBREAK_AGENT_TOKEN.")
+            "Also read from the environment variable " + TOKEN_ENVIRONMENT + ".")
     String token;
 
     @Option(names = "--exit-with-parent", hidden = true,
@@ -57,7 +59,7 @@ public final class AgentOptions
         {
             return token;
         }
-        final String fromEnvironment = System.getenv("RXBREAK_AGENT_TOKEN");
+        final String fromEnvironment = System.getenv(TOKEN_ENVIRONMENT);
         return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
     }
 
