@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import io.rxbreak.controller.agents.AgentFailureException;
 import io.rxbreak.controller.agents.LocalAgent;
+import io.rxbreak.controller.agents.SshAgent;
 import io.rxbreak.controller.report.ClockFigures;
 import io.rxbreak.controller.report.ConsoleSummary;
 import io.rxbreak.controller.report.ProgressLine;
@@ -54,6 +55,8 @@ final class TopologyRun implements Callable<Integer>
 {
     private static final long SHUTDOWN_WAIT_S = 20;
     private static final long WARM_UP_TRIAL_NS = 1_000_000_000L;
+    /** How long an agent started over SSH may take to listen: the login, the JVM's start and its receive path's warm-up. */
+    private static final Duration SSH_START_TIMEOUT = Duration.ofSeconds(60);
     /** The folder under the run folder that holds each receiver's own run folder. */
     static final String RECEIVERS = "receivers";
 
@@ -304,7 +307,9 @@ final class TopologyRun implements Callable<Integer>
             public TopologyAgents.Remote ssh(final io.rxbreak.controller.topology.TopologyAgent agent,
                 final List<String> argv, final String token)
             {
-                throw new UnsupportedOperationException("SSH start not merged yet");
+                final SshAgent started = SshAgent.start(agent.ssh(), agent.sshOptions(), argv, token,
+                    SSH_START_TIMEOUT);
+                return new TopologyAgents.Remote(started.url(), started.tlsFingerprint(), started);
             }
         };
     }
