@@ -48,7 +48,10 @@ if [ "${1:-}" = "test" ]; then
                 "tcpdump:tcpdump:the feed tests on real captures" \
                 "dumpcap:tshark:the feed tests on pcapng captures (dumpcap)" \
                 "editcap:tshark:the feed tests on pcapng captures (editcap)" \
-                "nft:nftables:the drop-reason test of a netfilter drop rule (nft)"; do
+                "nft:nftables:the drop-reason test of a netfilter drop rule (nft)" \
+                "ansible-playbook:ansible-core:the deploy tests of the Ansible playbook (ansible-playbook)" \
+                "openssl:openssl:the deploy tests of the playbook's certificates (openssl)" \
+                "systemd-analyze:systemd:the deploy tests of the systemd units (systemd-analyze)"; do
       cmd="${need%%:*}"; rest="${need#*:}"; pkg="${rest%%:*}"; why="${rest#*:}"
       command -v "$cmd" >/dev/null 2>&1 && continue
       echo "run.sh: installing $pkg for $why (apt-get)..." >&2
