@@ -50,7 +50,10 @@ if [ "${1:-}" = "test" ]; then
                 "editcap:tshark:the feed tests on pcapng captures (editcap)" \
                 "nft:nftables:the drop-reason test of a netfilter drop rule (nft)" \
                 "ssh:openssh-client:the SSH agent test (the OpenSSH client)" \
-                "/usr/sbin/sshd:openssh-server:the SSH agent test (Debian's sshd, run in a lab namespace)"; do
+                "/usr/sbin/sshd:openssh-server:the SSH agent test (Debian's sshd, run in a lab namespace)" \
+                "ansible-playbook:ansible-core:the deploy tests of the Ansible playbook (ansible-playbook)" \
+                "openssl:openssl:the deploy tests of the playbook's certificates (openssl)" \
+                "systemd-analyze:systemd:the deploy tests of the systemd units (systemd-analyze)"; do
       cmd="${need%%:*}"; rest="${need#*:}"; pkg="${rest%%:*}"; why="${rest#*:}"
       command -v "$cmd" >/dev/null 2>&1 && continue
       echo "run.sh: installing $pkg for $why (apt-get)..." >&2
