@@ -19,6 +19,7 @@ import io.rxbreak.controller.agents.LocalAgent;
 import io.rxbreak.core.control.AgentClient;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.protocol.ReceiverStatus;
+import io.rxbreak.core.protocol.ThrottleSpec;
 import io.rxbreak.core.wire.MessageHeader;
 
 /**
@@ -217,6 +218,12 @@ public final class TopologyAgents implements AutoCloseable
                     problems.add(agent.name() + " (" + agent.where() + "): does not join " + String.join(", ", missing)
                         + ": every receiver takes every sender's groups; start it with them");
                 }
+                final String throttle = receiver.status().throttle() == null ? "none" : receiver.status().throttle();
+                if (agent.url() != null && agent.throttle() != null && !sameThrottle(agent.throttle(), throttle))
+                {
+                    problems.add(agent.name() + " (" + agent.url() + "): runs with throttle " + throttle + ", the " +
+                        "topology gives " + agent.throttle() + ": a running agent keeps the throttle it started with");
+                }
                 receivers.add(new TopologyTrialRunner.Receiver(agent.name(), receiver));
             }
         }
@@ -274,6 +281,11 @@ public final class TopologyAgents implements AutoCloseable
         {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private static boolean sameThrottle(final String given, final String running)
+    {
+        return ThrottleSpec.parse("throttle", given).equals(ThrottleSpec.parse("throttle", running));
     }
 
     private static List<String> senderArgs(final TopologyAgent agent, final List<MulticastGroup> groups,
