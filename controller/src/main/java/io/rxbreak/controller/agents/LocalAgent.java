@@ -2,6 +2,7 @@ package io.rxbreak.controller.agents;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,8 @@ import io.rxbreak.core.os.Threads;
 /**
  * An agent the controller started itself: {@code rxbreak send --agent 127.0.0.1:0} or {@code rxbreak receive
  * ...} in a child JVM with this JVM's class path. It learns the agent's URL from the line the agent prints once
- * it listens, keeps the last lines of its output for error reports, and kills it (and its descendants) on
- * {@link #close()}. The agent also exits by itself when this process dies: its standard input is a pipe from
+ * it listens (and, when the agent serves TLS, its certificate's fingerprint from the line before, to pin), keeps
+ * the last lines of its output for error reports, and kills it (and its descendants) on {@link #close()}. The agent also exits by itself when this process dies: its standard input is a pipe from
  * here ({@code --exit-with-parent}).
  */
 public final class LocalAgent implements AutoCloseable
@@ -38,15 +39,26 @@ public final class LocalAgent implements AutoCloseable
 
     private final String role;
     private final Process process;
-    private final String url;
+    private final Listening listening;
     private final Deque<String> lastLines;
 
-    private LocalAgent(final String role, final Process process, final String url, final Deque<String> lastLines)
+    private LocalAgent(final String role, final Process process, final Listening listening,
+        final Deque<String> lastLines)
     {
         this.role = role;
         this.process = process;
-        this.url = url;
+        this.listening = listening;
         this.lastLines = lastLines;
+    }
+
+    /**
+     * What an agent printed as it started listening.
+     *
+     * @param url its base URL.
+     * @param tlsFingerprint its TLS certificate's fingerprint, or null for plain HTTP.
+     */
+    record Listening(String url, String tlsFingerprint)
+    {
     }
 
     /**
@@ -114,8 +126,9 @@ public final class LocalAgent implements AutoCloseable
             }
         }
         final Deque<String> lastLines = new ArrayDeque<>();
-        final CompletableFuture<String> url = new CompletableFuture<>();
-        final Thread reader = new Thread(() -> readOutput(process, lastLines, url), "rxbreak-" + role + "-output");
+        final CompletableFuture<Listening> url = new CompletableFuture<>();
+        final Thread reader = new Thread(() -> readOutput(process.getInputStream(), lastLines, url),
+            "rxbreak-" + role + "-output");
         reader.setDaemon(true);
         reader.start();
         return new Launch(role, process, url, lastLines);
@@ -129,11 +142,11 @@ public final class LocalAgent implements AutoCloseable
     {
         private final String role;
         private final Process process;
-        private final CompletableFuture<String> url;
+        private final CompletableFuture<Listening> url;
         private final Deque<String> lastLines;
         private boolean claimed;
 
-        private Launch(final String role, final Process process, final CompletableFuture<String> url,
+        private Launch(final String role, final Process process, final CompletableFuture<Listening> url,
             final Deque<String> lastLines)
         {
             this.role = role;
@@ -182,17 +195,31 @@ public final class LocalAgent implements AutoCloseable
         }
     }
 
-    private static void readOutput(final Process process, final Deque<String> lastLines, final CompletableFuture<String> url)
+    /**
+     * Read an agent's output to its end: the fingerprint line (when it serves TLS) and the listening line complete
+     * {@code url}; every other line is kept in {@code lastLines} (the last {@value #KEPT_LINES}).
+     *
+     * @param output the agent's standard output (and error).
+     * @param lastLines where the last lines are kept.
+     * @param url completed once the agent listens, or exceptionally when its output ends before.
+     */
+    static void readOutput(final InputStream output, final Deque<String> lastLines,
+        final CompletableFuture<Listening> url)
     {
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8)))
         {
+            String fingerprint = null;
             String line;
             while ((line = reader.readLine()) != null)
             {
+                if (!url.isDone() && line.startsWith(AgentOptions.TLS_CERTIFICATE))
+                {
+                    fingerprint = line.substring(AgentOptions.TLS_CERTIFICATE.length()).trim();
+                    continue;
+                }
                 if (!url.isDone() && line.startsWith(AgentOptions.LISTENING))
                 {
-                    url.complete(line.substring(AgentOptions.LISTENING.length()).trim());
+                    url.complete(new Listening(line.substring(AgentOptions.LISTENING.length()).trim(), fingerprint));
                     continue;
                 }
                 synchronized (lastLines)
@@ -217,7 +244,16 @@ public final class LocalAgent implements AutoCloseable
      */
     public String url()
     {
-        return url;
+        return listening.url();
+    }
+
+    /**
+     * @return the fingerprint of the agent's TLS certificate, as it printed it, to pin; null when it serves plain
+     *     HTTP.
+     */
+    public String tlsFingerprint()
+    {
+        return listening.tlsFingerprint();
     }
 
     public boolean isAlive()

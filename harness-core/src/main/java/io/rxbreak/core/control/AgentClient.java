@@ -8,11 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.core.JsonParseException;
@@ -79,21 +77,13 @@ public final class AgentClient
         this.token = token;
         this.timeout = timeout;
         this.tlsFingerprint = tlsFingerprint;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1)
-            .sslContext(tlsFingerprint == null ? defaultTls() : PinnedTrust.sslContext(tlsFingerprint))
-            .build();
-    }
-
-    private static SSLContext defaultTls()
-    {
-        try
+        final HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+            .version(HttpClient.Version.HTTP_1_1);
+        if (tlsFingerprint != null)
         {
-            return SSLContext.getDefault();
+            builder.sslContext(PinnedTrust.sslContext(tlsFingerprint));
         }
-        catch (final NoSuchAlgorithmException ex)
-        {
-            throw new IllegalStateException("this JVM has no TLS: " + ex.getMessage(), ex);
-        }
+        this.http = builder.build();
     }
 
     public URI base()

@@ -1,12 +1,15 @@
 package io.rxbreak.core.control;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
@@ -14,28 +17,53 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * An agent with the given options that asks itself for {@code /status}, as a program: a test runs it inside a
- * network namespace, where a non-loopback address exists to bind. It serves as a real agent does
- * ({@link AgentLoop}), echoes its output lines, then calls {@code /status} at the URL it printed with the token and
- * the fingerprint it printed (if any), prints {@code STATUS 200} (or {@code FAILED <reason>}) and exits.
+ * Agents with the given options that each ask themselves for {@code /status}, as a program: a test runs it inside
+ * a network namespace, where a non-loopback address exists to bind. Each agent serves as a real agent does
+ * ({@link AgentLoop}) and its output lines are echoed; then {@code /status} is called at the URL it printed with the
+ * token and the fingerprint it printed (if any), and {@code STATUS 200} (or {@code FAILED <reason>}) printed. One
+ * agent after another, in one JVM; then it exits.
  * <pre>
- * AgentInNamespace TOKEN AGENT-OPTIONS...
+ * AgentInNamespace TOKEN AGENT-OPTIONS... [+ AGENT-OPTIONS...]...
  * </pre>
  */
 public final class AgentInNamespace
 {
+    /** What separates one agent's options from the next one's. */
+    public static final String NEXT = "+";
+
     private AgentInNamespace()
     {
     }
 
     /**
-     * @param args the token the client sends, then the agent's options ({@code --agent ...}).
-     * @throws Exception when the agent cannot be set up.
+     * @param args the token the client sends, then each agent's options ({@code --agent ...}), separated by
+     *     {@value #NEXT}.
+     * @throws Exception when an agent cannot be set up.
      */
     public static void main(final String[] args) throws Exception
     {
+        final List<String> options = new ArrayList<>();
+        for (final String arg : Arrays.copyOfRange(args, 1, args.length))
+        {
+            if (NEXT.equals(arg))
+            {
+                serveAndAsk(args[0], options);
+                options.clear();
+            }
+            else
+            {
+                options.add(arg);
+            }
+        }
+        serveAndAsk(args[0], options);
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static void serveAndAsk(final String token, final List<String> args) throws IOException
+    {
         final AgentOptionsHolder holder = new AgentOptionsHolder();
-        new CommandLine(holder).parseArgs(Arrays.copyOfRange(args, 1, args.length));
+        new CommandLine(holder).parseArgs(args.toArray(new String[0]));
         final PipedReader pipe = new PipedReader();
         final PrintWriter out = new PrintWriter(new PipedWriter(pipe), true);
         final PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -72,15 +100,13 @@ public final class AgentInNamespace
         }
         try
         {
-            new AgentClient(url, args[0], Duration.ofSeconds(10), fingerprint).get("/status");
+            new AgentClient(url, token, Duration.ofSeconds(10), fingerprint).get("/status");
             System.out.println("STATUS 200");
         }
         catch (final AgentException ex)
         {
             System.out.println("FAILED " + ex.getMessage());
         }
-        System.out.flush();
-        System.exit(0);
     }
 
     /**

@@ -1,19 +1,16 @@
 package io.rxbreak.core.control;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,6 +23,7 @@ import picocli.CommandLine;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
+import io.rxbreak.testsupport.PemFiles;
 import io.rxbreak.testsupport.Privileges;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,13 +70,6 @@ class AgentTlsTest
         final AgentInNamespace.AgentOptionsHolder holder = new AgentInNamespace.AgentOptionsHolder();
         new CommandLine(holder).parseArgs(args);
         return holder.options;
-    }
-
-    private static void writePem(final Path file, final String type, final byte[] der) throws IOException
-    {
-        Files.writeString(file, "-----BEGIN " + type + "-----\n" +
-            Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n",
-            StandardCharsets.US_ASCII);
     }
 
     @Test
@@ -142,13 +133,15 @@ class AgentTlsTest
                 .satisfies(ex -> assertThat(((AgentException)ex).status()).isEqualTo(413));
 
             final HttpClient raw = HttpClient.newBuilder().sslContext(PinnedTrust.sslContext(fingerprint)).build();
-            final HttpResponse<String> notJson = raw.send(HttpRequest.newBuilder(URI.create(server.url() + "/trial/start"))
+            final HttpResponse<String> notJson = raw.send(
+                HttpRequest.newBuilder(URI.create(server.url() + "/trial/start"))
                 .header("Authorization", "Bearer " + TOKEN).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString("{trial")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(notJson.statusCode()).isEqualTo(400);
             assertThat(notJson.body()).contains("not valid JSON");
 
-            assertThat(client.post("/trial/start", Map.of("rate", 5)).get("rate").asInt()).as("still serving").isEqualTo(5);
+            assertThat(client.post("/trial/start", Map.of("rate", 5)).get("rate").asInt()).as("still serving")
+                .isEqualTo(5);
         }
     }
 
@@ -159,7 +152,8 @@ class AgentTlsTest
             AgentServer plain = AgentServer.start(loopback(), TOKEN, router()))
         {
             final String plainAsHttps = plain.url().replace("http://", "https://");
-            assertThatThrownBy(() -> new AgentClient(plainAsHttps, TOKEN, TIMEOUT, GENERATED.fingerprint()).get("/status"))
+            assertThatThrownBy(() -> new AgentClient(plainAsHttps, TOKEN, TIMEOUT, GENERATED.fingerprint())
+                .get("/status"))
                 .isInstanceOf(AgentException.class)
                 .hasMessageContaining("did not set up TLS (a plain-HTTP agent? then use http://)");
             final String tlsAsHttp = tls.url().replace("https://", "http://");
@@ -179,12 +173,13 @@ class AgentTlsTest
         final Path cert = files.resolve("agent.crt");
         final Path pkcs8 = files.resolve("agent.key");
         final Path sec1 = files.resolve("agent-ec.key");
-        writePem(cert, "CERTIFICATE", users.certificate().getEncoded());
-        writePem(pkcs8, "PRIVATE KEY", users.privateKey().getEncoded());
+        PemFiles.write(cert, "CERTIFICATE", users.certificate().getEncoded());
+        PemFiles.write(pkcs8, "PRIVATE KEY", users.privateKey().getEncoded());
         // what openssl ecparam -genkey writes: SEC1 with the curve named inside
         final PrivateKeyInfo info = PrivateKeyInfo.getInstance(users.privateKey().getEncoded());
-        writePem(sec1, "EC PRIVATE KEY", new ECPrivateKey(256, ECPrivateKey.getInstance(info.parsePrivateKey()).getKey(),
-            info.getPrivateKeyAlgorithm().getParameters()).getEncoded());
+        PemFiles.write(sec1, "EC PRIVATE KEY", new ECPrivateKey(256,
+            ECPrivateKey.getInstance(info.parsePrivateKey()).getKey(), info.getPrivateKeyAlgorithm().getParameters())
+            .getEncoded());
 
         // on loopback too: a certificate given is served
         final AgentOptions options = options("--agent", "127.0.0.1:0", "--agent-tls-cert", cert.toString(),
@@ -224,9 +219,9 @@ class AgentTlsTest
         final Path cert = files.resolve("agent.crt");
         final Path key = files.resolve("agent.key");
         final Path otherKey = files.resolve("other.key");
-        writePem(cert, "CERTIFICATE", GENERATED.certificate().getEncoded());
-        writePem(key, "PRIVATE KEY", GENERATED.privateKey().getEncoded());
-        writePem(otherKey, "PRIVATE KEY", AgentCertificate.generate().privateKey().getEncoded());
+        PemFiles.write(cert, "CERTIFICATE", GENERATED.certificate().getEncoded());
+        PemFiles.write(key, "PRIVATE KEY", GENERATED.privateKey().getEncoded());
+        PemFiles.write(otherKey, "PRIVATE KEY", AgentCertificate.generate().privateKey().getEncoded());
         final String missing = files.resolve("missing.crt").toString();
         final Map<String[], String> cases = Map.of(
             new String[] {"--agent-tls-cert", cert.toString()}, "--agent-tls-key: missing",
@@ -261,25 +256,23 @@ class AgentTlsTest
         final String agent = NetworkNamespace.TEST_ADDRESS + ":0";
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
-            final ChildProcess tls = ns.startJava(AgentInNamespace.class, TOKEN, "--agent", agent, "--agent-token",
-                TOKEN);
-            final ChildProcess plain = ns.startJava(AgentInNamespace.class, TOKEN, "--agent", agent, "--agent-token",
-                TOKEN, "--agent-plain-http");
-            assertThat(tls.waitFor(Duration.ofSeconds(30))).as(tls.stdout() + tls.stderr()).isZero();
-            assertThat(plain.waitFor(Duration.ofSeconds(30))).as(plain.stdout() + plain.stderr()).isZero();
+            final ChildProcess agents = ns.startJava(AgentInNamespace.class, TOKEN, "--agent", agent, "--agent-token",
+                TOKEN, AgentInNamespace.NEXT, "--agent", agent, "--agent-token", TOKEN, "--agent-plain-http");
+            assertThat(agents.waitFor(Duration.ofSeconds(60))).as(agents.stdout() + agents.stderr()).isZero();
+            final List<String> lines = agents.stdoutLines();
+            assertThat(lines).as(agents.stderr()).hasSize(5);
 
-            assertThat(tls.stdoutLines()).as(tls.stderr()).hasSize(3);
-            assertThat(tls.stdoutLines().get(0)).matches(AgentOptions.TLS_CERTIFICATE + FINGERPRINT_FORM);
-            assertThat(tls.stdoutLines().get(1))
+            assertThat(lines.get(0)).matches(AgentOptions.TLS_CERTIFICATE + FINGERPRINT_FORM);
+            assertThat(lines.get(1))
                 .startsWith(AgentOptions.LISTENING + "https://" + NetworkNamespace.TEST_ADDRESS + ":");
-            assertThat(tls.stdoutLines().get(2)).isEqualTo("STATUS 200");
-            assertThat(tls.stderr()).doesNotContain(AgentOptions.PLAIN_HTTP);
+            assertThat(lines.get(2)).isEqualTo("STATUS 200");
 
-            assertThat(plain.stdoutLines()).as(plain.stderr()).containsExactly(
-                plain.stdoutLines().get(0), "STATUS 200");
-            assertThat(plain.stdoutLines().get(0))
+            assertThat(lines.get(3))
                 .startsWith(AgentOptions.LISTENING + "http://" + NetworkNamespace.TEST_ADDRESS + ":");
-            assertThat(plain.stderrLines()).contains(AgentOptions.PLAIN_HTTP_WARNING);
+            assertThat(lines.get(4)).isEqualTo("STATUS 200");
+            assertThat(agents.stderrLines()).as("only the plain-HTTP agent warns")
+                .filteredOn(line -> line.contains(AgentOptions.PLAIN_HTTP))
+                .containsExactly(AgentOptions.PLAIN_HTTP_WARNING);
         }
     }
 
