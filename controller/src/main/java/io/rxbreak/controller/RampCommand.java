@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -34,6 +35,8 @@ import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.ByteSizeConverter;
 import io.rxbreak.core.config.DurationConverter;
 import io.rxbreak.core.config.GsoSetting;
+import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.TlsFingerprint;
 import io.rxbreak.core.net.Interfaces;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.os.CpuSet;
@@ -73,6 +76,10 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
     static final String DEFAULT_GROUP = "239.255.77.1:47001";
     /** The fastest a replayed feed is played when {@code --max-speed} is not given. */
     static final String DEFAULT_MAX_SPEED = "100";
+    /** The option pinning the remote sender agent's TLS certificate. */
+    static final String SENDER_AGENT_TLS_FINGERPRINT = "--sender-agent-tls-fingerprint";
+    /** The option pinning the remote receiver agent's TLS certificate. */
+    static final String RECEIVER_AGENT_TLS_FINGERPRINT = "--receiver-agent-tls-fingerprint";
 
     @Spec
     CommandSpec spec;
@@ -261,6 +268,16 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         + "and receiver agents (YAML: docs/topology.md), reached by URL or started over SSH: the rate split over the "
         + "senders, every receiver judged with its own break point, the run's the weakest's.")
     Path topologyFile;
+
+    @Option(names = SENDER_AGENT_TLS_FINGERPRINT, paramLabel = "sha256:XX:...", description = "Pin the TLS "
+        + "certificate of the --sender-agent (an https:// URL) by the fingerprint it printed ('"
+        + AgentOptions.TLS_CERTIFICATE + "sha256:...'); without it the certificate must be trusted by this JVM's "
+        + "trust store.")
+    String senderAgentTlsFingerprint;
+
+    @Option(names = RECEIVER_AGENT_TLS_FINGERPRINT, paramLabel = "sha256:XX:...", description = "Pin the TLS "
+        + "certificate of the --receiver-agent (an https:// URL), as " + SENDER_AGENT_TLS_FINGERPRINT + " does.")
+    String receiverAgentTlsFingerprint;
 
     @Option(names = "--observe-port", paramLabel = "PORT", description = "Observe mode: no rxbreak receiver; judge "
         + "your own application's sockets bound to PORT by their kernel counters.")
@@ -510,6 +527,8 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         }
         final PrometheusMetric observeLoss = observeLoss(observe);
         agentOptions(observe);
+        checkPin(SENDER_AGENT_TLS_FINGERPRINT, senderAgentTlsFingerprint, "--sender-agent", senderAgent);
+        checkPin(RECEIVER_AGENT_TLS_FINGERPRINT, receiverAgentTlsFingerprint, "--receiver-agent", receiverAgent);
         if (calibrate && (senderAgent != null || receiverAgent != null))
         {
             throw BadInputException.option("--calibrate", "it measures this host with local agents: drop it, or "
@@ -571,7 +590,8 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
         }
         final int datagramBytes = replayPlan != null ? replayPlan.largestDatagram() : (int)sizeBytes;
         return new RampSettings(config, parsed, datagramBytes, pattern, streams, interfaceName, throttle, rcvbufBytes,
-            rcvbufForce, sockets, shareSockets, senderAgent, receiverAgent, token(), observe,
+            rcvbufForce, sockets, shareSockets, senderAgent, receiverAgent, token(), senderAgentTlsFingerprint,
+            receiverAgentTlsFingerprint, observe,
             observePid == null ? 0 : observePid, runDirectory, json, warmUpTrial, senderIdle, System.getenv(IN_SANDBOX),
             spec.commandLine().getParseResult().originalArgs(), cpus(Placement.SENDER_CPUS, senderCpus),
             cpus(Placement.RECEIVER_CPUS, receiverCpus), cpus(Placement.CONTROLLER_CPUS, controllerCpus), calibrate,
@@ -600,6 +620,34 @@ public final class RampCommand implements Callable<Integer>, RxbreakCommand
                 + "is set in the file (throttle, rcvbuf, sockets, groups, interface per agent)");
         }
         return TopologyReader.read(topologyFile);
+    }
+
+    /**
+     * @param option the pin's option.
+     * @param fingerprint the pin, or null.
+     * @param urlOption the option of the agent's URL.
+     * @param url the agent's URL, or null.
+     */
+    private static void checkPin(final String option, final String fingerprint, final String urlOption,
+        final String url)
+    {
+        if (fingerprint == null)
+        {
+            return;
+        }
+        if (url == null || !url.toLowerCase(Locale.ROOT).startsWith("https://"))
+        {
+            throw BadInputException.option(option, "pins the certificate of an agent reached over TLS: give " +
+                urlOption + " https://HOST:PORT too");
+        }
+        try
+        {
+            TlsFingerprint.parse(fingerprint);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw BadInputException.option(option, ex.getMessage());
+        }
     }
 
     /**

@@ -30,6 +30,8 @@ import io.rxbreak.core.timeline.PrometheusMetric;
  * @param senderAgentUrl a remote sender agent, or null to start one.
  * @param receiverAgentUrl a remote receiver agent, or null to start one.
  * @param agentToken the remote agents' token, or null.
+ * @param senderAgentTlsFingerprint the remote sender agent's pinned TLS certificate fingerprint, or null.
+ * @param receiverAgentTlsFingerprint the remote receiver agent's pinned TLS certificate fingerprint, or null.
  * @param observe whether observe mode judges the user's own application.
  * @param observePid the observed application's process, or 0.
  * @param runDirectory the run folder.
@@ -70,6 +72,8 @@ public record RampSettings(
     String senderAgentUrl,
     String receiverAgentUrl,
     String agentToken,
+    String senderAgentTlsFingerprint,
+    String receiverAgentTlsFingerprint,
     boolean observe,
     long observePid,
     Path runDirectory,

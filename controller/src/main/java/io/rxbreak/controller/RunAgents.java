@@ -112,7 +112,8 @@ final class RunAgents
         if (settings.receiverAgentUrl() != null)
         {
             final ReceiverSide remote = new AgentReceiverSide(
-                new AgentClient(settings.receiverAgentUrl(), settings.agentToken(), AGENT_CALL_TIMEOUT), null);
+                new AgentClient(settings.receiverAgentUrl(), settings.agentToken(), AGENT_CALL_TIMEOUT,
+                    settings.receiverAgentTlsFingerprint()), null);
             toClose.add(remote);
             return remote;
         }
@@ -161,7 +162,8 @@ final class RunAgents
         }
         final LocalAgent agent = startLocal("receiver", args, null);
         toClose.add(agent);
-        final ReceiverSide side = new AgentReceiverSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);
+        final ReceiverSide side = new AgentReceiverSide(
+            new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT, agent.tlsFingerprint()), agent);
         toClose.add(side);
         return side;
     }
@@ -174,7 +176,8 @@ final class RunAgents
     {
         if (settings.senderAgentUrl() != null)
         {
-            return new AgentSenderSide(new AgentClient(settings.senderAgentUrl(), settings.agentToken(), AGENT_CALL_TIMEOUT), null);
+            return new AgentSenderSide(new AgentClient(settings.senderAgentUrl(), settings.agentToken(),
+                AGENT_CALL_TIMEOUT, settings.senderAgentTlsFingerprint()), null);
         }
         final LocalAgent.Launch early = earlySender;
         earlySender = null;
@@ -252,7 +255,8 @@ final class RunAgents
     {
         final LocalAgent agent = await(launch);
         toClose.add(agent);
-        final AgentSenderSide side = new AgentSenderSide(new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT), agent);
+        final AgentSenderSide side = new AgentSenderSide(
+            new AgentClient(agent.url(), null, AGENT_CALL_TIMEOUT, agent.tlsFingerprint()), agent);
         toClose.add(side);
         return side;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
+import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
@@ -16,12 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real sender and receiver agents over HTTP, in a private namespace: bad requests get a 4xx with the reason,
- * a token is required when an agent binds beyond loopback, and {@code /metrics} is Prometheus text.
+ * a token is required when an agent binds beyond loopback (where it serves TLS, pinned by the fingerprint it
+ * prints), and {@code /metrics} is Prometheus text.
  */
 class AgentApiTest
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String LISTENING = "rxbreak agent listening on ";
     private static final String GROUP = "239.255.77.3:47003";
 
     @BeforeEach
@@ -36,7 +37,8 @@ class AgentApiTest
 
     private static String url(final ChildProcess agent)
     {
-        return agent.awaitLine(TIMEOUT, line -> line.startsWith(LISTENING)).substring(LISTENING.length()).trim();
+        return agent.awaitLine(TIMEOUT, line -> line.startsWith(AgentOptions.LISTENING))
+            .substring(AgentOptions.LISTENING.length()).trim();
     }
 
     private static Answer request(final NetworkNamespace ns, final String... args)
@@ -109,7 +111,7 @@ class AgentApiTest
     }
 
     @Test
-    void anAgentBeyondLoopbackRequiresAToken()
+    void anAgentBeyondLoopbackRequiresATokenAndServesTls()
     {
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
@@ -122,11 +124,14 @@ class AgentApiTest
             final ChildProcess receiver = ns.startJava(Main.class, "receive", "--group", GROUP, "--interface", "lo",
                 "--agent", NetworkNamespace.TEST_ADDRESS + ":0", "--agent-token", "s3cret");
             final String url = url(receiver);
-            assertThat(url).startsWith("http://" + NetworkNamespace.TEST_ADDRESS + ":");
+            assertThat(url).startsWith("https://" + NetworkNamespace.TEST_ADDRESS + ":");
+            final String printed = receiver.stdoutLines().stream()
+                .filter(line -> line.startsWith(AgentOptions.TLS_CERTIFICATE)).findFirst().orElseThrow();
+            final String fingerprint = printed.substring(AgentOptions.TLS_CERTIFICATE.length()).trim();
 
-            assertThat(request(ns, "GET", url + "/status").status()).isEqualTo(401);
-            assertThat(request(ns, "GET", url + "/status", "-", "wrong").status()).isEqualTo(401);
-            final Answer status = request(ns, "GET", url + "/status", "-", "s3cret");
+            assertThat(request(ns, "GET", url + "/status", "-", "-", fingerprint).status()).isEqualTo(401);
+            assertThat(request(ns, "GET", url + "/status", "-", "wrong", fingerprint).status()).isEqualTo(401);
+            final Answer status = request(ns, "GET", url + "/status", "-", "s3cret", fingerprint);
             assertThat(status.status()).isEqualTo(200);
             assertThat(status.body()).contains("\"throttle\"");
             receiver.terminate(TIMEOUT);

@@ -6,11 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.rxbreak.core.control.PinnedTrust;
+
 /**
  * One HTTP request from inside a test's namespace (where the agents listen), as a program: prints
- * {@code STATUS <code>}, {@code TYPE <content type>}, then the body.
+ * {@code STATUS <code>}, {@code TYPE <content type>}, then the body. An https URL is reached with the agent's
+ * certificate pinned by the fingerprint it printed.
  * <pre>
- * HttpProbe METHOD URL [BODY|-] [TOKEN]
+ * HttpProbe METHOD URL [BODY|-] [TOKEN|-] [TLS-FINGERPRINT]
  * </pre>
  */
 public final class HttpProbe
@@ -20,7 +23,8 @@ public final class HttpProbe
     }
 
     /**
-     * @param args method, URL, body ({@code -} for none), token (optional).
+     * @param args method, URL, body ({@code -} for none), token ({@code -} for none), the agent's TLS fingerprint
+     *     (all three optional).
      * @throws Exception when the request cannot be made.
      */
     public static void main(final String[] args) throws Exception
@@ -29,11 +33,16 @@ public final class HttpProbe
         final HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(args[1])).timeout(Duration.ofSeconds(10))
             .method(args[0], body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json");
-        if (args.length > 3)
+        if (args.length > 3 && !"-".equals(args[3]))
         {
             request.header("Authorization", "Bearer " + args[3]);
         }
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+        final HttpClient.Builder client = HttpClient.newBuilder();
+        if (args.length > 4)
+        {
+            client.sslContext(PinnedTrust.sslContext(args[4]));
+        }
+        final HttpResponse<String> response = client.build().send(request.build(),
             HttpResponse.BodyHandlers.ofString());
         System.out.println("STATUS " + response.statusCode());
         System.out.println("TYPE " + response.headers().firstValue("Content-Type").orElse(""));

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
+import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
@@ -25,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a veth. Receive Packet Steering hands the receiving veth's packets to CPU 1's backlog, and
  * {@code net.core.netdev_max_backlog} is lowered to 50 (machine-wide: restored afterwards, also by a shutdown hook):
  * the sender's batches overflow that backlog while the receiver, with a 64 MiB buffer, keeps up. The ramp uses
- * both agents remotely ({@code --sender-agent}, {@code --receiver-agent}, with a token).
+ * both agents remotely ({@code --sender-agent}, {@code --receiver-agent}, with a token): the sender agent, bound to
+ * the veth's address, over TLS with the certificate it generated, pinned by the fingerprint it printed.
  */
 class RampBacklogTest
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String LISTENING = "rxbreak agent listening on ";
     private static final String GROUP = "239.255.77.7:47007";
     private static final String TOKEN = "backlog-test-token";
     private static final String BACKLOG_FILE = "/proc/sys/net/core/netdev_max_backlog";
@@ -40,7 +41,18 @@ class RampBacklogTest
 
     private static String url(final ChildProcess agent)
     {
-        return agent.awaitLine(TIMEOUT, line -> line.startsWith(LISTENING)).substring(LISTENING.length()).trim();
+        return agent.awaitLine(TIMEOUT, line -> line.startsWith(AgentOptions.LISTENING))
+            .substring(AgentOptions.LISTENING.length()).trim();
+    }
+
+    /**
+     * @return the fingerprint an agent printed before it listened ({@link #url} first).
+     */
+    private static String tlsFingerprint(final ChildProcess agent)
+    {
+        return agent.stdoutLines().stream().filter(line -> line.startsWith(AgentOptions.TLS_CERTIFICATE)).findFirst()
+            .orElseThrow(() -> new AssertionError("no TLS fingerprint line: " + agent.stdout()))
+            .substring(AgentOptions.TLS_CERTIFICATE.length()).trim();
     }
 
     private static List<String> onCpu0(final Class<?> mainClass, final String... args)
@@ -69,6 +81,7 @@ class RampBacklogTest
                 veth.nameA(), "--gso", "off", "--agent", VethPair.ADDRESS_A + ":0", "--agent-token", TOKEN));
             final String receiverUrl = url(receiver);
             final String senderUrl = url(sender);
+            assertThat(senderUrl).startsWith("https://" + VethPair.ADDRESS_A + ":");
 
             final RampProcess ramp;
             final int exitCode;
@@ -77,7 +90,7 @@ class RampBacklogTest
                 assertThat(backlog.original()).isEqualTo(backlogBefore);
                 // the sender's batches are what overflow a backlog of 50: no sender-lag rule here
                 ramp = RampProcess.start(receiverSide, runs.resolve("backlog"), "--sender-agent", senderUrl,
-                    "--receiver-agent", receiverUrl, "--agent-token", TOKEN, "--group", GROUP, "--interface",
+                    "--sender-agent-tls-fingerprint", tlsFingerprint(sender), "--receiver-agent", receiverUrl, "--agent-token", TOKEN, "--group", GROUP, "--interface",
                     veth.nameB(), "--start-rate", "50000", "--step", "x2", "--max-rate", "3M", "--precision", "10%",
                     "--duration", "1s", "--warm-up", "250ms", "--confirm-duration", "1s", "--confirm-trial-duration",
                     "1s", "--max-sender-lag", "0", "--max-trials", "16");

@@ -104,6 +104,13 @@ class RampCommandLineTest
         refused("--receiver-cpus", "--receiver-cpus", "one");
         refused("--controller-cpus", "--controller-cpus", "4095");
         refused("--calibrate", "--calibrate", "--sender-agent", "http://127.0.0.1:1");
+        final String pin = "sha256:" + "AB:".repeat(31) + "CD";
+        refused("--sender-agent-tls-fingerprint: pins the certificate of an agent reached over TLS: give "
+            + "--sender-agent https://HOST:PORT too", "--sender-agent-tls-fingerprint", pin);
+        refused("--receiver-agent-tls-fingerprint: pins the certificate of an agent reached over TLS",
+            "--receiver-agent", "http://127.0.0.1:1", "--receiver-agent-tls-fingerprint", pin);
+        refused("--sender-agent-tls-fingerprint: 'sha256:AB' is not a TLS certificate fingerprint",
+            "--sender-agent", "https://127.0.0.1:1", "--sender-agent-tls-fingerprint", "sha256:AB");
         // read by the controller as the agents read them, before an agent starts
         refused("--pattern", "--pattern", "bogus:1");
         refused("--pattern", "--pattern", "burst:0/1ms");

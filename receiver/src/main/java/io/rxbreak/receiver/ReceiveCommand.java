@@ -153,10 +153,11 @@ public final class ReceiveCommand implements java.util.concurrent.Callable<Integ
         final ReceiverConfig config = config();
         if (agentOptions.enabled())
         {
-            agentOptions.address();
+            agentOptions.validate();
             try (Receiver receiver = Receiver.open(config))
             {
-                return ReceiverAgent.run(receiver, agentOptions, spec.commandLine().getOut());
+                return ReceiverAgent.run(receiver, agentOptions, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             }
         }
         final PrintWriter out = spec.commandLine().getOut();

@@ -186,7 +186,7 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
         final SenderConfig config = config(replay);
         if (agentOptions.enabled())
         {
-            agentOptions.address();
+            agentOptions.validate();
             final String warmup = SendPathWarmup.run(config);
             if (warmup != null)
             {
@@ -195,7 +195,8 @@ public final class SendCommand implements Callable<Integer>, RxbreakCommand
             try (Sender sender = Sender.open(config, io.rxbreak.core.time.NanoClock.SYSTEM,
                 new SnmpSndbufErrors(SnmpSndbufErrors.PROC_NET_SNMP)))
             {
-                return SenderAgent.run(sender, replay, agentOptions, spec.commandLine().getOut());
+                return SenderAgent.run(sender, replay, agentOptions, spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
             }
         }
         final TrialPlan plan = plan(replay);

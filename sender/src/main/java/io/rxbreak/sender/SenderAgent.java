@@ -62,18 +62,19 @@ final class SenderAgent
      * @param sender the opened sender.
      * @param replay the feed the agent was started to replay ({@code --pattern replay:FILE}), whose routing made
      *     the sender's groups; null for none.
-     * @param options where to listen, the token, whether to exit with the parent.
+     * @param options where to listen, the token, TLS, whether to exit with the parent.
      * @param out where the listening line goes.
+     * @param err where a warning goes.
      * @return the exit code.
      * @throws InterruptedException when interrupted while binding.
      */
-    static int run(final Sender sender, final ReplayFeed replay, final AgentOptions options, final PrintWriter out)
-        throws InterruptedException
+    static int run(final Sender sender, final ReplayFeed replay, final AgentOptions options, final PrintWriter out,
+        final PrintWriter err) throws InterruptedException
     {
         final SenderAgent agent = new SenderAgent(sender, replay);
         try
         {
-            AgentLoop.serve(options, agent.router(), out, "send");
+            AgentLoop.serve(options, agent.router(), out, err, "send");
         }
         finally
         {

@@ -2,6 +2,7 @@ package io.rxbreak.controller.agents;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,12 +24,6 @@ import io.rxbreak.core.control.AgentOptions;
  */
 final class AgentProcess
 {
-    /**
-     * The line an agent prints when it generated its TLS certificate, followed by the certificate's fingerprint.
-     * TODO(lead): the agents' TLS work defines this in {@code AgentOptions}; use that constant once merged.
-     */
-    static final String TLS_CERTIFICATE = "rxbreak agent TLS certificate ";
-
     private static final int KEPT_LINES = 40;
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
@@ -42,8 +37,7 @@ final class AgentProcess
      * Where an agent listens, as it printed it.
      *
      * @param url            its base URL.
-     * @param tlsFingerprint the fingerprint of the certificate it generated, or null (plain HTTP, or a certificate
-     *                       the user gave it).
+     * @param tlsFingerprint the fingerprint of its TLS certificate as it printed it, or null (plain HTTP).
      */
     record Listening(String url, String tlsFingerprint)
     {
@@ -72,16 +66,29 @@ final class AgentProcess
 
     private void readOutput()
     {
+        readOutput(process.getInputStream(), lastLines, listening);
+    }
+
+    /**
+     * Read an agent's output to its end: the fingerprint line (when it serves TLS) and the listening line complete
+     * {@code listening}; every other line is kept in {@code lastLines} (the last {@value #KEPT_LINES}).
+     *
+     * @param output    the agent's standard output (and error).
+     * @param lastLines where the last lines are kept.
+     * @param listening completed once the agent listens, or exceptionally when its output ends before.
+     */
+    static void readOutput(final InputStream output, final Deque<String> lastLines,
+        final CompletableFuture<Listening> listening)
+    {
         String fingerprint = null;
-        try (BufferedReader reader = new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)))
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8)))
         {
             String line;
             while ((line = reader.readLine()) != null)
             {
-                if (!listening.isDone() && line.startsWith(TLS_CERTIFICATE))
+                if (!listening.isDone() && line.startsWith(AgentOptions.TLS_CERTIFICATE))
                 {
-                    fingerprint = line.substring(TLS_CERTIFICATE.length()).trim();
+                    fingerprint = line.substring(AgentOptions.TLS_CERTIFICATE.length()).trim();
                     continue;
                 }
                 if (!listening.isDone() && line.startsWith(AgentOptions.LISTENING))

@@ -27,12 +27,12 @@ public final class LocalAgent implements AutoCloseable
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final AgentProcess process;
-    private final String url;
+    private final AgentProcess.Listening listening;
 
-    private LocalAgent(final AgentProcess process, final String url)
+    private LocalAgent(final AgentProcess process, final AgentProcess.Listening listening)
     {
         this.process = process;
-        this.url = url;
+        this.listening = listening;
     }
 
     /**
@@ -124,7 +124,7 @@ public final class LocalAgent implements AutoCloseable
         public synchronized LocalAgent await(final Duration startTimeout)
         {
             claimed = true;
-            return new LocalAgent(process, process.awaitListening(startTimeout).url());
+            return new LocalAgent(process, process.awaitListening(startTimeout));
         }
 
         @Override
@@ -143,7 +143,16 @@ public final class LocalAgent implements AutoCloseable
      */
     public String url()
     {
-        return url;
+        return listening.url();
+    }
+
+    /**
+     * @return the fingerprint of the agent's TLS certificate, as it printed it, to pin; null when it serves plain
+     *     HTTP.
+     */
+    public String tlsFingerprint()
+    {
+        return listening.tlsFingerprint();
     }
 
     public boolean isAlive()

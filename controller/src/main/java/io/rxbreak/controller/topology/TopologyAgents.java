@@ -342,7 +342,7 @@ public final class TopologyAgents implements AutoCloseable
         {
             anyLocal = true;
         }
-        return side(agent, local.url(), null, null, local, defaults);
+        return side(agent, local.url(), local.tlsFingerprint(), null, local, defaults);
     }
 
     private Object startedOverSsh(final TopologyAgent agent, final List<String> args, final String token,
@@ -366,7 +366,7 @@ public final class TopologyAgents implements AutoCloseable
     private static Object side(final TopologyAgent agent, final String url, final String fingerprint,
         final String token, final LocalAgent local, final Defaults defaults)
     {
-        final AgentClient client = new AgentClient(url, token, defaults.callTimeout());
+        final AgentClient client = new AgentClient(url, token, defaults.callTimeout(), fingerprint);
         return agent.role() == TopologyAgent.Role.SENDER ? new AgentSenderSide(client, local) :
             new AgentReceiverSide(client, local);
     }

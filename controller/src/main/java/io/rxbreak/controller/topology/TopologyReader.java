@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.rxbreak.core.config.BadInputException;
 import io.rxbreak.core.config.Units;
+import io.rxbreak.core.control.TlsFingerprint;
 import io.rxbreak.core.net.MulticastGroup;
 import io.rxbreak.core.protocol.ThrottleSpec;
 
@@ -44,7 +45,6 @@ public final class TopologyReader
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .build();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,39}");
-    private static final Pattern FINGERPRINT = Pattern.compile("sha256:([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}");
     private static final Pattern ENV = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Path file;
@@ -174,10 +174,13 @@ public final class TopologyReader
         }
         if (agent.tlsFingerprint() != null)
         {
-            if (!FINGERPRINT.matcher(agent.tlsFingerprint().trim()).matches())
+            try
             {
-                throw bad(name, "tlsFingerprint: expected sha256: and 32 hex bytes joined by ':', as the agent prints "
-                    + "it, found '" + agent.tlsFingerprint() + "'");
+                TlsFingerprint.parse(agent.tlsFingerprint().trim());
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw bad(name, "tlsFingerprint: " + ex.getMessage());
             }
             if (agent.url() != null && !agent.url().startsWith("https://"))
             {

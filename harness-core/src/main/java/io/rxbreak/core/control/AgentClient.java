@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Duration;
+
+import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,30 +25,78 @@ import io.rxbreak.core.protocol.ErrorAnswer;
  * An agent that does not answer in time, refuses the connection, answers with an error or with something that is
  * not the record asked for raises {@link AgentException} with the reason (status 0 when it did not answer at all);
  * an agent of another role or protocol version raises {@link AgentMismatchException} ({@link #status}).
+ * <p>
+ * An {@code https://} agent is reached over TLS: its certificate either pinned by its {@link TlsFingerprint} (the
+ * fingerprint the agent prints; the host name is then not checked, the pinned key is the identity) or, without a
+ * pin, validated by the JDK's default trust store and host name check. A certificate that is not the pinned one, an
+ * untrusted one, or a plain-HTTP agent behind an {@code https://} URL raise {@link AgentException} (status 0)
+ * saying which; a TLS agent behind an {@code http://} URL answers 400 with the URL to use.
  */
 public final class AgentClient
 {
     private final URI base;
     private final String token;
     private final Duration timeout;
+    private final String tlsFingerprint;
     private final HttpClient http;
 
     /**
+     * A client without a pinned certificate: an {@code https://} agent's is validated by the default trust store.
+     *
      * @param baseUrl the agent's base URL, like {@code http://127.0.0.1:7070}.
      * @param token the shared token, or null.
      * @param timeout how long one call may take.
      */
     public AgentClient(final String baseUrl, final String token, final Duration timeout)
     {
+        this(baseUrl, token, timeout, null);
+    }
+
+    /**
+     * @param baseUrl the agent's base URL, like {@code https://198.18.5.1:7070} or {@code http://127.0.0.1:7070}.
+     * @param token the shared token, or null.
+     * @param timeout how long one call may take.
+     * @param tlsFingerprint the pinned fingerprint of the agent's TLS certificate, like {@code sha256:AB:CD:...} (as
+     *     the agent prints it), or null to validate it with the default trust store; only with {@code https://}.
+     * @throws IllegalArgumentException when the URL is neither http nor https, the fingerprint is not one, or a
+     *     fingerprint comes with an {@code http://} URL.
+     */
+    public AgentClient(final String baseUrl, final String token, final Duration timeout, final String tlsFingerprint)
+    {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        final boolean https = "https".equalsIgnoreCase(base.getScheme());
+        if (!https && !"http".equalsIgnoreCase(base.getScheme()))
+        {
+            throw new IllegalArgumentException("'" + baseUrl + "' is not an agent's URL: expected http:// or https://");
+        }
+        if (tlsFingerprint != null && !https)
+        {
+            throw new IllegalArgumentException("a TLS fingerprint is pinned for " + baseUrl +
+                ", a plain-HTTP URL: use https://");
+        }
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.tlsFingerprint = tlsFingerprint;
+        final HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout)
+            .version(HttpClient.Version.HTTP_1_1);
+        if (tlsFingerprint != null)
+        {
+            builder.sslContext(PinnedTrust.sslContext(tlsFingerprint));
+        }
+        this.http = builder.build();
     }
 
     public URI base()
     {
         return base;
+    }
+
+    /**
+     * @return the pinned fingerprint of the agent's TLS certificate, or null.
+     */
+    public String tlsFingerprint()
+    {
+        return tlsFingerprint;
     }
 
     /**
@@ -220,6 +271,32 @@ public final class AgentClient
         }
     }
 
+    /**
+     * @return why TLS with the agent failed: a certificate other than the pinned one, one the trust store does not
+     *     trust, or no TLS at all (a plain-HTTP agent).
+     */
+    private String tlsFailure(final SSLException failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            if (cause instanceof PinnedTrust.Mismatch)
+            {
+                final PinnedTrust.Mismatch mismatch = (PinnedTrust.Mismatch)cause;
+                return "the agent at " + base + " presented TLS certificate " + mismatch.seen() + ", not the pinned " +
+                    mismatch.pinned() + " (another agent, or one started anew with a new certificate: pin the " +
+                    "fingerprint it printed)";
+            }
+            if (cause instanceof CertificateException)
+            {
+                return "the agent at " + base + " presented a TLS certificate this JVM's trust store does not " +
+                    "trust (" + cause.getMessage() + "): pin its fingerprint (the line '" +
+                    AgentOptions.TLS_CERTIFICATE + TlsFingerprint.PREFIX + "...' the agent printed)";
+            }
+        }
+        return "the agent at " + base + " did not set up TLS (a plain-HTTP agent? then use http://): " +
+            failure.getMessage();
+    }
+
     private <T> HttpResponse<T> exchange(
         final HttpRequest request, final Duration callTimeout, final HttpResponse.BodyHandler<T> handler)
     {
@@ -235,6 +312,10 @@ public final class AgentClient
         catch (final ConnectException ex)
         {
             throw new AgentException(0, "the agent at " + base + " refused the connection (not running?)", ex);
+        }
+        catch (final SSLException ex)
+        {
+            throw new AgentException(0, tlsFailure(ex), ex);
         }
         catch (final IOException ex)
         {

@@ -101,17 +101,19 @@ public final class ReceiverAgent
      * Serve until SIGINT/SIGTERM, or until the controller that started it is gone.
      *
      * @param receiver the opened receiver.
-     * @param options where to listen, the token, whether to exit with the parent.
+     * @param options where to listen, the token, TLS, whether to exit with the parent.
      * @param out where the listening line goes.
+     * @param err where a warning goes.
      * @return the exit code.
      * @throws InterruptedException when interrupted while binding.
      */
-    public static int run(final Receiver receiver, final AgentOptions options, final PrintWriter out) throws InterruptedException
+    public static int run(final Receiver receiver, final AgentOptions options, final PrintWriter out,
+        final PrintWriter err) throws InterruptedException
     {
         final ReceiverAgent agent = new ReceiverAgent(receiver);
         try
         {
-            AgentLoop.serve(options, agent.router(), out, "receive");
+            AgentLoop.serve(options, agent.router(), out, err, "receive");
         }
         finally
         {
