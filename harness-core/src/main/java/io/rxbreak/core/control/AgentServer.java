@@ -39,7 +39,9 @@ import io.rxbreak.core.config.BadInputException;
  * otherwise; bound anywhere else it requires a shared token ({@code Authorization: Bearer TOKEN}). Request bodies
  * are limited to {@value #MAX_BODY_BYTES} bytes (413 beyond). Handlers run one at a time on a worker thread of
  * their own, never on the I/O thread, so a handler may block briefly (for example to stop a trial); one whose
- * answer comes later ({@link AgentHandler#handleLater}, a long poll) frees the worker while it waits.
+ * answer comes later ({@link AgentHandler#handleLater}, a long poll) frees the worker while it waits. The one
+ * exception is a handler that answers at once without blocking ({@link AgentHandler#servesAtOnce}, the clock's),
+ * served on the I/O thread as soon as its request is read.
  */
 public final class AgentServer implements AutoCloseable
 {
@@ -168,6 +170,12 @@ public final class AgentServer implements AutoCloseable
             request.content().readBytes(body);
             final AgentRequest agentRequest =
                 new AgentRequest(request.method().name(), uri.path(), uri.parameters(), body);
+            if (handler.servesAtOnce(agentRequest))
+            {
+                serve(agentRequest).whenComplete((response, failure) ->
+                    write(ctx, failure == null ? response : failed(failure), keepAlive));
+                return;
+            }
             try
             {
                 worker.execute(() -> serve(agentRequest).whenComplete((response, failure) ->
