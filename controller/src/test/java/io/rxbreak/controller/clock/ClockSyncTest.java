@@ -38,7 +38,7 @@ class ClockSyncTest
     private static final long BEHIND_NS = -TimeUnit.MILLISECONDS.toNanos(3);
     private static final long PRECISE_NS = TimeUnit.MICROSECONDS.toNanos(500);
     private static final int EXCHANGES = 16;
-    private static final int WARM_UP_EXCHANGES = 200;
+    private static final int WARM_UP_EXCHANGES = 50;
 
     private static ClockSync sync;
 
