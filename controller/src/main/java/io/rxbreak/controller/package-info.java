@@ -4,7 +4,8 @@
  * harness, optionally calibrate, run the search, write the run folder and the summary), the private-namespace
  * sandbox, CPU placement, and the run's environment. Sub-packages: {@code agents} (the trial runner and the sides it
  * drives), {@code search}, {@code trial}, {@code report}, {@code scenario}, {@code tune} (tuning files and the fix a
- * ramp proposes).
+ * ramp proposes), {@code clock} (the agents' clocks measured over the control channel, and the one-way latency's
+ * correction).
  * <p>
  * May use: its sub-packages, harness-core (control client, protocol, counters, os, net, config, cli, wire), Jackson,
  * HdrHistogram and picocli. Must not use the sender or receiver modules (on its test class path only, for end-to-end

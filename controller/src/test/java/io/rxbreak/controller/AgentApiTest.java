@@ -7,6 +7,9 @@ import java.util.List;
 import io.rxbreak.core.cli.ExitCodes;
 import io.rxbreak.core.cli.Main;
 import io.rxbreak.core.control.AgentOptions;
+import io.rxbreak.core.control.Json;
+import io.rxbreak.core.protocol.ClockAnswer;
+import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.testsupport.ChildProcess;
 import io.rxbreak.testsupport.NetworkNamespace;
 import io.rxbreak.testsupport.Privileges;
@@ -18,12 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The real sender and receiver agents over HTTP, in a private namespace: bad requests get a 4xx with the reason,
  * a token is required when an agent binds beyond loopback (where it serves TLS, pinned by the fingerprint it
- * prints), and {@code /metrics} is Prometheus text.
+ * prints), {@code /metrics} is Prometheus text and {@code /clock} their clock.
  */
 class AgentApiTest
 {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String GROUP = "239.255.77.3:47003";
+    /** How far two JVMs' epoch clocks on one host may differ: their calibrations against the wall clock. */
+    private static final long CLOCK_SLACK_NS = 50_000_000L;
 
     @BeforeEach
     void root()
@@ -54,7 +59,7 @@ class AgentApiTest
     }
 
     @Test
-    void badRequestsGetA4xxWithTheReasonAndMetricsArePrometheusText()
+    void badRequestsGetA4xxWithTheReasonAndMetricsArePrometheusText() throws Exception
     {
         try (NetworkNamespace ns = NetworkNamespace.create())
         {
@@ -93,6 +98,15 @@ class AgentApiTest
 
             for (final String url : List.of(receiverUrl, senderUrl))
             {
+                // both roles serve their datagram clock; on one host it reads what this JVM's wall clock reads
+                final long before = EpochClock.system().epochNs();
+                final Answer clock = request(ns, "GET", url + "/clock");
+                final long after = EpochClock.system().epochNs();
+                assertThat(clock.status()).isEqualTo(200);
+                final ClockAnswer answer = Json.MAPPER.readValue(clock.body(), ClockAnswer.class);
+                assertThat(answer.receivedEpochNs()).as(url).isBetween(before - CLOCK_SLACK_NS, after + CLOCK_SLACK_NS);
+                assertThat(answer.answeredEpochNs()).isGreaterThanOrEqualTo(answer.receivedEpochNs());
+
                 final Answer metrics = request(ns, "GET", url + "/metrics");
                 assertThat(metrics.status()).isEqualTo(200);
                 assertThat(metrics.type()).startsWith("text/plain");

@@ -40,13 +40,15 @@ public final class Receiver implements AutoCloseable
     private final List<String> notes;
     private final MultiThreadIoEventLoopGroup loops;
     private final List<ReceiverSocket> sockets;
+    private final EpochClock epochClock;
     private volatile ThrottleSpec throttle;
     private volatile boolean closed;
     private final long openedNanoTime = System.nanoTime();
 
     private Receiver(final ReceiverConfig config, final TransportKind transport, final List<String> notes,
-        final MultiThreadIoEventLoopGroup loops, final List<ReceiverSocket> sockets)
+        final MultiThreadIoEventLoopGroup loops, final List<ReceiverSocket> sockets, final EpochClock epochClock)
     {
+        this.epochClock = epochClock;
         this.config = config;
         this.transport = transport;
         this.notes = notes;
@@ -121,7 +123,7 @@ public final class Receiver implements AutoCloseable
         noteRcvbuf(config, sockets, notes);
         noteGarbageCollector(notes);
         return new Receiver(config, transport, Collections.unmodifiableList(notes), loops,
-            Collections.unmodifiableList(sockets));
+            Collections.unmodifiableList(sockets), epochClock);
     }
 
     /**
@@ -210,6 +212,15 @@ public final class Receiver implements AutoCloseable
     public List<ReceiverSocket> sockets()
     {
         return sockets;
+    }
+
+    /**
+     * @return the epoch clock every socket stamps receipt with (latency is its reading minus the header's intended
+     *     send time): one for the receiver's life, which a controller measures on {@code GET /clock}.
+     */
+    public EpochClock epochClock()
+    {
+        return epochClock;
     }
 
     /**

@@ -34,6 +34,7 @@ import io.rxbreak.core.protocol.IdleMode;
 import io.rxbreak.core.protocol.SenderSetup;
 import io.rxbreak.core.protocol.SenderTrialReport;
 import io.rxbreak.core.protocol.SendingThread;
+import io.rxbreak.core.time.EpochClock;
 import io.rxbreak.core.time.NanoClock;
 import io.rxbreak.core.wire.MessageHeader;
 import io.rxbreak.sender.schedule.Schedule;
@@ -69,6 +70,7 @@ public final class Sender implements AutoCloseable
 
     private final SenderConfig config;
     private final NanoClock clock;
+    private final EpochClock epochClock;
     private final SndbufErrorsSource sndbufErrors;
     private final MultiThreadIoEventLoopGroup eventLoopGroup;
     private final EventLoop eventLoop;
@@ -83,6 +85,10 @@ public final class Sender implements AutoCloseable
     {
         this.config = config;
         this.clock = clock;
+        // the system's clocks paired tightly (a reading delayed between the two would shift every stamp for the
+        // sender's life); a test's clock advanced from the wall clock now
+        this.epochClock = clock == NanoClock.SYSTEM ? EpochClock.system() :
+            new EpochClock(clock, EpochClock.system().epochNs());
         this.sndbufErrors = sndbufErrors;
         this.eventLoopGroup = new MultiThreadIoEventLoopGroup(
             1, new DefaultThreadFactory("rxbreak-sender", true), EpollIoHandler.newFactory());
@@ -292,6 +298,15 @@ public final class Sender implements AutoCloseable
     }
 
     /**
+     * @return the epoch clock that stamps every trial's intended send times (one for the sender's life, so that a
+     *     controller measuring it between trials ({@code GET /clock}) measures the clock the trials use).
+     */
+    public EpochClock epochClock()
+    {
+        return epochClock;
+    }
+
+    /**
      * Start a trial on the sender's thread. Only one trial runs at a time.
      *
      * @param plan the trial.
@@ -375,7 +390,7 @@ public final class Sender implements AutoCloseable
         final RoutedSender markers = routedSender(config.totalStreams(), markerLength, false, nettyWhy, notes);
         final TrialResultBuilder resultBuilder = new TrialResultBuilder(setup.groups(), streamsPerGroup, segments, idle);
         final TrialLoop loop = new TrialLoop(eventLoop, sockets, slots, routedSlots, markers, plan, streamsPerGroup,
-            maxBatch, idle, clock, config.maxLagNs(), sndbufErrors, resultBuilder,
+            maxBatch, idle, clock, epochClock, config.maxLagNs(), sndbufErrors, resultBuilder,
             new PacingRecorder(plan.burstLimit()));
         final Trial trial = new Trial(loop, plan, segments, maxBatch, idle, notes);
         if (!current.compareAndSet(running, trial))

@@ -16,6 +16,7 @@ import io.rxbreak.core.control.AgentLoop;
 import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.AgentRequest;
 import io.rxbreak.core.control.AgentResponse;
+import io.rxbreak.core.control.ClockHandler;
 import io.rxbreak.core.control.PrometheusText;
 import io.rxbreak.core.control.Router;
 import io.rxbreak.core.os.JvmQuiet;
@@ -93,6 +94,7 @@ final class SenderAgent
         return new Router()
             .get(AgentApi.STATUS, this::status)
             .get(AgentApi.METRICS, this::metrics)
+            .get(AgentApi.CLOCK, new ClockHandler(sender.epochClock()))
             .post(AgentApi.TRIAL_START, this::start)
             .postLater(AgentApi.TRIAL_RUN, this::run)
             .get(AgentApi.TRIAL_RESULT, this::result)

@@ -101,6 +101,7 @@ final class TrialLoop implements Runnable
         final int maxBatch,
         final IdleMode idleMode,
         final NanoClock clock,
+        final EpochClock epochClock,
         final long maxLagLimitNs,
         final SndbufErrorsSource sndbufErrors,
         final TrialResultBuilder resultBuilder,
@@ -115,7 +116,7 @@ final class TrialLoop implements Runnable
         this.plan = plan;
         this.schedule = plan.schedule();
         this.clock = clock;
-        this.epochClock = new EpochClock(clock, EpochClock.system().epochNs());
+        this.epochClock = epochClock;
         this.idleMode = idleMode;
         this.streamsPerGroup = streamsPerGroup;
         this.streams = sockets.recipients.length * streamsPerGroup;

@@ -209,6 +209,18 @@ public final class AgentClient
         return response.body();
     }
 
+    /**
+     * @return a connection of its own for {@code GET /clock} exchanges, whose round trips the JDK's HTTP client would
+     *     lengthen (it hands each request and answer between threads); connected, over TLS to an {@code https://}
+     *     agent (pinned as this client pins, the handshake done). Close it when done.
+     * @throws AgentException when the agent cannot be reached.
+     */
+    public ClockChannel openClockChannel()
+    {
+        return new ClockChannel(base, token, timeout, "https".equalsIgnoreCase(base.getScheme()) ?
+            http.sslContext() : null).open();
+    }
+
     private HttpRequest.Builder request(final String path)
     {
         final HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
@@ -237,7 +249,7 @@ public final class AgentClient
     /**
      * @return the {@link ErrorAnswer}'s reason, or the body as it came when it is none.
      */
-    private static String reason(final byte[] body)
+    static String reason(final byte[] body)
     {
         try
         {
@@ -256,17 +268,27 @@ public final class AgentClient
 
     private static <T> T read(final HttpRequest request, final byte[] body, final Class<T> answer)
     {
+        return read(request.uri().toString(), body, answer);
+    }
+
+    /**
+     * @param uri what was asked, for the message.
+     * @return the body read into the record.
+     * @throws AgentException when it is not JSON, or not that record.
+     */
+    static <T> T read(final String uri, final byte[] body, final Class<T> answer)
+    {
         try
         {
             return Json.MAPPER.readValue(body, answer);
         }
         catch (final JsonParseException ex)
         {
-            throw new AgentException(200, request.uri() + " answered something that is not JSON", ex);
+            throw new AgentException(200, uri + " answered something that is not JSON", ex);
         }
         catch (final IOException ex)
         {
-            throw new AgentException(200, request.uri() + " answered something that is not a " +
+            throw new AgentException(200, uri + " answered something that is not a " +
                 answer.getSimpleName() + ": " + Json.describe(ex), ex);
         }
     }

@@ -28,4 +28,17 @@ public interface AgentHandler
     {
         return CompletableFuture.completedFuture(handle(request));
     }
+
+    /**
+     * Whether the server may serve this request at once on its I/O thread, ahead of the worker's queue: only for a
+     * handler that never blocks and answers in a few microseconds, whose answer is worth more the sooner it is
+     * taken ({@link ClockHandler}). No by default.
+     *
+     * @param request the request.
+     * @return true to be served on the I/O thread.
+     */
+    default boolean servesAtOnce(final AgentRequest request)
+    {
+        return false;
+    }
 }

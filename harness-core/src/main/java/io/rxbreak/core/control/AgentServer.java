@@ -46,7 +46,9 @@ import io.rxbreak.core.config.BadInputException;
  * and the https URL to use; a plain-HTTP agent closes a connection that opens with a TLS handshake. Request bodies
  * are limited to {@value #MAX_BODY_BYTES} bytes (413 beyond). Handlers run one at a time on a worker thread of
  * their own, never on the I/O thread, so a handler may block briefly (for example to stop a trial); one whose
- * answer comes later ({@link AgentHandler#handleLater}, a long poll) frees the worker while it waits.
+ * answer comes later ({@link AgentHandler#handleLater}, a long poll) frees the worker while it waits. The one
+ * exception is a handler that answers at once without blocking ({@link AgentHandler#servesAtOnce}, the clock's),
+ * served on the I/O thread as soon as its request is read.
  */
 public final class AgentServer implements AutoCloseable
 {
@@ -284,6 +286,12 @@ public final class AgentServer implements AutoCloseable
             request.content().readBytes(body);
             final AgentRequest agentRequest =
                 new AgentRequest(request.method().name(), uri.path(), uri.parameters(), body);
+            if (handler.servesAtOnce(agentRequest))
+            {
+                serve(agentRequest).whenComplete((response, failure) ->
+                    write(ctx, failure == null ? response : failed(failure), keepAlive));
+                return;
+            }
             try
             {
                 worker.execute(() -> serve(agentRequest).whenComplete((response, failure) ->

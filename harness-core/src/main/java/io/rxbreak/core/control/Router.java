@@ -78,6 +78,14 @@ public final class Router implements AgentHandler
     }
 
     @Override
+    public boolean servesAtOnce(final AgentRequest request)
+    {
+        final Map<String, AgentHandler> byMethod = routes.get(request.path());
+        final AgentHandler handler = byMethod == null ? null : byMethod.get(request.method());
+        return handler != null && handler.servesAtOnce(request);
+    }
+
+    @Override
     public AgentResponse handle(final AgentRequest request) throws Exception
     {
         return handleLater(request).get();

@@ -11,6 +11,8 @@ package io.rxbreak.core.protocol;
  * role     request                  body               answer
  * both     GET  /status                                SenderStatus or ReceiverStatus (role, protocolVersion, ...)
  * both     GET  /metrics                               Prometheus text
+ * both     GET  /clock                                 ClockAnswer: the agent's datagram clock, read as the request
+ *                                                      reached the handler and as it answered
  * sender   POST /trial/start        SenderTrial        SenderStartAnswer; 409 while a trial runs
  * sender   POST /trial/run          SenderTrial        SenderRunAnswer, once the trial ended
  * sender   GET  /trial/result?trial=N                  SenderResultAnswer: {"done": false, "snapshot": ...} or
@@ -42,6 +44,11 @@ public final class AgentApi
 
     public static final String STATUS = "/status";
     public static final String METRICS = "/metrics";
+    /**
+     * Both roles: the agent's epoch clock, the one behind the datagrams' send times and receipt times
+     * ({@link ClockAnswer}), for a controller to measure its offset and drift.
+     */
+    public static final String CLOCK = "/clock";
     public static final String TRIAL_START = "/trial/start";
     public static final String TRIAL_RUN = "/trial/run";
     public static final String TRIAL_RESULT = "/trial/result";

@@ -3,7 +3,9 @@ package io.rxbreak.core.time;
 /**
  * CLOCK_REALTIME in epoch nanoseconds, read cheaply: the wall clock is sampled once and advanced with the
  * monotonic clock, so reading it allocates nothing and never steps backwards within a run. Latency between hosts
- * is only as good as their clock synchronisation (PTP, chrony); on one host both ends read the same clock.
+ * is only as good as their clock synchronisation (PTP, chrony), or as a controller's measurement of each agent's
+ * clock: every agent serves the one instance that stamps its datagrams on {@code GET /clock}. On one host both ends
+ * read the same clock.
  */
 public final class EpochClock
 {

@@ -1,6 +1,6 @@
 /**
  * Clocks: the monotonic clock that schedules and intervals use ({@code NanoClock}, which tests replace), the epoch
- * clock that stamps messages ({@code EpochClock}), and {@code LinearTrend}, the least-squares slope behind the
+ * clock that stamps messages and that agents serve on {@code GET /clock} ({@code EpochClock}), and {@code LinearTrend}, the least-squares slope behind the
  * backlog growth.
  * <p>
  * May use: the JDK only. Threading: {@code NanoClock.SYSTEM} and an {@code EpochClock} (immutable) are safe from any

@@ -170,6 +170,13 @@ class ProtocolJsonTest
     }
 
     @Test
+    void theClockAnswerReadsItsDocumentAndWritesItBackUnchanged() throws IOException
+    {
+        assertThat(readsAndWritesBack("ClockAnswer.json", ClockAnswer.class))
+            .isEqualTo(new ClockAnswer(1_764_654_105_250_000_123L, 1_764_654_105_250_000_456L));
+    }
+
+    @Test
     void theRequestsReadTodaysDocumentsAndWriteThemBackUnchanged() throws IOException
     {
         assertThat(readsAndWritesBack("SenderTrial.json", SenderTrial.class)).isEqualTo(new SenderTrial(5, "2000",
@@ -261,6 +268,7 @@ class ProtocolJsonTest
             new ReceiverEndAnswer(received, counters, false, "after 1000 ms 4096 bytes were still queued", "HISTFAAAA",
                 3584, null, cpu), received, socket, stream, latency, counters, new ReceiveBuffer(1, 2, 3),
             new ThrottleAnswer("stall:50ms/1s:random"), new ErrorAnswer("no such path /x", 404),
+            new ClockAnswer(1_764_654_105_250_000_123L, 1_764_654_105_250_000_456L),
             ThrottleSpec.parse("stall:50ms/1s:random"), ThrottleSpec.parse("cost:1500ns:exponential"),
             PatternSpec.parse("steps:1000@1s,2k@2s"), PatternSpec.parse("playback:/tmp/x.csv"),
             new PatternSpec.Step(1_000, 1_000_000_000L), timelineSample,

@@ -22,6 +22,7 @@ import io.rxbreak.core.control.AgentLoop;
 import io.rxbreak.core.control.AgentOptions;
 import io.rxbreak.core.control.AgentRequest;
 import io.rxbreak.core.control.AgentResponse;
+import io.rxbreak.core.control.ClockHandler;
 import io.rxbreak.core.control.PrometheusText;
 import io.rxbreak.core.control.Router;
 import io.rxbreak.core.counters.CounterRoots;
@@ -128,6 +129,7 @@ public final class ReceiverAgent
         return new Router()
             .get(AgentApi.STATUS, this::status)
             .get(AgentApi.METRICS, this::metrics)
+            .get(AgentApi.CLOCK, new ClockHandler(receiver.epochClock()))
             .post(AgentApi.TRIAL_BEGIN, this::begin)
             .post(AgentApi.TRIAL_END, this::end)
             .post(AgentApi.THROTTLE, this::throttle);
