@@ -113,8 +113,8 @@ class TopologyScaleTest
                         cost.controllerNs(), cost.controllerWaitNs(), cost.jvmNs(), cost.accountingNs(),
                         cost.threads(), cost.controllerThreads()));
                 }
-                // JDK 17's HttpClient cannot be closed: its threads end once it is collected. Collect the last
-                // topology's before the next starts, so that each trial's JVM holds its own topology's threads only.
+                // JDK 17's HttpClient cannot be closed: its selector thread ends once it is collected. Collect the last
+                // topology's before the next starts, so that fewer of its threads linger into the next.
                 System.gc();
             }
         }
