@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 import io.rxbreak.controller.agents.AgentFailureException;
 import io.rxbreak.controller.agents.LocalAgent;
 import io.rxbreak.controller.agents.SshAgent;
-import io.rxbreak.controller.report.ClockFigures;
+import io.rxbreak.controller.clock.ClockSync;
+import io.rxbreak.controller.clock.OneWayCorrection;
 import io.rxbreak.controller.report.ConsoleSummary;
 import io.rxbreak.controller.report.ProgressLine;
 import io.rxbreak.controller.report.ReceiverResult;
@@ -36,6 +37,7 @@ import io.rxbreak.controller.search.SearchStop;
 import io.rxbreak.controller.topology.SharedTrials;
 import io.rxbreak.controller.topology.TopologyAgents;
 import io.rxbreak.controller.topology.TopologyCheckException;
+import io.rxbreak.controller.topology.TopologyClocks;
 import io.rxbreak.controller.topology.TopologyTrial;
 import io.rxbreak.controller.topology.TopologyTrialRunner;
 import io.rxbreak.core.cli.ExitCodes;
@@ -98,6 +100,15 @@ final class TopologyRun implements Callable<Integer>
         try (agents; TopologyTrialRunner runner = new TopologyTrialRunner(agents.senders(), agents.receivers(),
             settings.sizeBytes(), settings.pattern(), agents.anyLocal()))
         {
+            final TopologyClocks clocks = new TopologyClocks(ClockSync.system());
+            clocks.measure(runner, true, err);
+            final List<String> senderNames = runner.senders().stream().map(TopologyTrialRunner.Sender::name).toList();
+            final List<OneWayCorrection> corrections = new ArrayList<>();
+            for (int i = 0; i < runner.receivers().size(); i++)
+            {
+                corrections.add(clocks.correction(runner.receivers().get(i).name(), senderNames));
+                runner.correctLatency(i, corrections.get(i));
+            }
             final List<String> unreached = reachEveryReceiver(runner);
             if (unreached == null)
             {
@@ -155,12 +166,16 @@ final class TopologyRun implements Callable<Integer>
                     err.flush();
                 }
             }
+            if (!agentFailed && !guard.signalled())
+            {
+                clocks.measure(runner, false, err);
+            }
             final List<ReceiverResult> receivers = new ArrayList<>();
             for (int i = 0; i < results.size(); i++)
             {
                 final TopologyTrialRunner.Receiver receiver = runner.receivers().get(i);
                 receivers.add(ReceiverResult.of(receiver.name(), receiver.side().url(), results.get(i),
-                    clockOf(receiver)));
+                    clocks.figures(receiver.name(), corrections.get(i), runner.latencyUncorrected(i))));
             }
             final List<ReceiverResult> marked = ReceiverResult.markWeakest(receivers);
             final int weakest = ReceiverResult.weakest(receivers);
@@ -280,11 +295,6 @@ final class TopologyRun implements Callable<Integer>
     private Path receiverFolder(final String name)
     {
         return settings.runDirectory().resolve(RECEIVERS).resolve(name);
-    }
-
-    private ClockFigures clockOf(final TopologyTrialRunner.Receiver receiver)
-    {
-        return null;
     }
 
     private TopologyAgents.Defaults defaults()

@@ -175,6 +175,14 @@ public final class AgentReceiverSide implements ReceiverSide
     }
 
     /**
+     * @return the client that reaches the agent (for calls beside the trials, like its clock's).
+     */
+    public AgentClient client()
+    {
+        return client;
+    }
+
+    /**
      * @return the agent's base URL.
      */
     public String url()

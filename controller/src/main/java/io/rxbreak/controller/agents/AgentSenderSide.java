@@ -99,6 +99,14 @@ public final class AgentSenderSide implements AutoCloseable
     }
 
     /**
+     * @return the client that reaches the agent (for calls beside the trials, like its clock's).
+     */
+    public AgentClient client()
+    {
+        return client;
+    }
+
+    /**
      * @return the agent's base URL.
      */
     public String url()

@@ -59,6 +59,17 @@ public record ReceiverOutcome(
     }
 
     /**
+     * @param corrected the latency percentiles on one clock (corrected for the hosts' clocks).
+     * @return this outcome with them.
+     */
+    public ReceiverOutcome withLatency(final Latency corrected)
+    {
+        return new ReceiverOutcome(received, gaps, socketDrops, applicationDrops, copiesPerMessage, corrected, counters,
+            problem, latencyHistogram, endMarkersReceived, backlogGrowth, backlogLayer, receiverCpu, receiverAgentCpu,
+            lossTimeline);
+    }
+
+    /**
      * An outcome without a backlog trend.
      */
     public ReceiverOutcome(final Long received, final long gaps, final Map<String, Long> socketDrops,

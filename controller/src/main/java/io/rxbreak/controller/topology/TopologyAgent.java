@@ -21,6 +21,8 @@ import io.rxbreak.core.net.MulticastGroup;
  * @param groups         a sender's own groups, a receiver's joined groups; empty for the defaults (a group of its own
  *                       per sender; every sender's groups per receiver).
  * @param streams        a sender's streams per group, or null for the ramp's {@code --streams}.
+ * @param ttl            a started sender's multicast TTL ({@code --ttl}: more than 1 to cross routers), or null for
+ *                       the sender's default.
  * @param throttle       a receiver's throttle, or null for none.
  * @param rcvbufBytes    a receiver's SO_RCVBUF request, or null for the default.
  * @param sockets        a receiver's sockets per group, or null for one.
@@ -37,6 +39,7 @@ public record TopologyAgent(
     String interfaceName,
     List<MulticastGroup> groups,
     Integer streams,
+    Integer ttl,
     String throttle,
     Long rcvbufBytes,
     Integer sockets)
@@ -92,6 +95,6 @@ public record TopologyAgent(
     public TopologyAgent withGroups(final List<MulticastGroup> groups)
     {
         return new TopologyAgent(name, role, url, ssh, sshOptions, command, listen, tlsFingerprint, interfaceName,
-            groups, streams, throttle, rcvbufBytes, sockets);
+            groups, streams, ttl, throttle, rcvbufBytes, sockets);
     }
 }

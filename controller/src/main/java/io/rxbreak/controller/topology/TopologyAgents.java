@@ -298,6 +298,10 @@ public final class TopologyAgents implements AutoCloseable
         }
         args.addAll(List.of("--streams", Integer.toString(agent.streams() == null ? defaults.streams() :
             agent.streams()), "--interface", interfaceOf(agent, defaults), "--idle", defaults.senderIdle()));
+        if (agent.ttl() != null)
+        {
+            args.addAll(List.of("--ttl", Integer.toString(agent.ttl())));
+        }
         return args;
     }
 

@@ -66,7 +66,7 @@ public final class TopologyReader
      */
     record Agent(String name, String role, String url, String ssh, List<String> sshOptions, String command,
         String listen, String tlsFingerprint, @JsonProperty("interface") String interfaceName, List<String> groups,
-        Integer streams, String throttle, String rcvbuf, Integer sockets)
+        Integer streams, Integer ttl, String throttle, String rcvbuf, Integer sockets)
     {
     }
 
@@ -188,7 +188,7 @@ public final class TopologyReader
             }
         }
         final boolean sender = role == TopologyAgent.Role.SENDER;
-        for (final String key : sender ? new String[] {"throttle", "rcvbuf", "sockets"} : new String[] {"streams"})
+        for (final String key : sender ? new String[] {"throttle", "rcvbuf", "sockets"} : new String[] {"streams", "ttl"})
         {
             if (given(agent, key))
             {
@@ -210,13 +210,19 @@ public final class TopologyReader
         {
             throw bad(name, "rcvbuf: must be more than 0 bytes, like 8MiB");
         }
+        if (agent.ttl() != null && (agent.ttl() < 1 || agent.ttl() > 255 || agent.url() != null))
+        {
+            throw bad(name, agent.url() != null ? "ttl sets a sender this controller starts; a running agent (url) "
+                + "keeps the TTL it started with (rxbreak send --ttl)" : "ttl: expected 1-255, found " + agent.ttl());
+        }
         if (agent.sockets() != null && agent.sockets() < 1 || agent.streams() != null && agent.streams() < 1)
         {
             throw bad(name, (agent.sockets() != null ? "sockets" : "streams") + ": must be 1 or more");
         }
         return new TopologyAgent(name, role, agent.url() == null ? null : agent.url().trim(), trimmed(agent.ssh()),
             agent.sshOptions(), trimmed(agent.command()), trimmed(agent.listen()), trimmed(agent.tlsFingerprint()),
-            trimmed(agent.interfaceName()), groups, agent.streams(), agent.throttle(), rcvbuf, agent.sockets());
+            trimmed(agent.interfaceName()), groups, agent.streams(), agent.ttl(), agent.throttle(), rcvbuf,
+            agent.sockets());
     }
 
     private TopologyAgent.Role role(final String name, final String role)
@@ -259,6 +265,7 @@ public final class TopologyReader
             case "rcvbuf" -> agent.rcvbuf() != null;
             case "sockets" -> agent.sockets() != null;
             case "streams" -> agent.streams() != null;
+            case "ttl" -> agent.ttl() != null;
             default -> throw new IllegalArgumentException(key);
         };
     }

@@ -17,7 +17,9 @@ import io.rxbreak.controller.agents.AgentReceiverSide;
 import io.rxbreak.controller.agents.AgentSenderSide;
 import io.rxbreak.controller.agents.AgentTrialRunner;
 import io.rxbreak.controller.agents.ReceiverOutcome;
+import io.rxbreak.controller.clock.OneWayCorrection;
 import io.rxbreak.controller.trial.HarnessLoad;
+import io.rxbreak.controller.trial.Latency;
 import io.rxbreak.controller.trial.SenderShare;
 import io.rxbreak.controller.trial.TrialResult;
 import io.rxbreak.core.net.MulticastGroup;
@@ -48,6 +50,8 @@ public final class TopologyTrialRunner implements AutoCloseable
     private final boolean harnessOnReceiverCpus;
     private final boolean steadyLoad;
     private final ExecutorService calls;
+    private final OneWayCorrection[] corrections;
+    private final boolean[] uncorrected;
     private int nextTrialId = 1;
 
     /**
@@ -87,6 +91,8 @@ public final class TopologyTrialRunner implements AutoCloseable
         this.pattern = pattern;
         this.harnessOnReceiverCpus = harnessOnReceiverCpus;
         this.steadyLoad = AgentTrialRunner.steadyLoad(pattern);
+        this.corrections = new OneWayCorrection[receivers.size()];
+        this.uncorrected = new boolean[receivers.size()];
         this.calls = Executors.newFixedThreadPool(Math.max(senders.size(), receivers.size()), runnable ->
         {
             final Thread thread = new Thread(runnable, "rxbreak-topology-call");
@@ -109,6 +115,29 @@ public final class TopologyTrialRunner implements AutoCloseable
     public List<Receiver> receivers()
     {
         return receivers;
+    }
+
+    /**
+     * Correct every later trial's one-way latencies of a receiver by its clock's disagreement with the senders'
+     * (measured over the control channel); a trial whose median latency is within the correction's uncertainty keeps
+     * its figures as measured and is counted as not corrected ({@link #latencyUncorrected}).
+     *
+     * @param receiver   the receiver's index.
+     * @param correction what to subtract from its latencies, with its uncertainty; null for none.
+     */
+    public void correctLatency(final int receiver, final OneWayCorrection correction)
+    {
+        corrections[receiver] = correction;
+    }
+
+    /**
+     * @param receiver the receiver's index.
+     * @return whether a trial's latencies of that receiver were smaller than the clocks' uncertainty, and kept as
+     *     measured.
+     */
+    public boolean latencyUncorrected(final int receiver)
+    {
+        return uncorrected[receiver];
     }
 
     /**
@@ -175,7 +204,7 @@ public final class TopologyTrialRunner implements AutoCloseable
         final List<List<SocketResult>> sockets = new ArrayList<>();
         for (int i = 0; i < receivers.size(); i++)
         {
-            final ReceiverOutcome outcome = outcomes.get(i);
+            final ReceiverOutcome outcome = corrected(i, outcomes.get(i));
             final HarnessLoad load = new HarnessLoad(controller, senderAgents, sendingThreads,
                 outcome.receiverAgentCpu(), outcome.receiverCpu(), harnessOnReceiverCpus);
             results.add(AgentTrialRunner.toResult(whole, steadyLoad ? outcome :
@@ -261,6 +290,24 @@ public final class TopologyTrialRunner implements AutoCloseable
             expected, targetRate, achieved, shortfall, maxLagNs, endLagNs, limited, limitedReason, batches,
             batches == 0 ? 0.0 : (double)sent / batches, packets, stalls, errors, sndbufErrors, endMarkers, allocated,
             lagGrowth, pacing, startEpochNs);
+    }
+
+    private ReceiverOutcome corrected(final int receiver, final ReceiverOutcome outcome)
+    {
+        final OneWayCorrection correction = corrections[receiver];
+        final Latency latency = outcome.latency();
+        if (correction == null || latency == null)
+        {
+            return outcome;
+        }
+        if (correction.uncertaintyExceeds(correction.correct(latency.p50Ns())))
+        {
+            uncorrected[receiver] = true;
+            return outcome;
+        }
+        return outcome.withLatency(new Latency(correction.correct(latency.p50Ns()), correction.correct(latency.p90Ns()),
+            correction.correct(latency.p99Ns()), correction.correct(latency.p999Ns()),
+            correction.correct(latency.maxNs())));
     }
 
     private static Long smallestBuffer(final List<ReceiveBuffer> buffers)

@@ -42,7 +42,8 @@ class TopologyReaderTest
         final Topology topology = read("""
             agents:
               - {name: tx1, role: sender, ssh: root@198.18.5.1, sshOptions: [-i, /k], command: java -jar /r.jar,
-                 listen: "198.18.5.1:7071", interface: veth1, groups: ["239.1.1.1:5000", "239.1.1.2:5000"], streams: 2}
+                 listen: "198.18.5.1:7071", interface: veth1, groups: ["239.1.1.1:5000", "239.1.1.2:5000"], streams: 2,
+                 ttl: 4}
               - {name: rx-a, role: receiver, url: "https://198.18.5.2:7070", interface: veth2, throttle: "rate:5000",
                  rcvbuf: 4MiB, sockets: 2,
                  tlsFingerprint: "sha256:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF"}
@@ -53,6 +54,7 @@ class TopologyReaderTest
         assertThat(tx.command()).isEqualTo("java -jar /r.jar");
         assertThat(tx.groups()).hasSize(2);
         assertThat(tx.streams()).isEqualTo(2);
+        assertThat(tx.ttl()).isEqualTo(4);
         final TopologyAgent rx = topology.receivers().get(0);
         assertThat(rx.rcvbufBytes()).isEqualTo(4L << 20);
         assertThat(rx.sockets()).isEqualTo(2);
