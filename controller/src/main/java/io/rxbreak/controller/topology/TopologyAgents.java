@@ -136,14 +136,21 @@ public final class TopologyAgents implements AutoCloseable
                     agent.tlsFingerprint(), token, null, defaults)));
             }
         }
+        final Map<TopologyAgent, Object> sides = new HashMap<>();
+        for (final TopologyAgent agent : topology.agents())
+        {
+            if (agent.url() != null)
+            {
+                sides.put(agent, await(reached.get(agent), agent, problems));
+            }
+        }
         final Map<TopologyAgent, List<MulticastGroup>> groups = new HashMap<>();
         int nextDefault = 0;
         for (final TopologyAgent sender : topology.senders())
         {
             if (sender.url() != null)
             {
-                final Object side = await(reached.get(sender), sender, problems);
-                if (side instanceof AgentSenderSide agentSide)
+                if (sides.get(sender) instanceof AgentSenderSide agentSide)
                 {
                     final List<MulticastGroup> own = new ArrayList<>();
                     for (final String group : agentSide.status().setup().groups())
@@ -179,6 +186,8 @@ public final class TopologyAgents implements AutoCloseable
                 everyGroup.add(group);
             }
         }
+        // nothing is started while the agents already running or the file's groups fail the checks
+        check(problems);
         // then those this controller starts, all at once
         for (final TopologyAgent agent : topology.agents())
         {
@@ -193,7 +202,7 @@ public final class TopologyAgents implements AutoCloseable
         }
         for (final TopologyAgent agent : topology.agents())
         {
-            final Object side = await(reached.get(agent), agent, problems);
+            final Object side = agent.url() != null ? sides.get(agent) : await(reached.get(agent), agent, problems);
             if (side instanceof AgentSenderSide sender)
             {
                 senders.add(new TopologyTrialRunner.Sender(agent.name(), sender, groups.get(agent)));
