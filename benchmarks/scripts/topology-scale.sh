@@ -31,7 +31,7 @@ trap 'exit 143' TERM
 
 echo "topology-scale: $reps run(s) of TopologyScaleTest; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for rep in $(seq 1 "$reps"); do
-  if ! (cd "$root" && ./mvnw -o -q -B -ntp -pl controller -am test -Dtest=TopologyScaleTest \
+  if ! (cd "$root" && ./mvnw -o -q -B -ntp -pl controller -am test -Dtest=TopologyScaleTest -Drxbreak.scale.rounds=2 \
       -Dsurefire.failIfNoSpecifiedTests=false) >"$tmp/run-$rep.log" 2>&1; then
     echo "$0: run $rep failed; its last lines:" >&2
     tail -40 "$tmp/run-$rep.log" >&2

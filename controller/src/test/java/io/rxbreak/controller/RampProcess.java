@@ -82,9 +82,25 @@ final class RampProcess
     Optional<ProcessHandle> agent(final String role)
     {
         return process.process().descendants()
-            .filter(p -> p.info().arguments().map(a -> List.of(a).contains(role) && List.of(a).contains("--agent"))
-                .orElse(false))
+            .filter(p -> arguments(p.pid()).contains(role) && arguments(p.pid()).contains("--agent"))
             .findFirst();
+    }
+
+    /**
+     * @return the process's arguments, from {@code /proc/PID/cmdline} (the JDK's {@code ProcessHandle.Info} gives
+     *     none for a command line over 4 KiB, as an agent's class path makes it), or none when it is gone.
+     */
+    private static List<String> arguments(final long pid)
+    {
+        try
+        {
+            return List.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                java.nio.charset.StandardCharsets.UTF_8).split("\0"));
+        }
+        catch (final IOException ex)
+        {
+            return List.of();
+        }
     }
 
     JsonNode report()

@@ -44,7 +44,7 @@ public final class SshAgentProbe
         try (SshAgent agent = SshAgent.start(target, sshOptions, argv, token, START_TIMEOUT))
         {
             System.out.println("URL " + agent.url());
-            final ReceiverStatus status = new AgentClient(agent.url(), token, CALL_TIMEOUT)
+            final ReceiverStatus status = new AgentClient(agent.url(), token, CALL_TIMEOUT, agent.tlsFingerprint())
                 .status(AgentApi.RECEIVER, ReceiverStatus.class);
             System.out.println("STATUS " + Json.toLine(status));
             System.out.flush();

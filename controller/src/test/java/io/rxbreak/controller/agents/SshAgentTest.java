@@ -60,7 +60,8 @@ class SshAgentTest
             final ChildProcess probe = probe(lab, sshd, sshd.clientOptions());
             final String status = probe.awaitLine(TIMEOUT, line -> line.startsWith("STATUS "));
             assertThat(status).contains("\"role\":\"receiver\"").contains(GROUP.split(":")[0]);
-            assertThat(probe.stdoutLines()).contains("URL http://" + lab.address(1) + ":" +
+            assertThat(probe.stdoutLines()).as("over TLS, pinned by the fingerprint the agent printed through ssh")
+                .contains("URL https://" + lab.address(1) + ":" +
                 portOf(probe.stdoutLines()));
 
             final List<Long> agents = javaProcesses(lab.host(1));

@@ -28,6 +28,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.rxbreak.controller.topology.TopologyReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -113,6 +115,8 @@ class DeployFilesTest
         final JsonNode defaults = YAML.readTree(ANSIBLE.resolve("vars/defaults.yml").toFile()).get("rxbreak_defaults");
         final JsonNode topology = YAML.readTree(topologyFile.toFile());
         assertThat(topology.get("tokenEnv").asText()).isEqualTo(defaults.get("token_env").asText()).isEqualTo(TOKEN);
+        // and the ramp reads it as written: every key known, every value as the agents take it
+        assertThat(TopologyReader.read(topologyFile).agents()).hasSize(topology.get("agents").size());
 
         final List<String> expectedNames = new ArrayList<>();
         for (final String role : ROLES)
@@ -250,9 +254,18 @@ class DeployFilesTest
         final JsonNode topologyVolume = mountedVolume(pod, container, topologyPath.getParent().toString());
         final JsonNode configMap = manifests.get("ConfigMap/" + topologyVolume.at("/configMap/name").asText());
         assertThat(configMap).as("the ConfigMap the Job mounts at " + topologyPath.getParent()).isNotNull();
-        final JsonNode topology = YAML.readTree(configMap.at("/data").get(topologyPath.getFileName().toString())
-            .asText());
+        final String topologyText = configMap.at("/data").get(topologyPath.getFileName().toString()).asText();
+        final JsonNode topology = YAML.readTree(topologyText);
         assertThat(topology.get("tokenEnv").asText()).isEqualTo(TOKEN);
+        final Path written = Files.writeString(Files.createTempFile("rxbreak-topology", ".yaml"), topologyText);
+        try
+        {
+            assertThat(TopologyReader.read(written).agents()).hasSize(topology.get("agents").size());
+        }
+        finally
+        {
+            Files.delete(written);
+        }
         assertThat(topology.get("agents")).isNotEmpty().allSatisfy(agent ->
         {
             assertThat(agent.get("name").asText()).matches("[A-Za-z0-9_.-]+");
