@@ -141,16 +141,7 @@ final class RampRun implements Callable<Integer>
                 Thread.interrupted();
                 final RunReport report = RunReports.of(header, result, Instant.now().toString());
                 folder.writeReport(report);
-                ReportArtifacts.writeAll(settings.runDirectory(), report);
-                if (settings.jsonCopy() != null)
-                {
-                    Files.copy(settings.runDirectory().resolve("report.json"), settings.jsonCopy(),
-                        StandardCopyOption.REPLACE_EXISTING);
-                }
-                out.print(ConsoleSummary.render(report));
-                out.flush();
-                // an agent that died or stopped answering fails the run (1), even before any trial was valid
-                return pipeline.finish(report, agentFailed ? ExitCodes.FAILURE : RunExitCode.of(report), out);
+                return publish(settings, pipeline, report, agentFailed, out);
             }
         }
         finally
@@ -161,6 +152,28 @@ final class RampRun implements Callable<Integer>
         }
     }
 
+
+    /**
+     * The run's report, written (report.json is): its artifacts beside it, its copy ({@code --json}), the summary on
+     * the console, and the pipeline's verdict.
+     *
+     * @param agentFailed whether an agent died or stopped answering: that fails the run (1), even before any trial
+     *     was valid.
+     * @return the exit code.
+     */
+    static int publish(final RampSettings settings, final PipelineOptions pipeline, final RunReport report,
+        final boolean agentFailed, final PrintWriter out) throws IOException
+    {
+        ReportArtifacts.writeAll(settings.runDirectory(), report);
+        if (settings.jsonCopy() != null)
+        {
+            Files.copy(settings.runDirectory().resolve("report.json"), settings.jsonCopy(),
+                StandardCopyOption.REPLACE_EXISTING);
+        }
+        out.print(ConsoleSummary.render(report));
+        out.flush();
+        return pipeline.finish(report, agentFailed ? ExitCodes.FAILURE : RunExitCode.of(report), out);
+    }
 
     /**
      * A local receiver agent killed outright (SIGKILL) could not remove its tracing instances: remove those of

@@ -2,9 +2,7 @@ package io.rxbreak.controller;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +17,9 @@ import io.rxbreak.controller.agents.LocalAgent;
 import io.rxbreak.controller.agents.SshAgent;
 import io.rxbreak.controller.clock.ClockSync;
 import io.rxbreak.controller.clock.OneWayCorrection;
-import io.rxbreak.controller.report.ConsoleSummary;
 import io.rxbreak.controller.report.ProgressLine;
 import io.rxbreak.controller.report.ReceiverResult;
 import io.rxbreak.controller.report.ReportArtifacts;
-import io.rxbreak.controller.report.RunExitCode;
 import io.rxbreak.controller.report.RunFolderWriter;
 import io.rxbreak.controller.report.RunHeader;
 import io.rxbreak.controller.report.RunReport;
@@ -189,15 +185,7 @@ final class TopologyRun implements Callable<Integer>
                 }
                 folder.writeReport(report);
             }
-            ReportArtifacts.writeAll(settings.runDirectory(), report);
-            if (settings.jsonCopy() != null)
-            {
-                Files.copy(settings.runDirectory().resolve("report.json"), settings.jsonCopy(),
-                    StandardCopyOption.REPLACE_EXISTING);
-            }
-            out.print(ConsoleSummary.render(report));
-            out.flush();
-            return pipeline.finish(report, agentFailed ? ExitCodes.FAILURE : RunExitCode.of(report), out);
+            return RampRun.publish(settings, pipeline, report, agentFailed, out);
         }
         finally
         {
